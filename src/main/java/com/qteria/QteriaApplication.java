@@ -1,0 +1,22 @@
+package com.qteria;
+
+import com.qteria.shared.database.DatabaseCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Qteria: one jar, two roles (web and worker) and a few commands.
+ * {@code java -jar qteria.jar} serves; {@code java -jar qteria.jar db migrate|rollback <n>|status} manages the schema.
+ */
+@SpringBootApplication
+@EnableScheduling
+public class QteriaApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && "db".equals(args[0])) {
+            System.exit(DatabaseCommand.run(args));
+        }
+        SpringApplication.run(QteriaApplication.class, args);
+    }
+}

@@ -1,0 +1,124 @@
+package com.qteria.audit.web;
+
+import com.qteria.audit.AuditEntry;
+import com.qteria.audit.AuditLog;
+import com.qteria.audit.AuditQuery;
+import com.qteria.audit.AuditVerification;
+import com.qteria.identity.CurrentUser;
+import com.qteria.shared.ApiProblem;
+import com.qteria.shared.PageResponse;
+import com.qteria.shared.Paging;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The organization's audit trail for its admins: list with filters, CSV export, and chain verification. */
+@RestController
+@RequestMapping("/api/v1/audit-events")
+@PreAuthorize("hasRole('ADMIN')")
+class AuditApiController {
+
+    private static final String[] COLUMNS = {"id", "seq", "at", "actor", "action", "resource_type", "resource_id",
+            "ip", "details", "prev_hash", "hash"};
+
+    private final AuditLog log;
+    private final JsonMapper json;
+
+    AuditApiController(AuditLog log, JsonMapper json) {
+        this.log = log;
+        this.json = json;
+    }
+
+    @GetMapping
+    PageResponse<Item> list(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(name = "resource_type", required = false) String resourceType,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        AuditQuery query = query(actor, action, resourceType, from, to);
+        return PageResponse.of(
+                log.find(admin.tenantId(), query, paging.size(), paging.offset()).stream().map(this::item).toList(),
+                paging, log.count(admin.tenantId(), query));
+    }
+
+    @GetMapping("/export.csv")
+    void export(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(name = "resource_type", required = false) String resourceType,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            HttpServletResponse response) throws IOException {
+        AuditQuery query = query(actor, action, resourceType, from, to);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events.csv\"");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get().print(writer)) {
+            log.forEach(admin.tenantId(), query, entry -> {
+                try {
+                    csv.printRecord(entry.id(), entry.seq(), entry.at(), safe(entry.actor()), entry.action(),
+                            entry.resourceType(), entry.resourceId(), entry.ip(), safe(entry.details()),
+                            entry.prevHash(), entry.hash());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @GetMapping("/verify")
+    AuditVerification verify(@AuthenticationPrincipal CurrentUser admin) {
+        return log.verify(admin.tenantId());
+    }
+
+    private Item item(AuditEntry entry) {
+        Map<String, Object> details = json.readValue(entry.details(), new TypeReference<Map<String, Object>>() { });
+        return new Item(entry.id(), entry.at(), entry.actor(), entry.action(), entry.resourceType(), entry.resourceId(),
+                entry.ip(), details);
+    }
+
+    private static AuditQuery query(String actor, String action, String resourceType, String from, String to) {
+        return new AuditQuery(blankToNull(actor), blankToNull(action), blankToNull(resourceType),
+                instant(from, "from"), instant(to, "to"));
+    }
+
+    private static Instant instant(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.validation(field, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Cells that a spreadsheet would run as a formula are quoted with a leading apostrophe. */
+    private static String safe(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    record Item(UUID id, Instant at, String actor, String action, String resourceType, String resourceId, String ip,
+            Map<String, Object> details) {
+    }
+}

@@ -1,0 +1,88 @@
+package com.qteria.identity;
+
+import com.qteria.shared.AuditableEvent;
+import com.qteria.shared.TenantId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** What happened to organizations, users, sign-ins and tokens. Each one lands in the audit log. */
+public sealed interface IdentityEvent extends AuditableEvent {
+
+    record OrganizationCreated(TenantId tenantId, String actor, String name, UUID adminId) implements IdentityEvent {
+        public String action() { return "organization.created"; }
+        public String resourceType() { return "organization"; }
+        public String resourceId() { return tenantId.toString(); }
+        public Map<String, Object> details() { return Map.of("name", name, "admin_id", adminId.toString()); }
+    }
+
+    record UserCreated(TenantId tenantId, String actor, UUID userId, String email, Role role, boolean invited)
+            implements IdentityEvent {
+        public String action() { return "user.created"; }
+        public String resourceType() { return "user"; }
+        public String resourceId() { return userId.toString(); }
+        public Map<String, Object> details() {
+            return Map.of("email", email, "role", role.key(), "invited", invited);
+        }
+    }
+
+    record UserUpdated(TenantId tenantId, String actor, UUID userId, Map<String, Object> changes)
+            implements IdentityEvent {
+        public String action() { return "user.updated"; }
+        public String resourceType() { return "user"; }
+        public String resourceId() { return userId.toString(); }
+        public Map<String, Object> details() { return changes; }
+    }
+
+    record UserDeactivated(TenantId tenantId, String actor, UUID userId, String email) implements IdentityEvent {
+        public String action() { return "user.deactivated"; }
+        public String resourceType() { return "user"; }
+        public String resourceId() { return userId.toString(); }
+        public Map<String, Object> details() { return Map.of("email", email); }
+    }
+
+    record SignedIn(TenantId tenantId, String actor, UUID userId, String method) implements IdentityEvent {
+        public String action() { return "auth.signed_in"; }
+        public String resourceType() { return "user"; }
+        public String resourceId() { return userId.toString(); }
+        public Map<String, Object> details() { return Map.of("method", method); }
+    }
+
+    /** A failed sign-in. {@code tenantId} and {@code userId} are null when the email belongs to nobody. */
+    record SignInFailed(TenantId tenantId, String actor, UUID userId, String method, String reason)
+            implements IdentityEvent {
+        public String action() { return "auth.sign_in_failed"; }
+        public String resourceType() { return "user"; }
+        public String resourceId() { return userId != null ? userId.toString() : null; }
+        public Map<String, Object> details() { return Map.of("method", method, "reason", reason); }
+    }
+
+    record SignedOut(TenantId tenantId, String actor, UUID userId, String method) implements IdentityEvent {
+        public String action() { return "auth.signed_out"; }
+        public String resourceType() { return "user"; }
+        public String resourceId() { return userId.toString(); }
+        public Map<String, Object> details() { return Map.of("method", method); }
+    }
+
+    record TokenCreated(TenantId tenantId, String actor, UUID tokenId, String kind, String name)
+            implements IdentityEvent {
+        public String action() { return "token.created"; }
+        public String resourceType() { return "token"; }
+        public String resourceId() { return tokenId.toString(); }
+        public Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("kind", kind);
+            if (name != null) {
+                details.put("name", name);
+            }
+            return details;
+        }
+    }
+
+    record TokenRevoked(TenantId tenantId, String actor, UUID tokenId, String kind) implements IdentityEvent {
+        public String action() { return "token.revoked"; }
+        public String resourceType() { return "token"; }
+        public String resourceId() { return tokenId.toString(); }
+        public Map<String, Object> details() { return Map.of("kind", kind); }
+    }
+}

@@ -1,0 +1,38 @@
+package com.qteria.identity.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+public interface AccessTokens extends Repository<AccessToken, UUID> {
+
+    /** For authenticating a bearer token; the hash is the lookup key. */
+    @Query("select * from access_tokens where token_hash = :hash")
+    Optional<AccessToken> findByHash(@Param("hash") String hash);
+
+    @Query("select * from access_tokens where id = :id and user_id = :user and organization_id = :tenant")
+    Optional<AccessToken> findOwned(@Param("id") UUID id, @Param("user") UUID user, @Param("tenant") UUID tenant);
+
+    @Query("""
+            select * from access_tokens
+            where user_id = :user and organization_id = :tenant and kind = 'PERSONAL' and revoked_at is null
+            order by created_at desc""")
+    List<AccessToken> findPersonal(@Param("user") UUID user, @Param("tenant") UUID tenant);
+
+    @Modifying
+    @Query("update access_tokens set revoked_at = :now where id = :id and organization_id = :tenant and revoked_at is null")
+    int revoke(@Param("id") UUID id, @Param("tenant") UUID tenant, @Param("now") Instant now);
+
+    @Modifying
+    @Query("update access_tokens set revoked_at = :now where user_id = :user and organization_id = :tenant and revoked_at is null")
+    int revokeAllOf(@Param("user") UUID user, @Param("tenant") UUID tenant, @Param("now") Instant now);
+
+    @Modifying
+    @Query("update access_tokens set last_used_at = :now where id = :id")
+    void touch(@Param("id") UUID id, @Param("now") Instant now);
+}

@@ -1,0 +1,33 @@
+package com.qteria.identity.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+/** Users, always within one organization, except for the sign-in lookup by email (emails are unique). */
+public interface Users extends Repository<User, UUID> {
+
+    User save(User user);
+
+    @Query("select * from users where id = :id and organization_id = :tenant")
+    Optional<User> findInTenant(@Param("id") UUID id, @Param("tenant") UUID tenant);
+
+    @Query("select * from users where organization_id = :tenant order by lower(name), email limit :limit offset :offset")
+    List<User> pageInTenant(@Param("tenant") UUID tenant, @Param("limit") int limit, @Param("offset") long offset);
+
+    @Query("select count(*) from users where organization_id = :tenant")
+    long countInTenant(@Param("tenant") UUID tenant);
+
+    @Query("select count(*) from users where organization_id = :tenant and role = 'ADMIN' and active = true")
+    long countActiveAdmins(@Param("tenant") UUID tenant);
+
+    /** For signing in and for the unique-email rule only: emails are unique across organizations. */
+    @Query("select * from users where email = :email")
+    Optional<User> findByEmailForSignIn(@Param("email") String email);
+
+    @Query("select count(*) > 0 from users")
+    boolean anyExist();
+}

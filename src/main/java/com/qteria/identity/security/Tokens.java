@@ -1,0 +1,145 @@
+package com.qteria.identity.security;
+
+import com.qteria.identity.CurrentUser;
+import com.qteria.identity.IdentityEvent;
+import com.qteria.identity.persistence.AccessToken;
+import com.qteria.identity.persistence.AccessTokens;
+import com.qteria.identity.persistence.User;
+import com.qteria.identity.persistence.Users;
+import com.qteria.shared.ApiProblem;
+import com.qteria.shared.Ids;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opaque bearer tokens: {@code qt_} and 256 random bits, shown once, stored as SHA-256. Sign-in tokens live 8 hours
+ * by default; personal access tokens as long as their owner asked.
+ */
+@Service
+public class Tokens {
+
+    public static final String PREFIX = "qt_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(5);
+
+    private final AccessTokens tokens;
+    private final Users users;
+    private final JdbcAggregateTemplate aggregates;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration signInTtl;
+
+    Tokens(AccessTokens tokens, Users users, JdbcAggregateTemplate aggregates, ApplicationEventPublisher events,
+            Clock clock, @Value("${qteria.auth.access-token-ttl:8h}") Duration signInTtl) {
+        this.tokens = tokens;
+        this.users = users;
+        this.aggregates = aggregates;
+        this.events = events;
+        this.clock = clock;
+        this.signInTtl = signInTtl;
+    }
+
+    @Transactional
+    public IssuedToken issueSignInToken(CurrentUser user) {
+        return issue(user, AccessToken.Kind.SIGN_IN, null, signInTtl);
+    }
+
+    @Transactional
+    public IssuedToken createPersonal(CurrentUser user, String name, int expiresInDays) {
+        return issue(user, AccessToken.Kind.PERSONAL, name.trim(), Duration.ofDays(expiresInDays));
+    }
+
+    public List<AccessToken> personalTokens(CurrentUser user) {
+        Instant now = now();
+        return tokens.findPersonal(user.id(), user.tenantId().value()).stream().filter(t -> t.usableAt(now)).toList();
+    }
+
+    @Transactional
+    public void revokePersonal(CurrentUser user, UUID id) {
+        AccessToken token = tokens.findOwned(id, user.id(), user.tenantId().value())
+                .filter(t -> t.kind() == AccessToken.Kind.PERSONAL && t.revokedAt() == null)
+                .orElseThrow(() -> ApiProblem.notFound("Token"));
+        revoke(user, token);
+    }
+
+    @Transactional
+    public void revokeUsed(CurrentUser user, UUID tokenId) {
+        tokens.findOwned(tokenId, user.id(), user.tenantId().value()).ifPresent(token -> {
+            revoke(user, token);
+            if (token.kind() == AccessToken.Kind.SIGN_IN) {
+                events.publishEvent(new IdentityEvent.SignedOut(user.tenantId(), user.email(), user.id(), "token"));
+            }
+        });
+    }
+
+    /** The user behind a bearer token, if the token is known, unexpired, unrevoked and its user active. */
+    @Transactional
+    public Optional<Resolved> resolve(String bearer) {
+        if (bearer == null || !bearer.startsWith(PREFIX) || bearer.length() > 200) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        return tokens.findByHash(sha256(bearer))
+                .filter(token -> token.usableAt(now))
+                .flatMap(token -> users.findInTenant(token.userId(), token.organizationId())
+                        .filter(User::active)
+                        .map(user -> {
+                            if (token.lastUsedAt() == null || token.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+                                tokens.touch(token.id(), now);
+                            }
+                            return new Resolved(user.toCurrentUser(), token.id());
+                        }));
+    }
+
+    private IssuedToken issue(CurrentUser user, AccessToken.Kind kind, String name, Duration ttl) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = now();
+        AccessToken token = aggregates.insert(new AccessToken(Ids.next(), user.tenantId().value(), user.id(), kind, name,
+                sha256(value), now, now.plus(ttl), null, null));
+        events.publishEvent(new IdentityEvent.TokenCreated(user.tenantId(), user.email(), token.id(),
+                kind.name().toLowerCase(), name));
+        return new IssuedToken(token.id(), name, value, token.expiresAt(), ttl);
+    }
+
+    private void revoke(CurrentUser user, AccessToken token) {
+        tokens.revoke(token.id(), user.tenantId().value(), now());
+        events.publishEvent(new IdentityEvent.TokenRevoked(user.tenantId(), user.email(), token.id(),
+                token.kind().name().toLowerCase()));
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public record IssuedToken(UUID id, String name, String value, Instant expiresAt, Duration ttl) {
+    }
+
+    public record Resolved(CurrentUser user, UUID tokenId) {
+    }
+}

@@ -1,0 +1,89 @@
+package com.qteria.identity.web;
+
+import com.qteria.identity.CurrentUser;
+import com.qteria.identity.OrganizationView;
+import com.qteria.identity.accounts.Accounts;
+import com.qteria.identity.persistence.AccessToken;
+import com.qteria.identity.security.Tokens;
+import com.qteria.shared.Ids;
+import com.qteria.shared.PageResponse;
+import com.qteria.shared.Paging;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller themself: who they are, and their personal access tokens. */
+@RestController
+@RequestMapping("/api/v1/me")
+@PreAuthorize("hasRole('PROJECT_HANDLER')")
+class MeApiController {
+
+    private final Accounts accounts;
+    private final Tokens tokens;
+
+    MeApiController(Accounts accounts, Tokens tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @GetMapping
+    Me me(@AuthenticationPrincipal CurrentUser user) {
+        OrganizationView organization = accounts.organization(user.tenantId());
+        return new Me(user.id(), user.email(), user.name(), user.role().key(),
+                new Me.Organization(organization.id(), organization.name()));
+    }
+
+    @PostMapping("/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    CreatedToken create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CreateTokenRequest request) {
+        Tokens.IssuedToken token = tokens.createPersonal(user, request.name(), request.expiresInDays());
+        return new CreatedToken(token.id(), token.name(), token.value(), token.expiresAt());
+    }
+
+    @GetMapping("/tokens")
+    PageResponse<TokenSummary> list(@AuthenticationPrincipal CurrentUser user) {
+        List<TokenSummary> items = tokens.personalTokens(user).stream().map(TokenSummary::of).toList();
+        return PageResponse.of(items, new Paging(0, Math.max(1, items.size())), items.size());
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        tokens.revokePersonal(user, Ids.parseOrNotFound(id, "Token"));
+    }
+
+    record Me(UUID id, String email, String name, String role, Organization organization) {
+        record Organization(UUID id, String name) {
+        }
+    }
+
+    record CreateTokenRequest(@NotBlank @Size(max = 100) String name,
+            @NotNull @Min(1) @Max(365) Integer expiresInDays) {
+    }
+
+    record CreatedToken(UUID id, String name, String token, Instant expiresAt) {
+    }
+
+    record TokenSummary(UUID id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+        static TokenSummary of(AccessToken token) {
+            return new TokenSummary(token.id(), token.name(), token.createdAt(), token.expiresAt(), token.lastUsedAt());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.qteria.shared;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The organization a resource belongs to. Every repository query takes one. */
+public record TenantId(UUID value) {
+
+    public TenantId {
+        Objects.requireNonNull(value, "tenant id");
+    }
+
+    public static TenantId of(UUID value) {
+        return new TenantId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
