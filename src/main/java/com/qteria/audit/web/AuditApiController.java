@@ -10,16 +10,10 @@ import com.qteria.shared.PageResponse;
 import com.qteria.shared.Paging;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/audit-events")
 @PreAuthorize("hasRole('ADMIN')")
 class AuditApiController {
-
-    private static final String[] COLUMNS = {"id", "seq", "at", "actor", "action", "resource_type", "resource_id",
-            "ip", "details", "prev_hash", "hash"};
 
     private final AuditLog log;
     private final JsonMapper json;
@@ -65,21 +56,7 @@ class AuditApiController {
             @RequestParam(name = "resource_type", required = false) String resourceType,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             HttpServletResponse response) throws IOException {
-        AuditQuery query = query(actor, action, resourceType, from, to);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events.csv\"");
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get().print(writer)) {
-            log.forEach(admin.tenantId(), query, entry -> {
-                try {
-                    csv.printRecord(entry.id(), entry.seq(), entry.at(), safe(entry.actor()), entry.action(),
-                            entry.resourceType(), entry.resourceId(), entry.ip(), safe(entry.details()),
-                            entry.prevHash(), entry.hash());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
+        AuditCsv.write(log, admin.tenantId(), query(actor, action, resourceType, from, to), response);
     }
 
     @GetMapping("/verify")
@@ -111,11 +88,6 @@ class AuditApiController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    /** Cells that a spreadsheet would run as a formula are quoted with a leading apostrophe. */
-    private static String safe(String value) {
-        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     record Item(UUID id, Instant at, String actor, String action, String resourceType, String resourceId, String ip,

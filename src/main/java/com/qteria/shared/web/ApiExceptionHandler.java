@@ -24,7 +24,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.PropertyNamingStrategies;
 
 /**
  * Turns every exception raised by an API controller into the problem details of API.md. Errors raised before a
@@ -34,8 +33,6 @@ import tools.jackson.databind.PropertyNamingStrategies;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    private static final PropertyNamingStrategies.NamingBase SNAKE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private final ProblemResponses problems;
 
@@ -145,7 +142,7 @@ class ApiExceptionHandler {
             if (!out.isEmpty()) {
                 out.append('.');
             }
-            out.append(SNAKE.translate(name));
+            out.append(name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT));
             if (bracket >= 0) {
                 out.append(part.substring(bracket));
             }

@@ -1,0 +1,46 @@
+package com.qteria.audit.web;
+
+import com.qteria.audit.AuditLog;
+import com.qteria.audit.AuditQuery;
+import com.qteria.shared.TenantId;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+
+/** Streams a chain (or a filtered part of it) as CSV, with the hashes, so that it can be checked elsewhere. */
+final class AuditCsv {
+
+    private static final String[] COLUMNS = {"id", "seq", "at", "actor", "action", "resource_type", "resource_id",
+            "ip", "details", "prev_hash", "hash"};
+
+    private AuditCsv() {
+    }
+
+    static void write(AuditLog log, TenantId tenant, AuditQuery query, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events.csv\"");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get().print(writer)) {
+            log.forEach(tenant, query, entry -> {
+                try {
+                    csv.printRecord(entry.id(), entry.seq(), entry.at(), safe(entry.actor()), entry.action(),
+                            entry.resourceType(), entry.resourceId(), entry.ip(), safe(entry.details()),
+                            entry.prevHash(), entry.hash());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    /** Cells that a spreadsheet would run as a formula get a leading apostrophe. */
+    private static String safe(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+}

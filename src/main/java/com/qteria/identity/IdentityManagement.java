@@ -1,0 +1,20 @@
+package com.qteria.identity;
+
+import com.qteria.identity.accounts.Accounts;
+import com.qteria.shared.TenantId;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask the identity module. Returns records, never entities. */
+@Service
+public class IdentityManagement {
+
+    private final Accounts accounts;
+
+    IdentityManagement(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    public OrganizationView organization(TenantId tenant) {
+        return accounts.organization(tenant);
+    }
+}

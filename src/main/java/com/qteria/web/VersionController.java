@@ -1,0 +1,32 @@
+package com.qteria.web;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.info.GitProperties;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/version}: what is running — the version, the git commit it was built from, and when. */
+@RestController
+class VersionController {
+
+    private final Optional<BuildProperties> build;
+    private final Optional<GitProperties> git;
+
+    VersionController(ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git) {
+        this.build = Optional.ofNullable(build.getIfAvailable());
+        this.git = Optional.ofNullable(git.getIfAvailable());
+    }
+
+    @GetMapping("/api/version")
+    Version version() {
+        return new Version(build.map(BuildProperties::getVersion).orElse("development"),
+                git.map(GitProperties::getCommitId).orElse("unknown"),
+                build.map(BuildProperties::getTime).orElse(null));
+    }
+
+    record Version(String version, String commit, Instant builtAt) {
+    }
+}
