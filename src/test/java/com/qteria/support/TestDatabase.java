@@ -30,8 +30,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", "",
-                "qteria.data-dir", temporaryDataDir().toString(),
-                "logging.structured.format.console", "")));
+                "qteria.data-dir", temporaryDataDir().toString())));
     }
 
     public static boolean usePostgres() {

@@ -30,6 +30,7 @@ import tools.jackson.databind.DatabindException;
  * controller is chosen (unknown routes, 405, oversize bodies) reach {@link ProblemErrorController} instead.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

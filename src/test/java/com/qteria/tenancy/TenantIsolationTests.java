@@ -1,0 +1,216 @@
+package com.qteria.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import com.jayway.jsonpath.JsonPath;
+import com.qteria.identity.CurrentUser;
+import com.qteria.identity.Role;
+import com.qteria.identity.security.Tokens;
+import com.qteria.support.QteriaTest;
+import com.qteria.support.TestData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Tenancy, route by route. Enumerates every route the application registers under {@code /api} and every page route
+ * that takes an id, and probes each as tenant A's admin (the most powerful tenant role) with tenant B's data:
+ * a foreign id must answer 404 exactly like an id that does not exist, and a list must not show B's data.
+ * A route without a probe in {@link #probes} fails the build: whoever adds a route says how it is isolated.
+ */
+@QteriaTest
+class TenantIsolationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestData data;
+    @Autowired
+    Tokens tokens;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    TestData.Tenant a;
+    String aToken;
+    Foreign b;
+
+    /** Tenant B's resources, one of each kind a route can name. */
+    record Foreign(TestData.Tenant tenant, CurrentUser user, UUID personalTokenId, String personalToken) {
+    }
+
+    sealed interface Probe {
+    }
+
+    /** The route names one resource by id: B's id must answer 404, like a made-up one, and change nothing. */
+    record ById(Function<Foreign, UUID> id, String body) implements Probe {
+    }
+
+    /** The route lists or summarises the caller's organization: nothing of B may appear. */
+    record Listing() implements Probe {
+    }
+
+    /** The route touches no tenant data, or only the caller's own records by construction; says why. */
+    record NotTenantData(String why) implements Probe {
+    }
+
+    static Map<String, Probe> probes() {
+        Map<String, Probe> probes = new LinkedHashMap<>();
+        probes.put("POST /api/v1/auth/token", new NotTenantData("signs in with email and password"));
+        probes.put("DELETE /api/v1/auth/token", new NotTenantData("revokes the caller's own token"));
+        probes.put("GET /api/version", new NotTenantData("build information"));
+        probes.put("POST /api/v1/organizations", new NotTenantData("operator only; creates a new tenant"));
+        probes.put("GET /api/v1/me", new Listing());
+        probes.put("GET /api/v1/me/tokens", new Listing());
+        probes.put("POST /api/v1/me/tokens", new NotTenantData("creates a token for the caller"));
+        probes.put("DELETE /api/v1/me/tokens/{id}", new ById(Foreign::personalTokenId, null));
+        probes.put("GET /api/v1/users", new Listing());
+        probes.put("POST /api/v1/users", new NotTenantData("creates a user in the caller's organization"));
+        probes.put("GET /api/v1/users/{id}", new ById(f -> f.user().id(), null));
+        probes.put("PATCH /api/v1/users/{id}", new ById(f -> f.user().id(), "{\"name\": \"Mallory\", \"role\": \"project_handler\"}"));
+        probes.put("DELETE /api/v1/users/{id}", new ById(f -> f.user().id(), null));
+        probes.put("GET /api/v1/audit-events", new Listing());
+        probes.put("GET /api/v1/audit-events/export.csv", new Listing());
+        probes.put("GET /api/v1/audit-events/verify", new Listing());
+        probes.put("POST /admin/users/{id}/role", new ById(f -> f.user().id(), "role=PROJECT_HANDLER"));
+        probes.put("POST /admin/users/{id}/active", new ById(f -> f.user().id(), "active=false"));
+        return probes;
+    }
+
+    @BeforeEach
+    void twoTenants() {
+        a = data.newTenant();
+        aToken = a.adminToken();
+        TestData.Tenant other = data.newTenant();
+        CurrentUser user = other.user(Role.PROCESS_MANAGER);
+        Tokens.IssuedToken pat = tokens.createPersonal(user, "B's token", 30);
+        b = new Foreign(other, user, pat.id(), pat.value());
+    }
+
+    @Test
+    void everyRouteHasATenancyProbe() {
+        Set<String> missing = new TreeSet<>(routes());
+        missing.removeAll(probes().keySet());
+        assertThat(missing)
+                .as("Routes without a tenancy probe. Add each to TenantIsolationTests.probes() saying how it is isolated")
+                .isEmpty();
+    }
+
+    @Test
+    void foreignIdsAnswerLikeMissingOnesAndChangeNothing() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (String route : routes()) {
+            if (probes().get(route) instanceof ById probe) {
+                String[] parts = route.split(" ", 2);
+                UUID foreign = probe.id().apply(b);
+                MvcResult foreignResult = call(parts[0], parts[1].replace("{id}", foreign.toString()), probe.body());
+                MvcResult missingResult = call(parts[0], parts[1].replace("{id}", UUID.randomUUID().toString()), probe.body());
+                int status = foreignResult.getResponse().getStatus();
+                if (status != 404) {
+                    failures.add(route + " answered " + status + " for another tenant's id");
+                } else if (!comparable(foreignResult).equals(comparable(missingResult))) {
+                    failures.add(route + " answers a foreign id differently from a missing one");
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertBUntouched();
+    }
+
+    @Test
+    void listingsShowNothingOfAnotherTenant() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        for (String route : routes()) {
+            if (probes().get(route) instanceof Listing) {
+                String[] parts = route.split(" ", 2);
+                MvcResult result = call(parts[0], parts[1], null);
+                String body = result.getResponse().getContentAsString();
+                assertThat(result.getResponse().getStatus()).as(route).isEqualTo(200);
+                for (String secret : List.of(b.tenant().uuid().toString(), b.user().id().toString(),
+                        b.user().email(), b.tenant().admin().email(), b.personalTokenId().toString())) {
+                    if (body.contains(secret)) {
+                        leaks.add(route + " shows " + secret);
+                    }
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    private void assertBUntouched() throws Exception {
+        String me = mvc.perform(request(HttpMethod.GET, "/api/v1/me").header("Authorization", "Bearer " + b.personalToken()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(me, "$.name")).isEqualTo(b.user().name());
+        assertThat((String) JsonPath.read(me, "$.role")).isEqualTo("process_manager");
+    }
+
+    private MvcResult call(String method, String path, String body) throws Exception {
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
+        if (path.startsWith("/api/")) {
+            request.header("Authorization", "Bearer " + aToken);
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).content(body);
+            }
+        } else {
+            CurrentUser admin = a.admin();
+            request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(admin, null,
+                    List.of(new SimpleGrantedAuthority(admin.role().authority()))))).with(csrf());
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_FORM_URLENCODED).content(body);
+            }
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    /** The answer without what differs between any two requests (request id, the path itself). */
+    private static String comparable(MvcResult result) throws Exception {
+        return result.getResponse().getStatus() + " " + result.getResponse().getContentAsString()
+                .replaceAll("\"request_id\":\"[^\"]*\"", "")
+                .replaceAll("\"instance\":\"[^\"]*\"", "")
+                .replaceAll("name=\"csrf-token\" content=\"[^\"]*\"", "")
+                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "")
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>");
+    }
+
+    /** "METHOD /pattern" for every API route, and every page route that names a resource by a path variable. */
+    private Set<String> routes() {
+        Set<String> routes = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                boolean api = pattern.startsWith("/api/");
+                boolean pageWithId = !api && pattern.contains("{") && !pattern.startsWith("/error");
+                if (!api && !pageWithId) {
+                    continue;
+                }
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                if (methods.isEmpty()) {
+                    routes.add("ANY " + pattern);
+                }
+                methods.forEach(m -> routes.add(m.name() + " " + pattern));
+            }
+        }
+        return routes;
+    }
+}
