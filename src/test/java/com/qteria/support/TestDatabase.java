@@ -42,7 +42,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     public static Database newH2Database() {
         return new Database("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa");
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa");
     }
 
     /** A new, empty PostgreSQL database; dropped at JVM exit. */
