@@ -1,5 +1,6 @@
 package com.qteria.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/version}: what is running — the version, the git commit it was built from, and when. */
 @RestController
+@Tag(name = "Operations")
 class VersionController {
 
     private final Optional<BuildProperties> build;

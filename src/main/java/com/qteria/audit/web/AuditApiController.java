@@ -1,5 +1,6 @@
 package com.qteria.audit.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.audit.AuditEntry;
 import com.qteria.audit.AuditLog;
 import com.qteria.audit.AuditQuery;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The organization's audit trail for its admins: list with filters, CSV export, and chain verification. */
 @RestController
+@Tag(name = "Audit log")
 @RequestMapping("/api/v1/audit-events")
 @PreAuthorize("hasRole('ADMIN')")
 class AuditApiController {

@@ -1,5 +1,6 @@
 package com.qteria.identity.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.security.PasswordSignIn;
 import com.qteria.identity.security.SignInThrottledException;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Email and password in, an 8-hour bearer token out; and signing that token out again. */
 @RestController
+@Tag(name = "Sign-in tokens")
 @RequestMapping("/api/v1/auth/token")
 class AuthApiController {
 

@@ -1,5 +1,6 @@
 package com.qteria.identity.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.OrganizationView;
 import com.qteria.identity.accounts.Accounts;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller themself: who they are, and their personal access tokens. */
 @RestController
+@Tag(name = "Me and personal access tokens")
 @RequestMapping("/api/v1/me")
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class MeApiController {

@@ -1,5 +1,6 @@
 package com.qteria.identity.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.UserView;
 import com.qteria.identity.accounts.Accounts;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The platform operator creates organizations and their first admin; nothing else. */
 @RestController
+@Tag(name = "Organizations (operator)")
 @RequestMapping("/api/v1/organizations")
 @PreAuthorize("hasRole('OPERATOR')")
 class OrganizationsApiController {

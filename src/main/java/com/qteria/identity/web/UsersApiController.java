@@ -1,5 +1,6 @@
 package com.qteria.identity.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.identity.UserView;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The organization's users, for its admins. */
 @RestController
+@Tag(name = "Users")
 @RequestMapping("/api/v1/users")
 @PreAuthorize("hasRole('ADMIN')")
 class UsersApiController {
