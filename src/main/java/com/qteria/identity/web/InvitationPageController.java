@@ -103,13 +103,15 @@ class InvitationPageController {
         }
     }
 
-    /** The same session sign-in as after the one-time setup: a fresh session id, the context stored in it. */
+    /** As after the one-time setup: the context goes into the session, under a new id if a session existed. */
     private void signIn(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 List.of(new SimpleGrantedAuthority(user.role().authority()))));
         SecurityContextHolder.setContext(context);
-        request.changeSessionId();
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
         contexts.saveContext(context, request, response);
     }
 
