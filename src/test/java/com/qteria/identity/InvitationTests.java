@@ -85,6 +85,10 @@ class InvitationTests {
                 .andExpect(content().string(Matchers.containsString(invited.email())))
                 .andExpect(content().string(Matchers.containsString("Org ")))
                 .andExpect(content().string(Matchers.containsString("Set password and sign in")));
+        mvc.perform(get(invited.path()).header("Accept-Language", "de"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Passwort festlegen und anmelden")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("??"))));
 
         MvcResult accepted = mvc.perform(accept(invited.path(), NEW_PASSWORD, NEW_PASSWORD))
                 .andExpect(status().isFound())
@@ -233,7 +237,7 @@ class InvitationTests {
         String page = followRedirect(created, admin);
         String link = linkIn(page);
         assertThat(page).contains("Copy this link and send it to the person; it works once, until ")
-                .contains("Invitation link for " + email);
+                .contains("Invitation link for " + email).doesNotContain("??");
         String later = followRedirect(created, admin);
         assertThat(later).doesNotContain(link).contains("Resend invitation");
 

@@ -169,13 +169,14 @@ public class Onboarding {
      */
     public record IssuedInvitation(UUID id, UUID userId, String email, Instant expiresAt, String link) {
 
-        public boolean mailed() {
+        /** The link goes out by e-mail (after the commit; whether the server took it is only logged). */
+        public boolean byEmail() {
             return link == null;
         }
 
         @Override
         public String toString() {
-            return "IssuedInvitation[id=" + id + ", userId=" + userId + ", mailed=" + mailed() + "]";
+            return "IssuedInvitation[id=" + id + ", userId=" + userId + ", byEmail=" + byEmail() + "]";
         }
     }
 }

@@ -113,7 +113,7 @@ class UsersApiController {
 
         static InvitationResponse of(Onboarding.IssuedInvitation invitation) {
             return new InvitationResponse(invitation.userId(), invitation.email(), invitation.expiresAt(),
-                    invitation.mailed() ? "email" : "link", invitation.link());
+                    invitation.byEmail() ? "email" : "link", invitation.link());
         }
     }
 

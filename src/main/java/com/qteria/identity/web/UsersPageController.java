@@ -94,7 +94,7 @@ class UsersPageController {
      */
     private static void announce(Onboarding.IssuedInvitation invitation, String mailedNotice, String linkNotice,
             RedirectAttributes redirect) {
-        if (invitation.mailed()) {
+        if (invitation.byEmail()) {
             redirect.addFlashAttribute("notice", mailedNotice);
             redirect.addFlashAttribute("noticeArgument", invitation.email());
         } else {
