@@ -2,6 +2,7 @@ package com.qteria.identity;
 
 import com.qteria.shared.AuditableEvent;
 import com.qteria.shared.TenantId;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,30 @@ public sealed interface IdentityEvent extends AuditableEvent {
         public Map<String, Object> details() {
             return Map.of("email", email, "role", role.key(), "invited", invited);
         }
+    }
+
+    /**
+     * An invitation link was issued for a user without a password. {@code delivery} is {@code email} when it goes out
+     * by mail, {@code link} when the admin was shown the link to pass on; {@code resent} when it replaced older ones.
+     */
+    record UserInvited(TenantId tenantId, String actor, UUID userId, String email, UUID invitationId,
+            Instant expiresAt, String delivery, boolean resent) implements IdentityEvent {
+        public String action() { return "user.invited"; }
+        public String resourceType() { return "user"; }
+        public String resourceId() { return userId.toString(); }
+        public Map<String, Object> details() {
+            return Map.of("email", email, "invitation_id", invitationId.toString(), "expires_at",
+                    expiresAt.toString(), "delivery", delivery, "resent", resent);
+        }
+    }
+
+    /** The invitee opened the link and chose their password; the actor is the invitee. */
+    record UserInvitationAccepted(TenantId tenantId, String actor, UUID userId, UUID invitationId)
+            implements IdentityEvent {
+        public String action() { return "user.invitation_accepted"; }
+        public String resourceType() { return "user"; }
+        public String resourceId() { return userId.toString(); }
+        public Map<String, Object> details() { return Map.of("invitation_id", invitationId.toString()); }
     }
 
     record UserUpdated(TenantId tenantId, String actor, UUID userId, Map<String, Object> changes)

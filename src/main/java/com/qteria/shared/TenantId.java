@@ -4,7 +4,10 @@ import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The organization a resource belongs to. Every repository query takes one. */
+/**
+ * The organization a resource belongs to. Every repository query takes one. Serializable because the signed-in
+ * {@code CurrentUser} carries it into the session store.
+ */
 public record TenantId(UUID value) implements Serializable {
 
     public TenantId {

@@ -20,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -37,19 +39,21 @@ public class Accounts {
     private final AccessTokens tokens;
     private final JdbcAggregateTemplate aggregates;
     private final Passwords passwords;
+    private final Onboarding onboarding;
     private final ApplicationEventPublisher events;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final Clock clock;
     private volatile boolean anyUser;
 
     public Accounts(Organizations organizations, Users users, AccessTokens tokens, JdbcAggregateTemplate aggregates,
-            Passwords passwords, ApplicationEventPublisher events,
+            Passwords passwords, Onboarding onboarding, ApplicationEventPublisher events,
             FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.tokens = tokens;
         this.aggregates = aggregates;
         this.passwords = passwords;
+        this.onboarding = onboarding;
         this.events = events;
         this.sessions = sessions;
         this.clock = clock;
@@ -94,15 +98,22 @@ public class Accounts {
                 admin.role());
     }
 
+    /** Like {@link #addUser}, for callers that do not need the invitation. */
     @Transactional
     public UserView createUser(CurrentUser actor, String email, String name, Role role, String password) {
+        return addUser(actor, email, name, role, password).user();
+    }
+
+    /** Creates a user in the actor's organization; without a password the user is invited to choose one. */
+    @Transactional
+    public NewUser addUser(CurrentUser actor, String email, String name, Role role, String password) {
         String normalized = normalizeEmail(email);
         requireUnusedEmail(normalized, "email");
         String hash = password != null ? passwords.hash(password, "password") : null;
         User user = aggregates.insert(User.create(Ids.next(), actor.tenantId(), normalized, name.trim(), role, hash, now()));
         events.publishEvent(new IdentityEvent.UserCreated(actor.tenantId(), actor.email(), user.id(), normalized, role,
                 hash == null));
-        return user.view();
+        return new NewUser(user.view(), hash == null ? onboarding.invite(actor, user) : null);
     }
 
     public UserView user(CurrentUser actor, UUID id) {
@@ -115,6 +126,11 @@ public class Accounts {
 
     public long countUsers(TenantId tenant) {
         return users.countInTenant(tenant.value());
+    }
+
+    /** The ids of the organization's users who have not chosen a password yet (they are waiting for an invitation). */
+    public Set<UUID> awaitingPassword(TenantId tenant) {
+        return users.findWithoutPasswordInTenant(tenant.value()).stream().map(User::id).collect(Collectors.toSet());
     }
 
     /** Applies the given changes (null = unchanged). An organization always keeps one active admin. */
@@ -148,6 +164,7 @@ public class Accounts {
             signOutEverywhere(saved);
         }
         if (changes.containsKey("active") && !saved.active()) {
+            onboarding.revokeOpen(saved);
             events.publishEvent(new IdentityEvent.UserDeactivated(actor.tenantId(), actor.email(), saved.id(), saved.email()));
         } else {
             events.publishEvent(new IdentityEvent.UserUpdated(actor.tenantId(), actor.email(), saved.id(), changes));
@@ -194,5 +211,9 @@ public class Accounts {
     }
 
     public record CreatedOrganization(OrganizationView organization, UserView admin) {
+    }
+
+    /** A user just created, and their invitation when they were created without a password (else null). */
+    public record NewUser(UserView user, Onboarding.IssuedInvitation invitation) {
     }
 }

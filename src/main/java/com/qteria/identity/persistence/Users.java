@@ -21,6 +21,10 @@ public interface Users extends Repository<User, UUID> {
     @Query("select count(*) from users where organization_id = :tenant")
     long countInTenant(@Param("tenant") UUID tenant);
 
+    /** Users who cannot sign in yet because they have no password: invited, and not yet accepted. */
+    @Query("select * from users where organization_id = :tenant and password_hash is null")
+    List<User> findWithoutPasswordInTenant(@Param("tenant") UUID tenant);
+
     @Query("select count(*) from users where organization_id = :tenant and role = 'ADMIN' and active = true")
     long countActiveAdmins(@Param("tenant") UUID tenant);
 

@@ -1,10 +1,12 @@
 package com.qteria.identity.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.identity.UserView;
 import com.qteria.identity.accounts.Accounts;
+import com.qteria.identity.accounts.Onboarding;
 import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
 import com.qteria.shared.Paging;
@@ -14,6 +16,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,9 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UsersApiController {
 
     private final Accounts accounts;
+    private final Onboarding onboarding;
 
-    UsersApiController(Accounts accounts) {
+    UsersApiController(Accounts accounts, Onboarding onboarding) {
         this.accounts = accounts;
+        this.onboarding = onboarding;
     }
 
     @GetMapping
@@ -54,10 +60,19 @@ class UsersApiController {
         return accounts.user(admin, Ids.parseOrNotFound(id, "User"));
     }
 
+    /** Without a password the user is invited; see {@link CreatedUser} for what the answer tells about it. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    UserView create(@AuthenticationPrincipal CurrentUser admin, @Valid @RequestBody CreateUserRequest request) {
-        return accounts.createUser(admin, request.email(), request.name(), request.role(), request.password());
+    CreatedUser create(@AuthenticationPrincipal CurrentUser admin, @Valid @RequestBody CreateUserRequest request) {
+        return CreatedUser.of(accounts.addUser(admin, request.email(), request.name(), request.role(),
+                request.password()));
+    }
+
+    /** A new invitation for a user without a password; older links stop working. */
+    @PostMapping("/{id}/invitation")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    InvitationResponse invite(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id) {
+        return InvitationResponse.of(onboarding.reinvite(admin, Ids.parseOrNotFound(id, "User")));
     }
 
     @PatchMapping("/{id}")
@@ -75,6 +90,33 @@ class UsersApiController {
 
     record CreateUserRequest(@NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(max = 200) String name,
             @NotNull Role role, String password) {
+    }
+
+    /**
+     * The created user. When invited: {@code invitation_expires_at}, and {@code invitation_url} only when no mail
+     * server is configured — the link is shown this once for the admin to pass on. With mail it is never answered.
+     */
+    record CreatedUser(UUID id, String email, String name, Role role, boolean active, Instant createdAt,
+            Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Instant invitationExpiresAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String invitationUrl) {
+
+        static CreatedUser of(Accounts.NewUser created) {
+            UserView user = created.user();
+            Onboarding.IssuedInvitation invitation = created.invitation();
+            return new CreatedUser(user.id(), user.email(), user.name(), user.role(), user.active(), user.createdAt(),
+                    user.updatedAt(), invitation != null ? invitation.expiresAt() : null,
+                    invitation != null ? invitation.link() : null);
+        }
+    }
+
+    /** {@code delivery} is {@code email} or {@code link}; {@code invitation_url} only with {@code link}. */
+    record InvitationResponse(UUID userId, String email, Instant expiresAt, String delivery,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String invitationUrl) {
+
+        static InvitationResponse of(Onboarding.IssuedInvitation invitation) {
+            return new InvitationResponse(invitation.userId(), invitation.email(), invitation.expiresAt(),
+                    invitation.byEmail() ? "email" : "link", invitation.link());
+        }
     }
 
     record UpdateUserRequest(Role role, Boolean active,
