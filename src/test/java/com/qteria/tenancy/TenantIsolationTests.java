@@ -94,6 +94,10 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/audit-events", new Listing());
         probes.put("GET /api/v1/audit-events/export.csv", new Listing());
         probes.put("GET /api/v1/audit-events/verify", new Listing());
+        probes.put("POST /api/v1/users/{id}/invitation", new ById(f -> f.user().id(), null));
+        probes.put("POST /admin/users/{id}/invitation", new ById(f -> f.user().id(), null));
+        probes.put("GET /invitations/{secret}", new NotTenantData("the unguessable secret is the credential"));
+        probes.put("POST /invitations/{secret}", new NotTenantData("the unguessable secret is the credential"));
         probes.put("POST /admin/users/{id}/role", new ById(f -> f.user().id(), "role=PROJECT_HANDLER"));
         probes.put("POST /admin/users/{id}/active", new ById(f -> f.user().id(), "active=false"));
         return probes;
