@@ -42,6 +42,22 @@ class OrganizationsApiTests {
     }
 
     @Test
+    void anAdminWithoutPasswordIsInvitedAndTheOperatorGetsTheLinkToPassOn() throws Exception {
+        String email = "invited-admin-" + TestData.unique() + "@example.com";
+        String body = mvc.perform(post("/api/v1/organizations").header("Authorization", OPERATOR)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Invited GmbH\", \"admin\": {\"email\": \"" + email + "\", \"name\": \"Ines\"}}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.invitation_expires_at").exists())
+                .andReturn().getResponse().getContentAsString();
+        String link = com.jayway.jsonpath.JsonPath.read(body, "$.invitation_url");
+        String path = java.net.URI.create(link).getPath();
+        mvc.perform(get(path)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Invited GmbH")));
+    }
+
+    @Test
     void organizationRequestsAreValidated() throws Exception {
         mvc.perform(post("/api/v1/organizations").header("Authorization", OPERATOR)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"\", \"admin\": {\"email\": \"x\"}}"))

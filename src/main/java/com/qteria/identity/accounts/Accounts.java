@@ -82,7 +82,9 @@ public class Accounts {
         anyUser = true;
         events.publishEvent(new IdentityEvent.OrganizationCreated(tenant, actor, organization.name(), admin.id()));
         events.publishEvent(new IdentityEvent.UserCreated(tenant, actor, admin.id(), email, Role.ADMIN, hash == null));
-        return new CreatedOrganization(view(organization), admin.view());
+        Onboarding.IssuedInvitation invitation = hash != null ? null
+                : onboarding.invite(new CurrentUser(admin.id(), tenant, admin.email(), "Qteria", Role.ADMIN), admin);
+        return new CreatedOrganization(view(organization), admin.view(), invitation);
     }
 
     /** The one-time setup: allowed only while no user exists at all. */
@@ -210,7 +212,9 @@ public class Accounts {
         return new OrganizationView(organization.id(), organization.name(), organization.createdAt());
     }
 
-    public record CreatedOrganization(OrganizationView organization, UserView admin) {
+    /** A new organization and its first admin; {@code invitation} when the admin was created without a password. */
+    public record CreatedOrganization(OrganizationView organization, UserView admin,
+            Onboarding.IssuedInvitation invitation) {
     }
 
     /** A user just created, and their invitation when they were created without a password (else null). */

@@ -2,7 +2,9 @@ package com.qteria.identity.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.UserView;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.qteria.identity.accounts.Accounts;
+import com.qteria.identity.accounts.Onboarding;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -36,8 +38,10 @@ class OrganizationsApiController {
     CreatedOrganization create(@Valid @RequestBody CreateOrganizationRequest request) {
         Accounts.CreatedOrganization created = accounts.createOrganization(request.name(), request.admin().email(),
                 request.admin().name(), request.admin().password(), "operator");
+        Onboarding.IssuedInvitation invitation = created.invitation();
         return new CreatedOrganization(created.organization().id(), created.organization().name(),
-                created.organization().createdAt(), created.admin());
+                created.organization().createdAt(), created.admin(),
+                invitation != null ? invitation.expiresAt() : null, invitation != null ? invitation.link() : null);
     }
 
     record CreateOrganizationRequest(@NotBlank @Size(max = 200) String name, @NotNull @Valid Admin admin) {
@@ -46,6 +50,12 @@ class OrganizationsApiController {
         }
     }
 
-    record CreatedOrganization(UUID id, String name, Instant createdAt, UserView admin) {
+    /**
+     * Without an admin password the admin is invited: {@code invitation_expires_at}, and {@code invitation_url}
+     * (to pass on) only when no mail server is configured.
+     */
+    record CreatedOrganization(UUID id, String name, Instant createdAt, UserView admin,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant invitationExpiresAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String invitationUrl) {
     }
 }
