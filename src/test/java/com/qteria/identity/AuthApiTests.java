@@ -1,5 +1,6 @@
 package com.qteria.identity;
 
+import static com.qteria.support.ApiRequests.tokenRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -154,15 +155,5 @@ class AuthApiTests {
                 .andExpect(jsonPath("$.expires_in").value(28800))
                 .andReturn();
         return JsonPath.read(result.getResponse().getContentAsString(), "$.access_token");
-    }
-
-    private static MockHttpServletRequestBuilder tokenRequest(String email, String password, String ip) {
-        return post("/api/v1/auth/token")
-                .with(request -> {
-                    request.setRemoteAddr(ip);
-                    return request;
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}");
     }
 }

@@ -2,7 +2,7 @@ package com.qteria.identity;
 
 import static com.qteria.identity.InvitationTests.accept;
 import static com.qteria.identity.InvitationTests.resend;
-import static com.qteria.identity.InvitationTests.tokenRequest;
+import static com.qteria.support.ApiRequests.tokenRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

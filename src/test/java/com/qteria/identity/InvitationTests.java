@@ -1,5 +1,6 @@
 package com.qteria.identity;
 
+import static com.qteria.support.ApiRequests.tokenRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -284,16 +285,6 @@ class InvitationTests {
 
     static MockHttpServletRequestBuilder resend(String token, UUID userId) {
         return post("/api/v1/users/" + userId + "/invitation").header("Authorization", "Bearer " + token);
-    }
-
-    static MockHttpServletRequestBuilder tokenRequest(String email, String password, String ip) {
-        return post("/api/v1/auth/token")
-                .with(request -> {
-                    request.setRemoteAddr(ip);
-                    return request;
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}");
     }
 
     /** The flash attributes live in the (JDBC) session, so the next page view needs its cookie. */

@@ -1,5 +1,6 @@
 package com.qteria.identity;
 
+import static com.qteria.support.ApiRequests.json;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import com.qteria.support.ApiRequests;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
 import java.util.UUID;
@@ -149,16 +151,7 @@ class UsersApiTests {
     }
 
     private static MockHttpServletRequestBuilder tokenRequest(String email) {
-        return post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .with(r -> {
-                    r.setRemoteAddr("10.9." + (email.hashCode() & 0xff) + ".1");
-                    return r;
-                })
-                .content("{\"email\": \"" + email + "\", \"password\": \"" + TestData.PASSWORD + "\"}");
+        return ApiRequests.tokenRequest(email, TestData.PASSWORD, "10.9." + (email.hashCode() & 0xff) + ".1");
     }
 
-
-    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String token, String body) {
-        return request.header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(body);
-    }
 }
