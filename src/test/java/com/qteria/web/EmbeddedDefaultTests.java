@@ -31,7 +31,11 @@ class EmbeddedDefaultTests {
     @Test
     void runsOnTheEmbeddedDatabaseAndLeadsThroughSetup() throws Exception {
         Path dataDir = temp.resolve("data");
-        try (LocalServer server = LocalServer.start(Map.of("qteria.data-dir", dataDir.toString()))) {
+        // Defaults only, even if the shell running the tests has bootstrap variables set.
+        Map<String, String> defaults = Map.of("qteria.data-dir", dataDir.toString(),
+                "qteria.bootstrap.organization", "", "qteria.bootstrap.admin-email", "",
+                "qteria.bootstrap.admin-password", "");
+        try (LocalServer server = LocalServer.start(defaults)) {
             HttpResponse<String> health = server.get("/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat((String) JsonPath.read(health.body(), "$.status")).isEqualTo("UP");
@@ -52,7 +56,7 @@ class EmbeddedDefaultTests {
         }
 
         // A second start on the same data directory finds its database (and its migrations) again.
-        try (LocalServer again = LocalServer.start(Map.of("qteria.data-dir", dataDir.toString()))) {
+        try (LocalServer again = LocalServer.start(defaults)) {
             assertThat(again.get("/health").statusCode()).isEqualTo(200);
         }
     }
