@@ -60,9 +60,18 @@ class AuthApiController {
         throw new ApiProblem(ProblemCode.INSUFFICIENT_PERMISSIONS, "Only a user's bearer token can be revoked here.");
     }
 
+    /** Secrets stay out of {@code toString}: Spring MVC logs request and response bodies at DEBUG level. */
     record TokenRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password) {
+        @Override
+        public String toString() {
+            return "TokenRequest[email=" + email + ", password=******]";
+        }
     }
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+        @Override
+        public String toString() {
+            return "TokenResponse[accessToken=******, tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
+        }
     }
 }

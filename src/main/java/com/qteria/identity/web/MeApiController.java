@@ -81,6 +81,10 @@ class MeApiController {
     }
 
     record CreatedToken(UUID id, String name, String token, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "CreatedToken[id=" + id + ", name=" + name + ", token=******, expiresAt=" + expiresAt + "]";
+        }
     }
 
     record TokenSummary(UUID id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {

@@ -47,6 +47,11 @@ class OrganizationsApiController {
     record CreateOrganizationRequest(@NotBlank @Size(max = 200) String name, @NotNull @Valid Admin admin) {
         record Admin(@NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(max = 200) String name,
                 String password) {
+            @Override
+            public String toString() {
+                return "Admin[email=" + email + ", name=" + name + ", password=" + (password != null ? "******" : null)
+                        + "]";
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package com.qteria.shared.database;
 
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -29,9 +28,9 @@ public final class DatabaseCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DatabaseOnly.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
-                .properties(Map.of("spring.liquibase.enabled", "false", "logging.level.root", "WARN",
-                        "logging.structured.format.console", ""))
-                .run()) {
+                // As arguments, not default properties: application.yml would override those (INFO, JSON logs).
+                .run("--spring.liquibase.enabled=false", "--logging.level.root=WARN",
+                        "--logging.structured.format.console=")) {
             Migrations migrations = new Migrations(context.getBean(DataSource.class));
             switch (args[1]) {
                 case "migrate" -> {
