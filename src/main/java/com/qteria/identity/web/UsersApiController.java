@@ -88,8 +88,14 @@ class UsersApiController {
         accounts.deactivate(admin, Ids.parseOrNotFound(id, "User"));
     }
 
+    /** The password stays out of {@code toString}: Spring MVC logs request bodies at DEBUG level. */
     record CreateUserRequest(@NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(max = 200) String name,
             @NotNull Role role, String password) {
+        @Override
+        public String toString() {
+            return "CreateUserRequest[email=" + email + ", name=" + name + ", role=" + role + ", password="
+                    + (password == null ? "none" : "******") + "]";
+        }
     }
 
     /**
