@@ -1,10 +1,14 @@
 package com.qteria.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The organization a resource belongs to. Every repository query takes one. */
-public record TenantId(UUID value) {
+/**
+ * The organization a resource belongs to. Every repository query takes one. Serializable because the signed-in
+ * {@code CurrentUser} that carries it is stored in the database-backed session.
+ */
+public record TenantId(UUID value) implements Serializable {
 
     public TenantId {
         Objects.requireNonNull(value, "tenant id");
