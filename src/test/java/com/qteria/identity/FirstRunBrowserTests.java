@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.qteria.support.Browser;
+import com.qteria.support.PageChecks;
 import com.qteria.support.QteriaTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,8 +27,12 @@ class FirstRunBrowserTests {
     @Test
     void theFirstVisitSetsUpTheOrganizationAndTheSetupPageIsGoneAfterwards() {
         Page page = browser.open(port);
-        page.navigate("/");
+        page.navigate("/?lang=de");
         assertThat(page).hasURL(url("/setup"));
+        assertThat(page.locator("h1")).hasText("Qteria einrichten");
+        check(page, "setup-de");
+        page.navigate("/setup?lang=en");
+        check(page, "setup-en");
 
         // A typo in the repeated password is caught, the rest of the form is kept.
         page.getByLabel("Organization").fill("TÜV Test Certification GmbH");
@@ -38,6 +43,7 @@ class FirstRunBrowserTests {
         page.getByTestId("setup-form").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON).click();
         assertThat(page.getByText("The passwords do not match.")).isVisible();
         assertThat(page.getByLabel("Organization")).hasValue("TÜV Test Certification GmbH");
+        check(page, "setup-errors-en");
 
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("a long enough password");
         page.getByLabel("Repeat password").fill("a long enough password");
@@ -57,6 +63,11 @@ class FirstRunBrowserTests {
         stranger.navigate("/");
         assertThat(stranger).hasURL(url("/login"));
         assertThat(browser.problems(page)).isEmpty();
+    }
+
+    private static void check(Page page, String name) {
+        Browser.capture(page, name);
+        PageChecks.assertUsable(browser, page);
     }
 
     private String url(String path) {

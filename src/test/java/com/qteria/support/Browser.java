@@ -128,6 +128,18 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
         page.waitForURL(url -> !url.endsWith("/login"));
     }
 
+    /**
+     * Saves a full-page PNG of {@code page} as {@code <name>.png} in the folder named by the system property
+     * {@code qteria.screenshots} (e.g. {@code -Dqteria.screenshots=target/screenshots}), for people to look at the
+     * pages; does nothing without it.
+     */
+    public static void capture(Page page, String name) {
+        String dir = System.getProperty("qteria.screenshots");
+        if (dir != null && !dir.isBlank()) {
+            screenshot(page, Path.of(dir), name);
+        }
+    }
+
     /** Saves a full-page PNG of {@code page} as {@code <dir>/<name>.png}. */
     public static Path screenshot(Page page, Path dir, String name) {
         Path file = dir.resolve(name + ".png");
