@@ -8,7 +8,6 @@ import com.microsoft.playwright.Response;
 import com.qteria.support.Browser;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,27 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Signing in and out through the form in a real browser, and the CSRF protection of every form. */
 @QteriaTest
 class SignInBrowserTests {
-
-    /** Posts a form built by script, as a forged cross-site form would, with or without the page's CSRF token. */
-    private static final String POST_FORM = """
-            ([action, fields, withToken]) => {
-              const form = document.createElement('form');
-              form.method = 'post';
-              form.action = action;
-              const all = Object.assign({}, fields);
-              if (withToken) {
-                all['_csrf'] = document.querySelector('meta[name="csrf-token"]').content;
-              }
-              for (const [name, value] of Object.entries(all)) {
-                const input = document.createElement('input');
-                input.type = 'hidden';
-                input.name = name;
-                input.value = value;
-                form.appendChild(input);
-              }
-              document.body.appendChild(form);
-              form.submit();
-            }""";
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -86,23 +64,19 @@ class SignInBrowserTests {
         assertThat(page).hasURL(url("/"));
 
         String forged = "forged-" + TestData.unique() + "@example.com";
-        Response refused = submit(page, Map.of("name", "Forged", "email", forged, "role", "ADMIN"), false);
+        Response refused = Browser.postForm(page, "/admin/users", Map.of("name", "Forged", "email", forged, "role", "ADMIN"), false);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(page.getByTestId("error-page")).hasAttribute("data-status", "403");
+        assertThat(page.getByTestId("error-page")).hasAttribute("data-reason", "csrf");
+        assertThat(page.locator("h1")).hasText("This form has expired");
 
         page.navigate("/");
         String genuine = "genuine-" + TestData.unique() + "@example.com";
-        Response accepted = submit(page, Map.of("name", "Genuine", "email", genuine, "role", "PROJECT_HANDLER"), true);
+        Response accepted = Browser.postForm(page, "/admin/users", Map.of("name", "Genuine", "email", genuine, "role", "PROJECT_HANDLER"), true);
         assertThat(accepted.status()).isEqualTo(302);
         assertThat(page).hasURL(url("/admin/users"));
         assertThat(page.locator("tr[data-email='" + genuine + "']")).isVisible();
         assertThat(page.locator("tr[data-email='" + forged + "']")).hasCount(0);
-    }
-
-    private static Response submit(Page page, Map<String, String> fields, boolean withToken) {
-        return page.waitForResponse(
-                response -> response.url().endsWith("/admin/users") && "POST".equals(response.request().method()),
-                () -> page.evaluate(POST_FORM, List.of("/admin/users", fields, withToken)));
     }
 
     private String url(String path) {

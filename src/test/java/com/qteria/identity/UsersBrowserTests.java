@@ -54,7 +54,7 @@ class UsersBrowserTests {
         assertThat(handler.getByTestId("nav-audit")).hasCount(0);
         assertThat(handler.navigate("/admin/users").status()).isEqualTo(403);
         assertThat(handler.getByTestId("error-page")).hasAttribute("data-status", "403");
-        assertThat(handler.locator("h1")).hasText("Not allowed");
+        assertThat(handler.locator("h1")).hasText("No access to this page");
         assertThat(handler.navigate("/admin/audit").status()).isEqualTo(403);
 
         row.getByTestId("role-select").selectOption("PROCESS_MANAGER");

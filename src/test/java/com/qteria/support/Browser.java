@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,26 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
     private static final Path FAILURE_SCREENSHOTS = Path.of("target", "playwright");
+
+    private static final String POST_FORM = """
+            ([action, fields, withToken]) => {
+              const form = document.createElement('form');
+              form.method = 'post';
+              form.action = action;
+              const all = Object.assign({}, fields);
+              if (withToken) {
+                all['_csrf'] = document.querySelector('meta[name="csrf-token"]').content;
+              }
+              for (const [name, value] of Object.entries(all)) {
+                const input = document.createElement('input');
+                input.type = 'hidden';
+                input.name = name;
+                input.value = value;
+                form.appendChild(input);
+              }
+              document.body.appendChild(form);
+              form.submit();
+            }""";
 
     private Playwright playwright;
     private com.microsoft.playwright.Browser chromium;
@@ -126,6 +147,16 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
         form.locator("input[name=password]").fill(password);
         form.locator("button[type=submit]").click();
         page.waitForURL(url -> !url.endsWith("/login"));
+    }
+
+    /**
+     * Submits a form that a script builds in {@code page} — the way a forged cross-site form would arrive — with or
+     * without the page's CSRF token (from the {@code csrf-token} meta tag), and returns the response to that POST.
+     */
+    public static Response postForm(Page page, String action, Map<String, String> fields, boolean withCsrfToken) {
+        return page.waitForResponse(
+                response -> response.url().endsWith(action) && "POST".equals(response.request().method()),
+                () -> page.evaluate(POST_FORM, List.of(action, fields, withCsrfToken)));
     }
 
     /**

@@ -12,6 +12,7 @@ import com.qteria.support.Browser;
 import com.qteria.support.PageChecks;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +39,7 @@ class PageTourTests {
     @ParameterizedTest
     @ValueSource(strings = {"en", "de"})
     void signInPages(String lang) {
+        data.newTenant(); // once anyone has an account, the setup page is gone and sign-in is shown
         Page page = browser.open(port);
         visit(page, "/login?lang=" + lang, "login-" + lang);
 
@@ -46,7 +48,7 @@ class PageTourTests {
         check(page, "login-error-" + lang);
 
         visit(page, "/login?throttled=840", "login-throttled-" + lang);
-        assertThat(page.getByTestId("login-throttled")).containsText("840");
+        assertThat(page.getByTestId("login-throttled")).containsText("14");
         visit(page, "/login?signed-out", "login-signed-out-" + lang);
     }
 
@@ -91,6 +93,10 @@ class PageTourTests {
 
         assertThat(page.navigate("/admin/users").status()).isEqualTo(403);
         check(page, "forbidden-" + lang);
+
+        page.navigate("/");
+        assertThat(Browser.postForm(page, "/logout", Map.of(), false).status()).isEqualTo(403);
+        check(page, "form-expired-" + lang);
     }
 
     private void visit(Page page, String path, String name) {
