@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The rules of PRODUCT.md ("The look") that a machine can check on a rendered page: one heading, the language
- * declared, every control labelled, buttons and fields at least 44 px high, all text at least 4.5:1 contrast,
+ * declared, no sideways scrolling, every control labelled, buttons and fields at least 44 px high, all text at least 4.5:1 contrast,
  * everything reachable with the Tab key and showing a focus ring when reached, and nothing refused by the
  * Content-Security-Policy or failing in the console.
  */
@@ -28,6 +28,9 @@ public final class PageChecks {
               }
               if (!document.documentElement.lang) issues.push('html has no lang attribute');
               if (!document.title.includes('Qteria')) issues.push('title does not name Qteria: ' + document.title);
+              if (document.documentElement.scrollWidth > window.innerWidth) {
+                issues.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + 'px wide');
+              }
               for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
                 if (el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby')) {
                   issues.push('control without label: ' + name(el));
