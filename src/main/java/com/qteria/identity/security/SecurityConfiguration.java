@@ -5,6 +5,9 @@ import com.qteria.identity.IdentityEvent;
 import com.qteria.identity.accounts.Accounts;
 import com.qteria.shared.ProblemCode;
 import com.qteria.shared.web.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -24,6 +28,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
@@ -108,6 +113,7 @@ class SecurityConfiguration {
                         .logoutUrl("/logout")
                         .addLogoutHandler(auditSignOut(events))
                         .logoutSuccessUrl("/login?signed-out"))
+                .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfiguration::deniedPage))
                 .addFilterBefore(new SetupRedirectFilter(accounts), org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new UserLoggingContextFilter(), AnonymousAuthenticationFilter.class)
                 .headers(SecurityConfiguration::headers);
@@ -121,6 +127,13 @@ class SecurityConfiguration {
                     : "/login?error";
             response.sendRedirect(request.getContextPath() + target);
         };
+    }
+
+    /** The 403 page; keeps the reason for it, so the page can tell an expired form (CSRF) from a missing role. */
+    private static void deniedPage(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 
     private static LogoutHandler auditSignOut(ApplicationEventPublisher events) {

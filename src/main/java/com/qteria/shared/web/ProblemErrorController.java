@@ -10,13 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The last stop for errors raised outside a controller (unknown routes, 405, oversize bodies, failures in filters):
- * problem details for API callers, the error page for people. Never a stack trace.
+ * problem details for API callers, the error page for people. Never a stack trace. A form refused for its missing or
+ * stale CSRF token (typically a page left open past the session) gets its own explanation rather than "not allowed".
  */
 @Controller
 class ProblemErrorController implements ErrorController {
@@ -46,6 +49,9 @@ class ProblemErrorController implements ErrorController {
         page.addObject("status", code.status().value());
         page.addObject("code", code.name());
         page.addObject("requestId", RequestIdFilter.idOf(request));
+        if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
+            page.addObject("reason", "csrf");
+        }
         page.setStatus(code.status());
         return page;
     }

@@ -1,0 +1,19 @@
+package com.qteria.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the page layout needs on every page: the path being shown (without the context path), so the navigation can
+ * mark where the visitor is. Thymeleaf 3.1 no longer exposes the request to templates.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAttributes {
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}
