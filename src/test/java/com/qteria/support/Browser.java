@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import java.nio.file.Files;
@@ -147,6 +148,7 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
         form.locator("input[name=password]").fill(password);
         form.locator("button[type=submit]").click();
         page.waitForURL(url -> !url.endsWith("/login"));
+        page.waitForLoadState(LoadState.NETWORKIDLE);
     }
 
     /**
@@ -154,9 +156,12 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Afte
      * without the page's CSRF token (from the {@code csrf-token} meta tag), and returns the response to that POST.
      */
     public static Response postForm(Page page, String action, Map<String, String> fields, boolean withCsrfToken) {
-        return page.waitForResponse(
-                response -> response.url().endsWith(action) && "POST".equals(response.request().method()),
+        Response response = page.waitForResponse(
+                answer -> answer.url().endsWith(action) && "POST".equals(answer.request().method()),
                 () -> page.evaluate(POST_FORM, List.of(action, fields, withCsrfToken)));
+        page.waitForLoadState(LoadState.LOAD);
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        return response;
     }
 
     /**

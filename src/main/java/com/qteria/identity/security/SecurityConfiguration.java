@@ -34,6 +34,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -103,6 +104,7 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/error", "/health", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
+                .requestCache(cache -> cache.requestCache(savedRequests()))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")
@@ -118,6 +120,13 @@ class SecurityConfiguration {
                 .addFilterAfter(new UserLoggingContextFilter(), AnonymousAuthenticationFilter.class)
                 .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** Returns to the page asked for before signing in, without Spring Security's {@code ?continue} marker. */
+    private static HttpSessionRequestCache savedRequests() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     private static AuthenticationFailureHandler signInFailure() {
