@@ -1,0 +1,39 @@
+package com.qteria.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Patterns run with RE2/J: a pattern that backtracks catastrophically in java.util.regex cannot stall us. */
+class PatternPreviewTests {
+
+    @Test
+    void catastrophicBacktrackingPatternsRunInLinearTime() {
+        String evil = "a".repeat(PatternPreview.MAX_SAMPLE - 1) + "!";
+        // java.util.regex needs about 2^n steps for (a+)+$ on n a's and a '!'; RE2/J a few per character.
+        PatternPreview preview = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> PatternPreview.run("(a+)+$", evil, false));
+        assertThat(preview.problem()).isNull();
+        assertThat(preview.count()).isZero();
+        PatternPreview nested = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> PatternPreview.run("^(a|aa)*(b|a*)*c$", evil, false));
+        assertThat(nested.count()).isZero();
+    }
+
+    @Test
+    void showsMatchesAndTheCapturedValue() {
+        PatternPreview preview = PatternPreview.run("Model: ([A-Z0-9-]+)", "Model: BW-9450, later Model: BW-9451", true);
+        assertThat(preview.count()).isEqualTo(2);
+        assertThat(preview.matches()).extracting(PatternPreview.Match::group).containsExactly("BW-9450", "BW-9451");
+        assertThat(preview.matches().getFirst().start()).isZero();
+    }
+
+    @Test
+    void explainsWhyAPatternCannotBeUsed() {
+        assertThat(PatternPreview.run("(unclosed", "text", false).problem()).startsWith("The pattern is not a valid pattern");
+        assertThat(PatternPreview.run("Model", "Model", true).problem()).contains("exactly one capture group");
+        assertThat(PatternPreview.run("x*", "abc", false).count()).isEqualTo(4);
+    }
+}
