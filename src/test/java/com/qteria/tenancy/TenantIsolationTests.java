@@ -11,6 +11,9 @@ import com.qteria.identity.Role;
 import com.qteria.identity.security.Tokens;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
+import com.qteria.workflow.WorkflowInput;
+import com.qteria.workflow.WorkflowManagement;
+import com.qteria.workflow.WorkflowView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +53,8 @@ class TenantIsolationTests {
     @Autowired
     Tokens tokens;
     @Autowired
+    WorkflowManagement workflows;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -58,7 +63,7 @@ class TenantIsolationTests {
     Foreign b;
 
     /** Tenant B's resources, one of each kind a route can name. */
-    record Foreign(TestData.Tenant tenant, CurrentUser user, UUID personalTokenId, String personalToken) {
+    record Foreign(TestData.Tenant tenant, CurrentUser user, UUID personalTokenId, String personalToken, UUID workflowId) {
     }
 
     sealed interface Probe {
@@ -75,6 +80,10 @@ class TenantIsolationTests {
     /** The route touches no tenant data, or only the caller's own records by construction; says why. */
     record NotTenantData(String why) implements Probe {
     }
+
+    static final String WORKFLOW = """
+            {"name": "Mallory's", "buckets": [{"key": "reports", "name": "Reports"}],
+             "criteria": [{"key": "c", "name": "C", "applies_to": ["*"]}]}""";
 
     static Map<String, Probe> probes() {
         Map<String, Probe> probes = new LinkedHashMap<>();
@@ -98,6 +107,18 @@ class TenantIsolationTests {
         probes.put("POST /admin/users/{id}/invitation", new ById(f -> f.user().id(), null));
         probes.put("GET /invitations/{secret}", new NotTenantData("the unguessable secret is the credential"));
         probes.put("POST /invitations/{secret}", new NotTenantData("the unguessable secret is the credential"));
+        probes.put("GET /api/v1/workflows", new Listing());
+        probes.put("POST /api/v1/workflows", new NotTenantData("creates a workflow in the caller's organization"));
+        probes.put("POST /api/v1/workflows/import", new NotTenantData("creates a workflow in the caller's organization"));
+        probes.put("GET /api/v1/workflows/{id}", new ById(Foreign::workflowId, null));
+        probes.put("PUT /api/v1/workflows/{id}", new ById(Foreign::workflowId, WORKFLOW));
+        probes.put("DELETE /api/v1/workflows/{id}", new ById(Foreign::workflowId, null));
+        probes.put("GET /api/v1/workflows/{id}/versions", new ById(Foreign::workflowId, null));
+        probes.put("GET /api/v1/workflows/{id}/versions/{version}", new ById(Foreign::workflowId, null));
+        probes.put("GET /api/v1/workflows/{id}/diff", new ById(Foreign::workflowId, null));
+        probes.put("GET /api/v1/workflows/{id}/export", new ById(Foreign::workflowId, null));
+        probes.put("GET /api/v1/workflow-templates", new NotTenantData("the shipped templates, the same for everyone"));
+        probes.put("GET /api/v1/workflow-templates/{key}", new NotTenantData("the shipped templates, the same for everyone"));
         probes.put("POST /admin/users/{id}/role", new ById(f -> f.user().id(), "role=PROJECT_HANDLER"));
         probes.put("POST /admin/users/{id}/active", new ById(f -> f.user().id(), "active=false"));
         return probes;
@@ -110,7 +131,10 @@ class TenantIsolationTests {
         TestData.Tenant other = data.newTenant();
         CurrentUser user = other.user(Role.PROCESS_MANAGER);
         Tokens.IssuedToken pat = tokens.createPersonal(user, "B's token", 30);
-        b = new Foreign(other, user, pat.id(), pat.value());
+        UUID workflow = workflows.create(other.admin(), new WorkflowInput("B's workflow", null,
+                List.of(new WorkflowInput.BucketInput("reports", "Reports", true, 0)),
+                List.of(new WorkflowInput.CriterionInput("c", "C", null, List.of("*"), null, 0, null)))).id();
+        b = new Foreign(other, user, pat.id(), pat.value(), workflow);
     }
 
     @Test
@@ -129,8 +153,8 @@ class TenantIsolationTests {
             if (probes().get(route) instanceof ById probe) {
                 String[] parts = route.split(" ", 2);
                 UUID foreign = probe.id().apply(b);
-                MvcResult foreignResult = call(parts[0], parts[1].replace("{id}", foreign.toString()), probe.body());
-                MvcResult missingResult = call(parts[0], parts[1].replace("{id}", UUID.randomUUID().toString()), probe.body());
+                MvcResult foreignResult = call(parts[0], concrete(parts[1], foreign), probe.body());
+                MvcResult missingResult = call(parts[0], concrete(parts[1], UUID.randomUUID()), probe.body());
                 int status = foreignResult.getResponse().getStatus();
                 if (status != 404) {
                     failures.add(route + " answered " + status + " for another tenant's id");
@@ -153,7 +177,8 @@ class TenantIsolationTests {
                 String body = result.getResponse().getContentAsString();
                 assertThat(result.getResponse().getStatus()).as(route).isEqualTo(200);
                 for (String secret : List.of(b.tenant().uuid().toString(), b.user().id().toString(),
-                        b.user().email(), b.tenant().admin().email(), b.personalTokenId().toString())) {
+                        b.user().email(), b.tenant().admin().email(), b.personalTokenId().toString(),
+                        b.workflowId().toString())) {
                     if (body.contains(secret)) {
                         leaks.add(route + " shows " + secret);
                     }
@@ -163,11 +188,20 @@ class TenantIsolationTests {
         assertThat(leaks).isEmpty();
     }
 
+    /** The route's path with the id, the other path variables, and the query parameters it needs. */
+    private static String concrete(String pattern, UUID id) {
+        String path = pattern.replace("{id}", id.toString()).replace("{version}", "1");
+        return path.endsWith("/diff") ? path + "?from=1&to=1" : path;
+    }
+
     private void assertBUntouched() throws Exception {
         String me = mvc.perform(request(HttpMethod.GET, "/api/v1/me").header("Authorization", "Bearer " + b.personalToken()))
                 .andReturn().getResponse().getContentAsString();
         assertThat((String) JsonPath.read(me, "$.name")).isEqualTo(b.user().name());
         assertThat((String) JsonPath.read(me, "$.role")).isEqualTo("process_manager");
+        WorkflowView workflow = workflows.get(b.tenant().id(), b.workflowId());
+        assertThat(workflow.version()).isEqualTo(1);
+        assertThat(workflow.archived()).isFalse();
     }
 
     private MvcResult call(String method, String path, String body) throws Exception {

@@ -13,6 +13,7 @@ class PatternPreviewTests {
     void catastrophicBacktrackingPatternsRunInLinearTime() {
         String evil = "a".repeat(PatternPreview.MAX_SAMPLE - 1) + "!";
         // java.util.regex needs about 2^n steps for (a+)+$ on n a's and a '!'; RE2/J a few per character.
+        assertThat(SafePattern.compile("(a+)+$").linear()).isTrue();
         PatternPreview preview = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> PatternPreview.run("(a+)+$", evil, false));
         assertThat(preview.problem()).isNull();
@@ -20,6 +21,20 @@ class PatternPreviewTests {
         PatternPreview nested = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> PatternPreview.run("^(a|aa)*(b|a*)*c$", evil, false));
         assertThat(nested.count()).isZero();
+    }
+
+    @Test
+    void patternsOnlyJavaCanRunAreStoppedWhenTheyTakeTooLong() {
+        // A backreference keeps this pattern off RE2/J; java.util.regex would backtrack for years on this text.
+        String evil = "a".repeat(5_000) + "!";
+        SafePattern pattern = SafePattern.compile("^(a+)+\\1$");
+        assertThat(pattern.linear()).isFalse();
+        PatternPreview preview = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> PatternPreview.run("^(a+)+\\1$", evil, false));
+        assertThat(preview.problem()).isEqualTo("The pattern took too long on this text and was stopped.");
+        // The same engine still answers quickly where the text is benign.
+        assertThat(PatternPreview.run("(?i)\\b(?:IEC|EN) 60601-1(?!-\\d)", "Tested to IEC 60601-1-2 and EN 60601-1:2006", false)
+                .matches()).extracting(PatternPreview.Match::text).containsExactly("EN 60601-1");
     }
 
     @Test

@@ -88,7 +88,7 @@ class WorkflowValidatorTests {
         checks.add(new Check.Contains(null, null));
         checks.add(new Check.Contains(List.of(" "), null));
         checks.add(new Check.NotContains(List.of()));
-        checks.add(new Check.Matches("(a)\\1", 1));
+        checks.add(new Check.Matches("(unclosed", 1));
         checks.add(new Check.Matches("[0-9]+", 0));
         checks.add(new Check.DateNotOlder(List.of(), 0));
         checks.add(new Check.SameValue("(a)(b)", List.of("reports", "elsewhere")));
@@ -125,12 +125,14 @@ class WorkflowValidatorTests {
     }
 
     @Test
-    void backtrackingPatternsCompileButBackreferencesAndLookaroundDoNot() {
+    void patternsAreJavaRegexSyntax() {
         assertThat(WorkflowValidator.patternProblem("(a+)+$", false)).isNull();
-        assertThat(WorkflowValidator.patternProblem("(\\w+)\\s\\1", false)).contains("backreferences");
-        assertThat(WorkflowValidator.patternProblem("foo(?=bar)", false)).contains("not a valid pattern");
+        assertThat(WorkflowValidator.patternProblem("(\\w+)\\s\\1", false)).isNull();
+        assertThat(WorkflowValidator.patternProblem("(?i)\\b(?:IEC|EN) 60601-1(?!-\\d)", false)).isNull();
+        assertThat(WorkflowValidator.patternProblem("[unclosed", false)).startsWith("is not a valid pattern: Unclosed character class");
         assertThat(WorkflowValidator.patternProblem("Model (?:no\\.)? ([0-9]+)", true)).isNull();
         assertThat(WorkflowValidator.patternProblem("Model", true)).contains("exactly one capture group");
+        assertThat(WorkflowValidator.patternProblem("(?<=Model )(\\d+)", true)).isNull();
     }
 
     private static WorkflowInput valid(List<Check> checks) {

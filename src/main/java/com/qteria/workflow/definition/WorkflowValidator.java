@@ -1,12 +1,12 @@
 package com.qteria.workflow.definition;
 
-import com.google.re2j.PatternSyntaxException;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.FieldError;
 import com.qteria.shared.Ids;
 import com.qteria.workflow.Bucket;
 import com.qteria.workflow.Check;
 import com.qteria.workflow.Criterion;
+import com.qteria.workflow.SafePattern;
 import com.qteria.workflow.Severity;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowInput.BucketInput;
@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
 
 /**
  * Turns what a client sent into a valid workflow version, or reports every offending field at once by its JSON
- * path ({@code criteria[3].checks[0].pattern}). Patterns must compile with RE2/J, whose matching time is linear in
- * the text, so that no pattern can stall a worker.
+ * path ({@code criteria[3].checks[0].pattern}). Patterns are Java regex syntax and run as {@link SafePattern}s, so
+ * that no pattern can stall a worker.
  */
 public final class WorkflowValidator {
 
@@ -65,15 +65,14 @@ public final class WorkflowValidator {
             return "must be at most " + MAX_PATTERN + " characters long";
         }
         try {
-            com.google.re2j.Pattern compiled = com.google.re2j.Pattern.compile(pattern);
+            SafePattern compiled = SafePattern.compile(pattern);
             if (needsOneGroup && compiled.groupCount() != 1) {
                 return "must have exactly one capture group (found " + compiled.groupCount()
                         + "); use (?:…) for groups that only group";
             }
             return null;
-        } catch (PatternSyntaxException e) {
-            return "is not a valid pattern: " + e.getDescription()
-                    + " (backreferences and lookaround are not supported, so that matching stays fast)";
+        } catch (IllegalArgumentException e) {
+            return "is not a valid pattern: " + e.getMessage();
         }
     }
 

@@ -87,7 +87,7 @@ public class WorkflowStore {
     /** Current versions whose name contains {@code q} (any case), by name. */
     public List<StoredVersion> search(TenantId tenant, String q, boolean archived, int limit, long offset) {
         return jdbc.sql(SELECT + " where w.organization_id = :tenant and v.version = w.current_version"
-                        + " and w.archived = :archived and lower(w.name) like :q escape '\\' order by lower(w.name), w.id"
+                        + " and w.archived = :archived and lower(w.name) like :q escape '!' order by lower(w.name), w.id"
                         + " limit :limit offset :offset")
                 .param("tenant", tenant.value()).param("archived", archived).param("q", like(q))
                 .param("limit", limit).param("offset", offset)
@@ -96,14 +96,14 @@ public class WorkflowStore {
 
     public long count(TenantId tenant, String q, boolean archived) {
         return jdbc.sql("select count(*) from workflows w where w.organization_id = :tenant and w.archived = :archived"
-                        + " and lower(w.name) like :q escape '\\'")
+                        + " and lower(w.name) like :q escape '!'")
                 .param("tenant", tenant.value()).param("archived", archived).param("q", like(q))
                 .query(Long.class).single();
     }
 
     private static String like(String q) {
         String escaped = (q == null ? "" : q.trim().toLowerCase(java.util.Locale.ROOT))
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + escaped + "%";
     }
 

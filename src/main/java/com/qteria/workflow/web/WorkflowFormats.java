@@ -17,6 +17,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /** The export format as JSON or YAML, so that workflows can live in version control and move between organizations. */
 @Component
@@ -27,7 +28,10 @@ class WorkflowFormats {
 
     WorkflowFormats(JsonMapper json) {
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
-        this.yaml = YAMLMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        this.yaml = YAMLMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
+                .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                .build();
     }
 
     WorkflowInput read(String body, String contentType) {
