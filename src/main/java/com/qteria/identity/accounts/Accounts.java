@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ public class Accounts {
     private final Users users;
     private final AccessTokens tokens;
     private final JdbcAggregateTemplate aggregates;
+    private final JdbcClient jdbc;
     private final Passwords passwords;
     private final Onboarding onboarding;
     private final ApplicationEventPublisher events;
@@ -46,12 +48,13 @@ public class Accounts {
     private volatile boolean anyUser;
 
     public Accounts(Organizations organizations, Users users, AccessTokens tokens, JdbcAggregateTemplate aggregates,
-            Passwords passwords, Onboarding onboarding, ApplicationEventPublisher events,
+            JdbcClient jdbc, Passwords passwords, Onboarding onboarding, ApplicationEventPublisher events,
             FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.tokens = tokens;
         this.aggregates = aggregates;
+        this.jdbc = jdbc;
         this.passwords = passwords;
         this.onboarding = onboarding;
         this.events = events;
@@ -87,14 +90,19 @@ public class Accounts {
         return new CreatedOrganization(view(organization), admin.view(), invitation);
     }
 
-    /** The one-time setup: allowed only while no user exists at all. */
+    /**
+     * The one-time setup (setup page, bootstrap variables): allowed only while no user exists at all. The
+     * installation row is claimed first, so of two setups at the same instant only one creates an organization.
+     */
     @Transactional
-    public CurrentUser setUp(String organizationName, String adminEmail, String adminName, String password) {
-        if (users.anyExist()) {
+    public CurrentUser setUp(String organizationName, String adminEmail, String adminName, String password,
+            String actor) {
+        boolean claimed = jdbc.sql("update installation set set_up_at = :now where id = 1 and set_up_at is null")
+                .param("now", java.time.OffsetDateTime.ofInstant(now(), java.time.ZoneOffset.UTC)).update() == 1;
+        if (!claimed || users.anyExist()) {
             throw ApiProblem.conflict("Qteria is already set up. Sign in instead.");
         }
-        CreatedOrganization created = createOrganization(organizationName, adminEmail, adminName, password,
-                normalizeEmail(adminEmail));
+        CreatedOrganization created = createOrganization(organizationName, adminEmail, adminName, password, actor);
         UserView admin = created.admin();
         return new CurrentUser(admin.id(), TenantId.of(created.organization().id()), admin.email(), admin.name(),
                 admin.role());

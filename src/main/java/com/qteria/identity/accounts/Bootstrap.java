@@ -1,5 +1,6 @@
 package com.qteria.identity.accounts;
 
+import com.qteria.shared.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +47,11 @@ class Bootstrap implements ApplicationRunner {
             return;
         }
         String name = email.substring(0, Math.max(1, email.indexOf('@')));
-        accounts.createOrganization(organization, email, name, password, "system");
-        log.info("Bootstrap created organization '{}' and its first admin", organization);
+        try {
+            accounts.setUp(organization, email, name, password, "system");
+            log.info("Bootstrap created organization '{}' and its first admin", organization);
+        } catch (ApiProblem alreadySetUp) {
+            log.info("Bootstrap skipped: another instance set up Qteria at the same time");
+        }
     }
 }

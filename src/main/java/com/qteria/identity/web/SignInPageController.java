@@ -70,7 +70,7 @@ class SignInPageController {
         }
         CurrentUser admin;
         try {
-            admin = accounts.setUp(form.organization(), form.email(), form.name(), form.password());
+            admin = accounts.setUp(form.organization(), form.email(), form.name(), form.password(), form.email());
         } catch (ApiProblem problem) {
             for (FieldError error : problem.errors()) {
                 binding.reject("setup", error.message());
