@@ -59,8 +59,8 @@
     const fragment = body();
     if (!fragment) return;
     const status = document.getElementById("builder-status");
-    if (status && fragment.dataset.announce) {
-      status.textContent = fragment.dataset.announce;
+    if (status) {
+      status.textContent = fragment.dataset.announce || "";
     }
     const id = fragment.dataset.focus;
     const target = id && document.getElementById(id);

@@ -75,7 +75,7 @@ record BuilderAction(String verb, String ref, int index) {
                     return new Outcome("add-criterion", "workflow.builder.announce.criterionLimit");
                 }
                 CriterionForm added = form.addCriterion();
-                if (buckets.size() == 1 || criteria.size() == 1) {
+                if (buckets.size() == 1) {
                     added.getAppliesTo().add(WorkflowForm.ALL);
                 }
                 return new Outcome("criterion-" + (criteria.size() - 1) + "-name",

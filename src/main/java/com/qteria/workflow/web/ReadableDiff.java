@@ -15,16 +15,16 @@ import org.springframework.context.MessageSource;
  * {@link WorkflowDiff} as a process manager reads it in their language: per item what was added, removed or changed,
  * and per changed field its label, the value before and after (buckets by name, checks in words).
  */
-record ReadableDiff(int from, int to, List<Item> workflow, List<Item> buckets, List<Item> criteria) {
+public record ReadableDiff(int from, int to, List<Item> workflow, List<Item> buckets, List<Item> criteria) {
 
     /** {@code kind}: added, removed or changed. */
-    record Item(String kind, String key, String name, List<Row> rows) {
+    public record Item(String kind, String key, String name, List<Row> rows) {
     }
 
-    record Row(String field, String before, String after) {
+    public record Row(String field, String before, String after) {
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return workflow.isEmpty() && buckets.isEmpty() && criteria.isEmpty();
     }
 

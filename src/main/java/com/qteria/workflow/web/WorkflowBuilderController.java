@@ -196,7 +196,7 @@ class WorkflowBuilderController {
     }
 
     /** The answer to "try this pattern". */
-    record Preview(String problem, int count, List<PatternPreview.Match> matches, boolean truncated) {
+    public record Preview(String problem, int count, List<PatternPreview.Match> matches, boolean truncated) {
 
         static Preview problem(String problem) {
             return new Preview(problem, 0, List.of(), false);
