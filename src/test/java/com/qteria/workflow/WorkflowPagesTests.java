@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -225,6 +226,48 @@ class WorkflowPagesTests {
 
         Document noSample = preview("matches", "IEC", "");
         assertThat(noSample.select("[data-testid=preview-problem]").text()).contains("Paste some sample text");
+    }
+
+    @Test
+    void withoutScriptTryingAPatternShowsTheResultInThePage() throws Exception {
+        Document page = html(mvc.perform(post("/workflows/new").with(as(manager)).with(csrf())
+                        .param("action", "preview:criteria[0].checks[0]")
+                        .param("buckets[0].name", "Reports")
+                        .param("criteria[0].name", "Standard").param("criteria[0].appliesTo", "*")
+                        .param("criteria[0].checks[0].type", "matches")
+                        .param("criteria[0].checks[0].pattern", "EN 6\\d{4}")
+                        .param("criteria[0].checks[0].sample", "Tested to EN 60204-1 and EN 61000-6-2"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(page.select("header")).as("the whole page").isNotEmpty();
+        assertThat(page.select("#criterion-0-check-0-preview [data-testid=preview-count]").text())
+                .isEqualTo("2 matches in the sample text:");
+        assertThat(page.getElementById("builder-body").attr("data-focus")).isEqualTo("criterion-0-check-0-preview");
+        assertThat(page.getElementById("criterion-0-check-0-sample").text()).isEqualTo("Tested to EN 60204-1 and EN 61000-6-2");
+    }
+
+    @Test
+    void aProcessManagerExportsAndArchivesAWorkflow() throws Exception {
+        WorkflowView workflow = machinery(manager);
+        MvcResult json = mvc.perform(get("/workflows/" + workflow.id() + "/export").param("format", "json").with(as(handler)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"Machinery.json\""))
+                .andReturn();
+        assertThat(json.getResponse().getContentAsString()).contains("\"applies_to\"").doesNotContain("\"id\"");
+
+        mvc.perform(post("/workflows/" + workflow.id() + "/archive").with(as(manager)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(workflows.get(tenant.id(), workflow.id()).archived()).isTrue();
+        Document view = html(mvc.perform(get("/workflows/" + workflow.id()).with(as(manager))).andExpect(status().isOk()).andReturn());
+        assertThat(view.select("[data-testid=archived-tag]")).hasSize(1);
+        assertThat(view.select("[data-testid=edit], [data-testid=archive]")).isEmpty();
+        mvc.perform(get("/workflows/" + workflow.id() + "/edit").with(as(manager)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/workflows/" + workflow.id()));
+        Document archived = html(mvc.perform(get("/workflows").param("archived", "true").with(as(manager))).andReturn());
+        assertThat(archived.select("[data-testid=workflow-row]").eachAttr("data-name")).containsExactly("Machinery");
+        Document active = html(mvc.perform(get("/workflows").with(as(manager))).andReturn());
+        assertThat(active.select("[data-testid=workflow-row]")).isEmpty();
+        assertThat(active.select("[data-testid=no-results]").text()).contains("Every workflow is archived");
     }
 
     @Test
