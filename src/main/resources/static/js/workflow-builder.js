@@ -4,6 +4,7 @@
 (() => {
   const body = () => document.getElementById("builder-body");
   const form = () => document.getElementById("builder");
+  let focusedBefore = null;
 
   function renumber(list) {
     [...list.children].forEach((item, index) => {
@@ -62,9 +63,10 @@
     if (status) {
       status.textContent = fragment.dataset.announce || "";
     }
-    const id = fragment.dataset.focus;
+    // The element the server names, else the one that had the focus before (a field, a type select).
+    const id = fragment.dataset.focus || focusedBefore;
     const target = id && document.getElementById(id);
-    if (target) {
+    if (target && target !== document.activeElement) {
       target.focus();
       if (target.getBoundingClientRect().top < 80 || target.getBoundingClientRect().bottom > window.innerHeight) {
         target.scrollIntoView({block: "center"});
@@ -111,6 +113,20 @@
       box.closest("fieldset").querySelectorAll("[data-one-bucket]").forEach((one) => {
         one.closest(".choice").classList.toggle("dimmed", box.checked);
       });
+    }
+  });
+
+  document.addEventListener("htmx:beforeRequest", () => {
+    const active = document.activeElement;
+    focusedBefore = active && active.closest("#builder-body") && active.id ? active.id : null;
+  });
+
+  // A session that ended meanwhile answers with the sign-in page: show it as a page, not inside the form.
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const url = event.detail.xhr && event.detail.xhr.responseURL;
+    if (url && new URL(url).pathname.endsWith("/login")) {
+      event.detail.shouldSwap = false;
+      window.location.assign(url);
     }
   });
 

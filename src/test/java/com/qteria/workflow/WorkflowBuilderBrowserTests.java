@@ -84,8 +84,14 @@ class WorkflowBuilderBrowserTests {
         page.getByTestId("add-criterion").click();
         criterion(page, 3, "Model designation agrees", -1);
         page.locator("#criterion-3-severity").selectOption("advisory");
-        addCheck(page, 3, "same_value");
+        addCheck(page, 3, "matches");
         page.locator("#criterion-3-check-0-pattern").fill("Model: ([A-Z0-9-]+)");
+        // Changing the type keeps what was typed, and the keyboard focus stays on the type.
+        page.locator("#criterion-3-check-0-type").focus();
+        page.locator("#criterion-3-check-0-type").selectOption("same_value");
+        assertThat(page.locator("#criterion-3-check-0-across-0")).isVisible();
+        assertThat(page.locator("#criterion-3-check-0-type")).isFocused();
+        assertThat(page.locator("#criterion-3-check-0-pattern")).hasValue("Model: ([A-Z0-9-]+)");
         page.locator("#criterion-3-check-0-across-0").check();
         page.locator("#criterion-3-check-0-across-1").check();
         page.locator("#criterion-3-check-0-sample").fill("Model: QX-100\nRated voltage 230 V");
