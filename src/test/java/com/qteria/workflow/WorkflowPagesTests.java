@@ -62,7 +62,8 @@ class WorkflowPagesTests {
         WorkflowView workflow = machinery(manager);
         Document page = html(mvc.perform(get("/workflows/" + workflow.id()).with(as(handler))).andExpect(status().isOk()).andReturn());
         assertThat(page.select("[data-testid=workflow-heading]").text()).isEqualTo("Machinery");
-        assertThat(page.select("[data-testid=edit], [data-testid=archive], form[action*=archive]")).isEmpty();
+        assertThat(page.select("[data-testid=edit], [data-testid=archive], form[action*=archive], [data-testid^=export]")).isEmpty();
+        assertThat(page.select("[data-testid=history]")).hasSize(1);
         Document list = html(mvc.perform(get("/workflows").with(as(handler))).andExpect(status().isOk()).andReturn());
         assertThat(list.select("[data-testid=workflow-row]")).hasSize(1);
         assertThat(list.select("[data-testid=create-workflow], [data-testid=import-form], [data-testid=start-from-template]")).isEmpty();
@@ -186,19 +187,7 @@ class WorkflowPagesTests {
     @Test
     void savingThroughHtmxRedirectsTheBrowser() throws Exception {
         WorkflowView workflow = machinery(manager);
-        MvcResult edit = mvc.perform(get("/workflows/" + workflow.id() + "/edit").with(as(manager))).andExpect(status().isOk()).andReturn();
-        Document page = html(edit);
-        MockHttpServletRequestBuilder save = post("/workflows/" + workflow.id() + "/edit").with(as(manager)).with(csrf())
-                .header("HX-Request", "true").param("action", "save");
-        for (Element input : page.select("#builder input[name], #builder textarea[name], #builder select[name]")) {
-            String name = input.attr("name");
-            if (name.equals("_csrf") || (input.attr("type").equals("checkbox") && !input.hasAttr("checked"))) {
-                continue;
-            }
-            String value = input.tagName().equals("select") ? input.select("option[selected]").val()
-                    : input.tagName().equals("textarea") ? input.text() : input.val();
-            save.param(name, name.equals("name") ? "Machinery v2" : value);
-        }
+        MockHttpServletRequestBuilder save = editForm(workflow, "Machinery v2").header("HX-Request", "true").param("action", "save");
         mvc.perform(save).andExpect(status().isOk())
                 .andExpect(header().string("HX-Redirect", "/workflows/" + workflow.id()));
         WorkflowView updated = workflows.get(tenant.id(), workflow.id());
@@ -206,6 +195,24 @@ class WorkflowPagesTests {
         assertThat(updated.name()).isEqualTo("Machinery v2");
         assertThat(updated.toInput().criteria()).isEqualTo(workflow.toInput().criteria());
         assertThat(updated.toInput().buckets()).isEqualTo(workflow.toInput().buckets());
+    }
+
+    @Test
+    void savingOverSomeoneElsesNewerVersionAsksFirst() throws Exception {
+        WorkflowView workflow = machinery(manager);
+        MockHttpServletRequestBuilder mine = editForm(workflow, "Mine").param("action", "save");
+        workflows.update(tenant.admin(), workflow.id(), new WorkflowInput("Theirs", null,
+                workflow.toInput().buckets(), workflow.toInput().criteria()));
+
+        Document page = html(mvc.perform(mine).andExpect(status().isOk()).andReturn());
+        assertThat(page.select("[data-testid=error-summary]").text()).contains("Someone saved version 2 while you were editing version 1");
+        assertThat(page.select("[data-testid=conflict-diff]").attr("href")).isEqualTo("/workflows/" + workflow.id() + "/diff?from=1&to=2");
+        assertThat(workflows.get(tenant.id(), workflow.id()).name()).isEqualTo("Theirs");
+
+        mvc.perform(editForm(workflow, "Mine").param("action", "save-anyway")).andExpect(status().is3xxRedirection());
+        WorkflowView saved = workflows.get(tenant.id(), workflow.id());
+        assertThat(saved.version()).isEqualTo(3);
+        assertThat(saved.name()).isEqualTo("Mine");
     }
 
     @Test
@@ -307,6 +314,23 @@ class WorkflowPagesTests {
         assertThat(rejected.getResponse().getRedirectedUrl()).isEqualTo("/workflows");
         assertThat(rejected.getFlashMap().get("importProblem").toString()).startsWith("broken.yml was not imported");
         assertThat(rejected.getFlashMap().get("importErrors").toString()).contains("criteria[1].checks[0].months");
+    }
+
+    /** The edit form as the page shows it, with a new name: what the browser would send. */
+    private MockHttpServletRequestBuilder editForm(WorkflowView workflow, String name) throws Exception {
+        Document page = html(mvc.perform(get("/workflows/" + workflow.id() + "/edit").with(as(manager)))
+                .andExpect(status().isOk()).andReturn());
+        MockHttpServletRequestBuilder save = post("/workflows/" + workflow.id() + "/edit").with(as(manager)).with(csrf());
+        for (Element input : page.select("#builder input[name], #builder textarea[name], #builder select[name]")) {
+            String field = input.attr("name");
+            if (field.equals("_csrf") || (input.attr("type").equals("checkbox") && !input.hasAttr("checked"))) {
+                continue;
+            }
+            String value = input.tagName().equals("select") ? input.select("option[selected]").val()
+                    : input.tagName().equals("textarea") ? input.text() : input.val();
+            save.param(field, field.equals("name") ? name : value);
+        }
+        return save;
     }
 
     private Document preview(String type, String pattern, String sample) throws Exception {

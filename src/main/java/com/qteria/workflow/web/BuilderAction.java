@@ -32,7 +32,12 @@ record BuilderAction(String verb, String ref, int index) {
     }
 
     boolean save() {
-        return "save".equals(verb);
+        return "save".equals(verb) || overwrite();
+    }
+
+    /** Save even though someone else saved a newer version meanwhile ("Save anyway"). */
+    boolean overwrite() {
+        return "save-anyway".equals(verb);
     }
 
     /** The form path of the check whose pattern is tried, for {@code preview:<path>} without script. */

@@ -108,6 +108,7 @@ public final class FormErrors {
             case "description" -> "workflow-description";
             case "buckets" -> "add-bucket";
             case "criteria" -> "add-criterion";
+            case "version" -> "save-anyway";
             default -> {
                 String id = INDEX.matcher(path).replaceAll(m -> switch (m.group(1)) {
                     case "buckets" -> "bucket-" + m.group(2);

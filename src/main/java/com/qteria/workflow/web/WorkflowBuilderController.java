@@ -105,6 +105,12 @@ class WorkflowBuilderController {
                 messages.getMessage("workflow.error.number", null, locale)));
         BuilderAction builderAction = BuilderAction.parse(action);
         if (builderAction.save()) {
+            if (workflow != null && form.getBaseVersion() != null && form.getBaseVersion() < workflow.version()
+                    && !builderAction.overwrite()) {
+                errors.add("version", messages.getMessage("workflow.builder.conflict",
+                        new Object[] {workflow.version(), form.getBaseVersion()}, locale));
+                model.addAttribute("conflict", workflow.version());
+            }
             if (errors.isEmpty()) {
                 try {
                     WorkflowView saved = workflow == null ? workflows.create(user, form.toInput())

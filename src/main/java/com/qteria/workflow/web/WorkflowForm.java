@@ -32,6 +32,7 @@ public class WorkflowForm {
 
     private String name = "";
     private String description = "";
+    private Integer baseVersion;
     private List<BucketForm> buckets = new ArrayList<>();
     private List<CriterionForm> criteria = new ArrayList<>();
 
@@ -47,6 +48,7 @@ public class WorkflowForm {
     static WorkflowForm of(WorkflowView view) {
         WorkflowForm form = new WorkflowForm();
         form.name = view.name();
+        form.baseVersion = view.version();
         form.description = view.description() == null ? "" : view.description();
         for (Bucket bucket : view.buckets()) {
             BucketForm b = new BucketForm();
@@ -205,6 +207,9 @@ public class WorkflowForm {
     public void setName(String name) { this.name = name; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
+    /** The version the edit started from; a newer one saved meanwhile is someone else's change. */
+    public Integer getBaseVersion() { return baseVersion; }
+    public void setBaseVersion(Integer baseVersion) { this.baseVersion = baseVersion; }
     public List<BucketForm> getBuckets() { return buckets; }
     public void setBuckets(List<BucketForm> buckets) { this.buckets = buckets; }
     public List<CriterionForm> getCriteria() { return criteria; }
