@@ -110,6 +110,31 @@ class WorkflowPageTourTests {
         assertThat(page.getByTestId("edit")).hasCount(0);
     }
 
+    /** On a narrow window (a tablet, a phone) nothing scrolls sideways and every control stays usable. */
+    @Test
+    void narrowWindows() {
+        TestData.Tenant tenant = data.newTenant();
+        CurrentUser manager = tenant.user(Role.PROCESS_MANAGER);
+        WorkflowView workflow = workflows.createFromTemplate(manager, "lvd-ict-equipment");
+        WorkflowInput changed = workflow.toInput();
+        workflows.update(manager, workflow.id(), new WorkflowInput("LVD, adapted", changed.description(),
+                changed.buckets(), changed.criteria().subList(1, changed.criteria().size())));
+        Page page = browser.open(port);
+        Browser.signIn(page, manager.email(), TestData.PASSWORD);
+        for (int width : new int[] {768, 390}) {
+            page.setViewportSize(width, 900);
+            visit(page, "/workflows", "narrow-" + width + "-workflows");
+            visit(page, "/workflows/" + workflow.id(), "narrow-" + width + "-view");
+            visit(page, "/workflows/" + workflow.id() + "/diff", "narrow-" + width + "-diff");
+            page.navigate("/workflows/" + workflow.id() + "/edit");
+            page.locator("#criterion-0-toggle").click();
+            page.locator("#criterion-0-new-check-type").selectOption("same_value");
+            page.locator("#criterion-0-add-check").click();
+            assertThat(page.locator("#criterion-0-check-0-pattern")).isVisible();
+            check(page, "narrow-" + width + "-builder");
+        }
+    }
+
     /** Twenty criteria stay workable: closed rows to scan, one open to edit. */
     @Test
     void aBuilderWithTwentyCriteria() {
