@@ -78,7 +78,9 @@ public final class PageChecks {
             () => {
               const all = [...document.querySelectorAll(
                   'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select, textarea')]
-                  .filter(el => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden');
+                  .filter(el => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden')
+                  // inside a closed section ([hidden], a closed <details>) nothing is focusable
+                  .filter(el => el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0);
               all.forEach((el, i) => el.setAttribute('data-focus-check', String(i)));
               return all.length;
             }""";

@@ -119,6 +119,15 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/workflows/{id}/export", new ById(Foreign::workflowId, null));
         probes.put("GET /api/v1/workflow-templates", new NotTenantData("the shipped templates, the same for everyone"));
         probes.put("GET /api/v1/workflow-templates/{key}", new NotTenantData("the shipped templates, the same for everyone"));
+        probes.put("GET /workflows/{id}", new ById(Foreign::workflowId, null));
+        probes.put("GET /workflows/{id}/versions", new ById(Foreign::workflowId, null));
+        probes.put("GET /workflows/{id}/versions/{version}", new ById(Foreign::workflowId, null));
+        probes.put("GET /workflows/{id}/diff", new ById(Foreign::workflowId, null));
+        probes.put("GET /workflows/{id}/export", new ById(Foreign::workflowId, null));
+        probes.put("POST /workflows/{id}/archive", new ById(Foreign::workflowId, null));
+        probes.put("GET /workflows/{id}/edit", new ById(Foreign::workflowId, null));
+        probes.put("POST /workflows/{id}/edit", new ById(Foreign::workflowId,
+                "action=save&name=Mallory&buckets%5B0%5D.name=B&criteria%5B0%5D.name=C&criteria%5B0%5D.appliesTo=*"));
         probes.put("POST /admin/users/{id}/role", new ById(f -> f.user().id(), "role=PROJECT_HANDLER"));
         probes.put("POST /admin/users/{id}/active", new ById(f -> f.user().id(), "active=false"));
         return probes;

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Keys: stable, readable slugs ({@code test_reports}), derived from a name when a client gives none. */
-final class Slugs {
+public final class Slugs {
 
     static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_]{0,63}");
     private static final int MAX = 64;
@@ -15,7 +15,7 @@ final class Slugs {
     }
 
     /** A key from the name, unique among {@code taken} (which it joins). */
-    static String derive(String name, Set<String> taken, String fallback) {
+    public static String derive(String name, Set<String> taken, String fallback) {
         String base = slug(name);
         if (base.isEmpty()) {
             base = fallback;
