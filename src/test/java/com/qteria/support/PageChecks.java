@@ -105,6 +105,9 @@ public final class PageChecks {
 
     /** Asserts every rule on the page as it is now; the page is left where it was, focus aside. */
     public static void assertUsable(Browser browser, Page page) {
+        // Measure the page as a person sees it: after its stylesheets and scripts have loaded.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         List<String> issues = new ArrayList<>(browser.problems(page));
         @SuppressWarnings("unchecked")
         List<String> found = (List<String>) page.evaluate(STATIC_RULES);
