@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.support.Browser;
@@ -170,6 +171,7 @@ class WorkflowPageTourTests {
     }
 
     private void check(Page page, String name) {
+        page.waitForLoadState(LoadState.LOAD); // after a click that navigates, the style sheet may still be on its way
         Browser.capture(page, name);
         PageChecks.assertUsable(browser, page);
     }

@@ -1,5 +1,6 @@
 package com.qteria.workflow.web;
 
+import com.qteria.workflow.definition.WorkflowValidator;
 import com.qteria.workflow.web.WorkflowForm.CheckForm;
 import com.qteria.workflow.web.WorkflowForm.CriterionForm;
 import java.util.List;
@@ -53,7 +54,7 @@ record BuilderAction(String verb, String ref, int index) {
         int c = ref == null ? -1 : form.criterionIndex(ref);
         switch (verb) {
             case "add-bucket" -> {
-                if (buckets.size() >= com.qteria.workflow.definition.WorkflowValidator.MAX_BUCKETS) {
+                if (buckets.size() >= WorkflowValidator.MAX_BUCKETS) {
                     return new Outcome("add-bucket", "workflow.builder.announce.bucketLimit");
                 }
                 form.addBucket();
@@ -76,7 +77,7 @@ record BuilderAction(String verb, String ref, int index) {
                 }
             }
             case "add-criterion" -> {
-                if (criteria.size() >= com.qteria.workflow.definition.WorkflowValidator.MAX_CRITERIA) {
+                if (criteria.size() >= WorkflowValidator.MAX_CRITERIA) {
                     return new Outcome("add-criterion", "workflow.builder.announce.criterionLimit");
                 }
                 CriterionForm added = form.addCriterion();
@@ -117,7 +118,7 @@ record BuilderAction(String verb, String ref, int index) {
                 if (c >= 0) {
                     CriterionForm criterion = criteria.get(c);
                     criterion.setExpanded(true);
-                    if (criterion.getChecks().size() >= com.qteria.workflow.definition.WorkflowValidator.MAX_CHECKS) {
+                    if (criterion.getChecks().size() >= WorkflowValidator.MAX_CHECKS) {
                         return new Outcome("criterion-" + c + "-add-check", "workflow.builder.announce.checkLimit");
                     }
                     criterion.getChecks().add(CheckForm.ofType(criterion.getNewCheckType()));

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,6 +39,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @RequestMapping("/workflows")
 @PreAuthorize("hasRole('PROCESS_MANAGER')")
 class WorkflowBuilderController {
+
+    private static final Pattern CHECK_PATH = Pattern.compile("criteria\\[(\\d{1,3})]\\.checks\\[(\\d{1,2})]");
 
     private final WorkflowManagement workflows;
     private final MessageSource messages;
@@ -88,7 +92,7 @@ class WorkflowBuilderController {
     @PostMapping("/pattern-preview")
     String preview(@RequestParam String action, HttpServletRequest request, Locale locale, Model model) {
         String path = BuilderAction.parse(action).previewPath();
-        if (path == null || !path.matches("criteria\\[\\d{1,3}]\\.checks\\[\\d{1,2}]")) {
+        if (path == null || !CHECK_PATH.matcher(path).matches()) {
             throw ApiProblem.validation("action", "names no check");
         }
         model.addAttribute("preview", trial(request.getParameter(path + ".pattern"),
@@ -172,7 +176,7 @@ class WorkflowBuilderController {
     }
 
     private Map<String, Preview> previews(WorkflowForm form, String path, Locale locale) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("criteria\\[(\\d+)]\\.checks\\[(\\d+)]").matcher(path);
+        Matcher m = CHECK_PATH.matcher(path);
         Map<String, Preview> previews = new HashMap<>();
         if (m.matches()) {
             int c = Integer.parseInt(m.group(1));
