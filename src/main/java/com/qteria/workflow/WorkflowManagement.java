@@ -1,6 +1,7 @@
 package com.qteria.workflow;
 
 import com.qteria.identity.CurrentUser;
+import com.qteria.identity.IdentityManagement;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
@@ -34,9 +35,11 @@ public class WorkflowManagement {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final IdentityManagement identity;
 
     WorkflowManagement(WorkflowStore store, WorkflowTemplates templates, JsonMapper json,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, IdentityManagement identity) {
+        this.identity = identity;
         this.store = store;
         this.templates = templates;
         this.json = json;
@@ -107,8 +110,11 @@ public class WorkflowManagement {
         if (versions.isEmpty()) {
             throw ApiProblem.notFound("Workflow");
         }
+        Map<UUID, String> names = identity.userNames(tenant, versions.stream().map(StoredVersion::createdBy)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         return versions.stream()
-                .map(v -> new VersionSummary(v.version(), v.name(), v.versionCreatedAt(), v.createdBy(), null))
+                .map(v -> new VersionSummary(v.version(), v.name(), v.versionCreatedAt(), v.createdBy(),
+                        names.get(v.createdBy())))
                 .toList();
     }
 

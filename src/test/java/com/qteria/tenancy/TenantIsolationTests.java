@@ -55,6 +55,8 @@ class TenantIsolationTests {
     @Autowired
     WorkflowManagement workflows;
     @Autowired
+    com.qteria.identity.IdentityManagement identity;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -201,6 +203,15 @@ class TenantIsolationTests {
     private static String concrete(String pattern, UUID id) {
         String path = pattern.replace("{id}", id.toString()).replace("{version}", "1");
         return path.endsWith("/diff") ? path + "?from=1&to=1" : path;
+    }
+
+    @Test
+    void lookupsByIdAcrossTenantsFindNothing() {
+        assertThat(identity.userNames(a.id(), List.of(b.user().id(), a.admin().id())))
+                .containsOnlyKeys(a.admin().id());
+        assertThat(workflows.versions(b.tenant().id(), b.workflowId())).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflows.versions(a.id(), b.workflowId()))
+                .hasMessage("Workflow not found.");
     }
 
     private void assertBUntouched() throws Exception {

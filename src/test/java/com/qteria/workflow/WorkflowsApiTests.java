@@ -94,7 +94,8 @@ class WorkflowsApiTests {
         mvc.perform(get("/api/v1/workflows/" + id).header("Authorization", "Bearer " + pm))
                 .andExpect(jsonPath("$.version").value(2));
         mvc.perform(get("/api/v1/workflows/" + id + "/versions").header("Authorization", "Bearer " + pm))
-                .andExpect(jsonPath("$.items[*].version").value(org.hamcrest.Matchers.contains(2, 1)));
+                .andExpect(jsonPath("$.items[*].version").value(org.hamcrest.Matchers.contains(2, 1)))
+                .andExpect(jsonPath("$.items[0].created_by_name").value(org.hamcrest.Matchers.startsWith("User ")));
         mvc.perform(get("/api/v1/workflows/" + id + "/diff?from=1&to=2").header("Authorization", "Bearer " + pm))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.changes[?(@.item == 'bucket' && @.kind == 'ADDED')].key").value(hasItem("manual")))

@@ -134,6 +134,14 @@ public class Accounts {
         return users.pageInTenant(tenant.value(), size, (long) page * size).stream().map(User::view).toList();
     }
 
+    /** Display names of the organization's users among {@code ids}; ids of other organizations are not answered. */
+    public Map<UUID, String> names(TenantId tenant, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return users.findAllInTenant(tenant.value(), ids).stream().collect(Collectors.toMap(User::id, User::name));
+    }
+
     public long countUsers(TenantId tenant) {
         return users.countInTenant(tenant.value());
     }

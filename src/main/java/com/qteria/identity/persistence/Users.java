@@ -32,6 +32,9 @@ public interface Users extends Repository<User, UUID> {
     @Query("select * from users where email = :email")
     Optional<User> findByEmailForSignIn(@Param("email") String email);
 
+    @Query("select * from users where organization_id = :tenant and id in (:ids)")
+    List<User> findAllInTenant(@Param("tenant") UUID tenant, @Param("ids") java.util.Collection<UUID> ids);
+
     @Query("select count(*) > 0 from users")
     boolean anyExist();
 }
