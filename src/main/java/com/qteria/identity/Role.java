@@ -31,8 +31,4 @@ public enum Role {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown role: " + key));
     }
-
-    public boolean includes(Role other) {
-        return ordinal() <= other.ordinal();
-    }
 }

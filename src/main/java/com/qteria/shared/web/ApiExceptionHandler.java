@@ -5,7 +5,6 @@ import com.qteria.shared.FieldError;
 import com.qteria.shared.ProblemCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -66,9 +65,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         if (e.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = ProblemResponses.fieldPath(mismatch);
             return problems.entity(request, ProblemCode.VALIDATION_FAILED, "The request has invalid fields.",
                     List.of(new FieldError(field, "has a value of the wrong type or an unknown value")), null);
         }

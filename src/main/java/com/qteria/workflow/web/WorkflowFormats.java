@@ -2,6 +2,7 @@ package com.qteria.workflow.web;
 
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.ProblemCode;
+import com.qteria.shared.web.ProblemResponses;
 import com.qteria.workflow.WorkflowInput;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -45,10 +46,7 @@ class WorkflowFormats {
             return input;
         } catch (DatabindException e) {
             if (!e.getPath().isEmpty()) {
-                String field = String.join(".", e.getPath().stream()
-                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                        .toList()).replace(".[", "[");
-                throw ApiProblem.validation(field, "has a value of the wrong type or an unknown check type");
+                throw ApiProblem.validation(ProblemResponses.fieldPath(e), "has a value of the wrong type or an unknown check type");
             }
             throw malformed(isYaml);
         } catch (JacksonException e) {
