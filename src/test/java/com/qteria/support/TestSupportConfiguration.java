@@ -14,6 +14,12 @@ public class TestSupportConfiguration {
     }
 
     @Bean
+    com.qteria.document.UploadedDocuments uploadedDocuments(org.springframework.context.ApplicationContext context,
+            @org.springframework.beans.factory.annotation.Value("${qteria.data-dir}") java.nio.file.Path dataDir) {
+        return new com.qteria.document.UploadedDocuments(context, dataDir);
+    }
+
+    @Bean
     TestData testData(org.springframework.context.ApplicationContext context) {
         return new TestData(context);
     }

@@ -57,6 +57,8 @@ class TenantIsolationTests {
     @Autowired
     com.qteria.identity.IdentityManagement identity;
     @Autowired
+    com.qteria.document.DocumentManagement documents;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -65,7 +67,8 @@ class TenantIsolationTests {
     Foreign b;
 
     /** Tenant B's resources, one of each kind a route can name. */
-    record Foreign(TestData.Tenant tenant, CurrentUser user, UUID personalTokenId, String personalToken, UUID workflowId) {
+    record Foreign(TestData.Tenant tenant, CurrentUser user, UUID personalTokenId, String personalToken, UUID workflowId,
+            UUID documentId) {
     }
 
     sealed interface Probe {
@@ -121,6 +124,16 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/workflows/{id}/export", new ById(Foreign::workflowId, null));
         probes.put("GET /api/v1/workflow-templates", new NotTenantData("the shipped templates, the same for everyone"));
         probes.put("GET /api/v1/workflow-templates/{key}", new NotTenantData("the shipped templates, the same for everyone"));
+        probes.put("GET /api/v1/documents", new Listing());
+        probes.put("POST /api/v1/documents", new NotTenantData("uploads into the caller's organization"));
+        probes.put("GET /api/v1/documents/{id}", new ById(Foreign::documentId, null));
+        probes.put("GET /api/v1/documents/{id}/content", new ById(Foreign::documentId, null));
+        probes.put("GET /api/v1/documents/{id}/text", new ById(Foreign::documentId, null));
+        probes.put("DELETE /api/v1/documents/{id}", new ById(Foreign::documentId, null));
+        probes.put("GET /documents/{id}", new ById(Foreign::documentId, null));
+        probes.put("GET /documents/{id}/status", new ById(Foreign::documentId, null));
+        probes.put("GET /documents/{id}/content", new ById(Foreign::documentId, null));
+        probes.put("POST /documents/{id}/delete", new ById(Foreign::documentId, null));
         probes.put("GET /workflows/{id}", new ById(Foreign::workflowId, null));
         probes.put("GET /workflows/{id}/versions", new ById(Foreign::workflowId, null));
         probes.put("GET /workflows/{id}/versions/{version}", new ById(Foreign::workflowId, null));
@@ -145,7 +158,18 @@ class TenantIsolationTests {
         UUID workflow = workflows.create(other.admin(), new WorkflowInput("B's workflow", null,
                 List.of(new WorkflowInput.BucketInput("reports", "Reports", true, 0)),
                 List.of(new WorkflowInput.CriterionInput("c", "C", null, List.of("*"), null, 0, null)))).id();
-        b = new Foreign(other, user, pat.id(), pat.value(), workflow);
+        UUID document = uploadFor(other.admin());
+        b = new Foreign(other, user, pat.id(), pat.value(), workflow, document);
+    }
+
+    private UUID uploadFor(CurrentUser user) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("b-", ".pdf");
+            java.nio.file.Files.write(file, com.qteria.support.SamplePdfs.pdf("B's confidential report"));
+            return documents.upload(user, List.of(new com.qteria.document.Upload("b.pdf", file))).getFirst().id();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -189,7 +213,7 @@ class TenantIsolationTests {
                 assertThat(result.getResponse().getStatus()).as(route).isEqualTo(200);
                 for (String secret : List.of(b.tenant().uuid().toString(), b.user().id().toString(),
                         b.user().email(), b.tenant().admin().email(), b.personalTokenId().toString(),
-                        b.workflowId().toString())) {
+                        b.workflowId().toString(), b.documentId().toString())) {
                     if (body.contains(secret)) {
                         leaks.add(route + " shows " + secret);
                     }
@@ -212,6 +236,13 @@ class TenantIsolationTests {
         assertThat(workflows.versions(b.tenant().id(), b.workflowId())).hasSize(1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflows.versions(a.id(), b.workflowId()))
                 .hasMessage("Workflow not found.");
+        assertThat(documents.find(a.id(), List.of(b.documentId()))).isEmpty();
+        assertThat(documents.find(b.tenant().id(), List.of(b.documentId()))).containsOnlyKeys(b.documentId());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> documents.pages(a.id(), b.documentId()))
+                .hasMessage("Document not found.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> documents.hold(a.id(), List.of(b.documentId()), UUID.randomUUID()))
+                .hasMessage("Document not found.");
     }
 
     private void assertBUntouched() throws Exception {
@@ -219,6 +250,7 @@ class TenantIsolationTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat((String) JsonPath.read(me, "$.name")).isEqualTo(b.user().name());
         assertThat((String) JsonPath.read(me, "$.role")).isEqualTo("process_manager");
+        assertThat(documents.get(b.tenant().id(), b.documentId()).filename()).isEqualTo("b.pdf");
         WorkflowView workflow = workflows.get(b.tenant().id(), b.workflowId());
         assertThat(workflow.version()).isEqualTo(1);
         assertThat(workflow.archived()).isFalse();

@@ -1,0 +1,185 @@
+package com.qteria.document;
+
+import com.qteria.document.DocumentEvent.DocumentDeleted;
+import com.qteria.document.DocumentEvent.DocumentDownloaded;
+import com.qteria.document.DocumentEvent.DocumentUploaded;
+import com.qteria.document.persistence.DocumentRow;
+import com.qteria.document.persistence.Documents;
+import com.qteria.document.storage.EncryptedStorage;
+import com.qteria.document.storage.StoredObject;
+import com.qteria.identity.CurrentUser;
+import com.qteria.shared.ApiProblem;
+import com.qteria.shared.Ids;
+import com.qteria.shared.PageResponse;
+import com.qteria.shared.Paging;
+import com.qteria.shared.ProblemCode;
+import com.qteria.shared.TenantId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Documents of an organization: upload (recognised by content, hashed, encrypted, then read in the background),
+ * reading back, deletion, and holds that keep a document while an unfinished assessment uses it.
+ */
+@Service
+public class DocumentManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentManagement.class);
+
+    private final Documents documents;
+    private final EncryptedStorage storage;
+    private final UploadInspection inspection;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DocumentManagement(Documents documents, EncryptedStorage storage, UploadInspection inspection,
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.documents = documents;
+        this.storage = storage;
+        this.inspection = inspection;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts all files or none: every file is checked first (415 naming the first that is neither PDF nor DOCX,
+     * 413 for one over the limit), then each is hashed and stored encrypted, then all rows are written in one short
+     * transaction. Reading starts once that transaction has committed.
+     */
+    public List<DocumentView> upload(CurrentUser user, List<Upload> uploads) {
+        if (uploads.isEmpty()) {
+            throw new ApiProblem(ProblemCode.MALFORMED_REQUEST, "Add at least one file in a part named 'file'.");
+        }
+        List<UploadInspection.Inspected> inspected = uploads.stream().map(inspection::inspect).toList();
+        Map<UploadInspection.Inspected, StoredObject> stored = new LinkedHashMap<>();
+        try {
+            for (UploadInspection.Inspected file : inspected) {
+                stored.put(file, storage.store(file.path()));
+            }
+            return transactions.execute(tx -> stored.entrySet().stream()
+                    .map(entry -> insert(user, entry.getKey(), entry.getValue()))
+                    .toList());
+        } catch (IOException e) {
+            discard(stored.values());
+            throw new UncheckedIOException("Storing an upload failed", e);
+        } catch (RuntimeException e) {
+            discard(stored.values());
+            throw e;
+        }
+    }
+
+    public DocumentView get(TenantId tenant, UUID id) {
+        return view(row(tenant, id));
+    }
+
+    /** The documents among the given ids that belong to the tenant; others are simply absent from the map. */
+    public Map<UUID, DocumentView> find(TenantId tenant, Collection<UUID> ids) {
+        Map<UUID, DocumentView> found = new LinkedHashMap<>();
+        documents.findAll(tenant, ids).forEach(row -> found.put(row.id(), view(row)));
+        return found;
+    }
+
+    public PageResponse<DocumentView> list(TenantId tenant, String q, Paging paging) {
+        List<DocumentView> items = documents.list(tenant, q, paging).stream().map(this::view).toList();
+        return PageResponse.of(items, paging, documents.count(tenant, q));
+    }
+
+    /** Every page as the evaluators read it; empty while the document is being read or when it was rejected. */
+    public List<DocumentPage> pages(TenantId tenant, UUID id) {
+        DocumentRow row = row(tenant, id);
+        return documents.pages(row.id(), 1, Integer.MAX_VALUE);
+    }
+
+    /** A window of pages, for showing long documents a few pages at a time. */
+    public List<DocumentPage> pages(TenantId tenant, UUID id, int fromNumber, int count) {
+        DocumentRow row = row(tenant, id);
+        return documents.pages(row.id(), fromNumber, count);
+    }
+
+    /**
+     * The original bytes. {@code audited}: whether this read is a download worth an audit entry (a viewer fetching
+     * further ranges of a file already opened is not).
+     */
+    public DocumentContent content(CurrentUser user, UUID id, boolean audited) {
+        DocumentRow row = row(user.tenantId(), id);
+        if (audited) {
+            events.publishEvent(new DocumentDownloaded(user.tenantId(), user.email(), row.id(), row.filename()));
+        }
+        StoredObject object = row.storedObject();
+        return new DocumentContent(row.filename(), row.mediaType(), row.sizeBytes(),
+                new DecryptedResource(storage, object, row.filename(), row.sizeBytes()));
+    }
+
+    /** Deletes the row and the stored object; 409 while an unfinished assessment holds the document. */
+    public void delete(CurrentUser user, UUID id) {
+        DocumentRow row = transactions.execute(tx -> {
+            DocumentRow locked = documents.lock(user.tenantId(), id).orElseThrow(() -> ApiProblem.notFound("Document"));
+            if (documents.held(locked.id())) {
+                throw ApiProblem.conflict("The document is used by an assessment that has not finished; "
+                        + "delete it once the assessment is completed or cancelled.");
+            }
+            documents.delete(locked.id());
+            events.publishEvent(new DocumentDeleted(user.tenantId(), user.email(), locked.id(), locked.filename()));
+            return locked;
+        });
+        discard(List.of(row.storedObject()));
+    }
+
+    /** Marks documents as used by {@code holder} (an assessment) until {@link #release}; they cannot be deleted. */
+    public void hold(TenantId tenant, Collection<UUID> ids, UUID holder) {
+        transactions.executeWithoutResult(tx -> ids.forEach(id -> {
+            DocumentRow row = documents.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("Document"));
+            documents.hold(row.id(), holder, clock.instant());
+        }));
+    }
+
+    public void release(UUID holder) {
+        documents.release(holder);
+    }
+
+    private DocumentView insert(CurrentUser user, UploadInspection.Inspected file, StoredObject object) {
+        DocumentRow row = new DocumentRow(Ids.next(), user.tenantId().value(), file.filename(),
+                file.type().mediaType(), file.sizeBytes(), file.sha256(), null, DocumentStatus.PROCESSING, null,
+                List.of(), object.key(), object.dataKey().keyId(), Base64.getEncoder()
+                        .encodeToString(object.dataKey().wrapped()), user.id(), clock.instant(), 0);
+        documents.insert(row);
+        events.publishEvent(new DocumentUploaded(user.tenantId(), user.email(), row.id(), row.filename(),
+                row.sizeBytes(), row.sha256()));
+        return view(row);
+    }
+
+    private DocumentRow row(TenantId tenant, UUID id) {
+        return documents.find(tenant, id).orElseThrow(() -> ApiProblem.notFound("Document"));
+    }
+
+    private DocumentView view(DocumentRow row) {
+        List<Signature> signatures = row.status() == DocumentStatus.READY ? documents.signatures(row.id()) : List.of();
+        return new DocumentView(row.id(), row.filename(), row.mediaType(), row.sizeBytes(), row.sha256(), row.pages(),
+                row.status(), row.error(), row.uploadedBy(), row.uploadedAt(), row.warnings(), row.ocrPages(),
+                signatures);
+    }
+
+    private void discard(Collection<StoredObject> objects) {
+        for (StoredObject object : objects) {
+            try {
+                storage.delete(object.key());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not delete stored object {}; it is orphaned and holds only ciphertext", object.key(), e);
+            }
+        }
+    }
+}

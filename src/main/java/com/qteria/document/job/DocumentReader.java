@@ -1,0 +1,129 @@
+package com.qteria.document.job;
+
+import com.qteria.document.DocumentPage;
+import com.qteria.document.DocumentRead;
+import com.qteria.document.DocumentStatus;
+import com.qteria.document.DocumentType;
+import com.qteria.document.Signature;
+import com.qteria.document.extraction.DocumentExtractor;
+import com.qteria.document.extraction.DocumentSignature;
+import com.qteria.document.extraction.ExtractionOutcome;
+import com.qteria.document.persistence.DocumentRow;
+import com.qteria.document.persistence.Documents;
+import com.qteria.document.persistence.WordBoxes;
+import com.qteria.document.storage.DocumentIntegrityException;
+import com.qteria.document.storage.EncryptedStorage;
+import com.qteria.shared.TenantId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jobrunr.jobs.annotations.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The background job that reads an uploaded document: decrypts it to a private temporary file, extracts its pages
+ * (stored one by one as they come, so memory stays bounded) and ends the document {@code ready} or {@code rejected}
+ * with a plain reason. It never throws for a bad file; a run repeated after a crash starts the pages afresh, and
+ * only a document still {@code processing} is changed, so a duplicate run is harmless.
+ */
+@Component
+public class DocumentReader {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentReader.class);
+    static final String INTERNAL_FAILURE = "Qteria could not read this file because of an internal error. "
+            + "Upload it again; if that fails too, contact your administrator.";
+
+    private final Documents documents;
+    private final EncryptedStorage storage;
+    private final DocumentExtractor extractor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Path temporary;
+
+    DocumentReader(Documents documents, EncryptedStorage storage, DocumentExtractor extractor,
+            ApplicationEventPublisher events, Clock clock, @Value("${qteria.data-dir}") Path dataDir) {
+        this.documents = documents;
+        this.storage = storage;
+        this.extractor = extractor;
+        this.events = events;
+        this.clock = clock;
+        this.temporary = dataDir.resolve("tmp");
+    }
+
+    @Job(name = "Read document %0", retries = 2)
+    public void read(UUID documentId) {
+        DocumentRow row = documents.findForProcessing(documentId).orElse(null);
+        if (row == null || row.status() != DocumentStatus.PROCESSING) {
+            return;
+        }
+        Result result;
+        try {
+            result = extract(row);
+        } catch (DocumentIntegrityException e) {
+            log.error("Document {} failed its integrity check in storage", documentId, e);
+            result = Result.rejected(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            log.error("Reading document {} failed", documentId, e);
+            result = Result.rejected(INTERNAL_FAILURE);
+        } catch (StackOverflowError e) {
+            log.error("Reading document {} overflowed the stack", documentId, e);
+            result = Result.rejected("The document's structure is nested too deeply to be read safely.");
+        } catch (OutOfMemoryError e) {
+            log.error("Reading document {} ran out of memory", documentId, e);
+            result = Result.rejected("The document needs more memory to read than this server allows.");
+        }
+        if (result.status() == DocumentStatus.REJECTED) {
+            documents.deletePages(documentId);
+        }
+        if (documents.finish(documentId, result.status(), result.pages(), result.error(), result.warnings(),
+                clock.instant())) {
+            log.info("Document {} is {}{}", documentId, result.status().value(),
+                    result.error() == null ? " (" + result.pages() + " pages)" : ": " + result.error());
+            events.publishEvent(new DocumentRead(new TenantId(row.organizationId()), documentId, result.status()));
+        }
+    }
+
+    private Result extract(DocumentRow row) throws IOException {
+        Files.createDirectories(temporary);
+        Path plain = Files.createTempFile(temporary, "read-", ".bin");
+        try {
+            try (InputStream in = storage.open(row.storedObject())) {
+                Files.copy(in, plain, StandardCopyOption.REPLACE_EXISTING);
+            }
+            documents.deletePages(row.id());
+            DocumentType type = DocumentType.ofMediaType(row.mediaType()).orElse(DocumentType.PDF);
+            ExtractionOutcome outcome = extractor.extract(plain, type, page -> documents.insertPage(row.id(),
+                    new DocumentPage(page.number(), page.text(), page.ocr(), page.needsOcr()),
+                    WordBoxes.encode(page.words())));
+            return switch (outcome) {
+                case ExtractionOutcome.Extracted extracted -> {
+                    List<DocumentSignature> signatures = extracted.signatures();
+                    for (int i = 0; i < signatures.size(); i++) {
+                        DocumentSignature s = signatures.get(i);
+                        documents.insertSignature(row.id(), i, new Signature(s.signer(), s.signedAt(),
+                                s.coversWholeDocument(), s.valid(), s.problem()));
+                    }
+                    yield new Result(DocumentStatus.READY, extracted.pages(), null, extracted.warnings());
+                }
+                case ExtractionOutcome.Rejected rejected -> Result.rejected(rejected.reason());
+            };
+        } finally {
+            Files.deleteIfExists(plain);
+        }
+    }
+
+    private record Result(DocumentStatus status, Integer pages, String error, List<String> warnings) {
+        static Result rejected(String reason) {
+            return new Result(DocumentStatus.REJECTED, null, reason, List.of());
+        }
+    }
+}

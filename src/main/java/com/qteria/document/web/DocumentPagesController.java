@@ -1,0 +1,128 @@
+package com.qteria.document.web;
+
+import com.qteria.document.DocumentContent;
+import com.qteria.document.DocumentManagement;
+import com.qteria.document.DocumentPage;
+import com.qteria.document.DocumentView;
+import com.qteria.identity.CurrentUser;
+import com.qteria.identity.IdentityManagement;
+import com.qteria.shared.ApiProblem;
+import com.qteria.shared.Ids;
+import com.qteria.shared.PageResponse;
+import com.qteria.shared.Paging;
+import com.qteria.shared.ProblemCode;
+import com.qteria.workflow.WorkflowManagement;
+import com.qteria.workflow.WorkflowView;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The document pages: the organization's documents, uploading into a workflow's buckets, and "what Qteria read"
+ * (the extracted text of every page, with OCR and unread pages marked).
+ */
+@Controller
+@RequestMapping("/documents")
+@PreAuthorize("hasRole('PROJECT_HANDLER')")
+class DocumentPagesController {
+
+    static final int LIST_SIZE = 50;
+    static final int PAGES_PER_VIEW = 10;
+
+    private final DocumentManagement documents;
+    private final WorkflowManagement workflows;
+    private final IdentityManagement identity;
+
+    DocumentPagesController(DocumentManagement documents, WorkflowManagement workflows, IdentityManagement identity) {
+        this.documents = documents;
+        this.workflows = workflows;
+        this.identity = identity;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        String query = q == null ? "" : q.trim();
+        PageResponse<DocumentView> found = documents.list(user.tenantId(), query, Paging.of(page, LIST_SIZE));
+        model.addAttribute("documents", found.items());
+        model.addAttribute("page", found.page());
+        model.addAttribute("q", query);
+        model.addAttribute("uploaders", identity.userNames(user.tenantId(),
+                found.items().stream().map(DocumentView::uploadedBy).filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.toSet())));
+        model.addAttribute("workflows", workflows.list(user.tenantId(), "", false, Paging.of(0, 100)).items());
+        return "document/list";
+    }
+
+    /** Upload the client's documents into the buckets of a workflow. */
+    @GetMapping("/new")
+    String upload(@AuthenticationPrincipal CurrentUser user, @RequestParam String workflow, Model model) {
+        WorkflowView view = workflows.get(user.tenantId(), Ids.parseOrNotFound(workflow, "Workflow"));
+        model.addAttribute("workflow", view);
+        return "document/upload";
+    }
+
+    @GetMapping("/{id}")
+    String read(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @RequestParam(defaultValue = "1") int from, Model model) {
+        UUID documentId = Ids.parseOrNotFound(id, "Document");
+        DocumentView document = documents.get(user.tenantId(), documentId);
+        int first = Math.max(1, from);
+        List<DocumentPage> pages = documents.pages(user.tenantId(), documentId, first, PAGES_PER_VIEW);
+        model.addAttribute("document", document);
+        model.addAttribute("pages", pages);
+        model.addAttribute("from", first);
+        model.addAttribute("pagesPerView", PAGES_PER_VIEW);
+        model.addAttribute("uploader", document.uploadedBy() == null ? null
+                : identity.userNames(user.tenantId(), Set.of(document.uploadedBy())).get(document.uploadedBy()));
+        return "document/read";
+    }
+
+    /** The status of one document as a list row fragment; the upload page polls it until reading has finished. */
+    @GetMapping("/{id}/status")
+    String status(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        model.addAttribute("document", documents.get(user.tenantId(), Ids.parseOrNotFound(id, "Document")));
+        return "document/fragments :: status";
+    }
+
+    @GetMapping("/{id}/content")
+    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
+        DocumentContent content = documents.content(user, Ids.parseOrNotFound(id, "Document"),
+                ContentResponse.audited(range));
+        return ContentResponse.inline(content);
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
+        UUID documentId = Ids.parseOrNotFound(id, "Document");
+        String filename = documents.get(user.tenantId(), documentId).filename();
+        try {
+            documents.delete(user, documentId);
+        } catch (ApiProblem problem) {
+            if (problem.code() != ProblemCode.CONFLICT) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("notice", "document.deleteBlocked");
+            redirect.addFlashAttribute("noticeArgument", filename);
+            return "redirect:/documents/" + documentId;
+        }
+        redirect.addFlashAttribute("notice", "document.deleted");
+        redirect.addFlashAttribute("noticeArgument", filename);
+        return "redirect:/documents";
+    }
+}

@@ -1,0 +1,106 @@
+package com.qteria.document.web;
+
+import com.qteria.document.DocumentContent;
+import com.qteria.document.DocumentManagement;
+import com.qteria.document.DocumentPage;
+import com.qteria.document.DocumentStatus;
+import com.qteria.document.DocumentView;
+import com.qteria.identity.CurrentUser;
+import com.qteria.shared.ApiProblem;
+import com.qteria.shared.Ids;
+import com.qteria.shared.PageResponse;
+import com.qteria.shared.Paging;
+import com.qteria.shared.ProblemCode;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Documents per API.md: every role uploads, reads and deletes its organization's documents. */
+@RestController
+@Tag(name = "Documents")
+@PreAuthorize("hasRole('PROJECT_HANDLER')")
+class DocumentsApiController {
+
+    private final DocumentManagement documents;
+    private final ReceivedFiles received;
+
+    DocumentsApiController(DocumentManagement documents, ReceivedFiles received) {
+        this.documents = documents;
+        this.received = received;
+    }
+
+    /** One or more {@code file} parts; all are accepted or none. */
+    @PostMapping(path = "/api/v1/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    PageResponse<DocumentView> upload(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files) {
+        List<DocumentView> uploaded = received.upload(user, files == null ? List.of() : files);
+        return PageResponse.of(uploaded, new Paging(0, Math.max(1, uploaded.size())), uploaded.size());
+    }
+
+    @GetMapping("/api/v1/documents")
+    PageResponse<DocumentView> list(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return documents.list(user.tenantId(), q, Paging.of(page, size));
+    }
+
+    @GetMapping("/api/v1/documents/{id}")
+    DocumentView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return documents.get(user.tenantId(), documentId(id));
+    }
+
+    /** The original bytes, inline; Spring answers Range requests (206) from the decrypting stream. */
+    @GetMapping("/api/v1/documents/{id}/content")
+    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
+        DocumentContent content = documents.content(user, documentId(id), ContentResponse.audited(range));
+        return ContentResponse.inline(content);
+    }
+
+    @GetMapping("/api/v1/documents/{id}/text")
+    DocumentText text(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        UUID documentId = documentId(id);
+        DocumentView document = documents.get(user.tenantId(), documentId);
+        if (document.status() == DocumentStatus.PROCESSING) {
+            throw new ApiProblem(ProblemCode.CONFLICT, "The document is still being read; try again in a moment.");
+        }
+        return new DocumentText(document.status(), document.error(),
+                documents.pages(user.tenantId(), documentId).stream().map(TextPage::of).toList());
+    }
+
+    @DeleteMapping("/api/v1/documents/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        documents.delete(user, documentId(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    record DocumentText(DocumentStatus status, String error, List<TextPage> pages) {
+    }
+
+    record TextPage(int number, String text, boolean ocr, boolean needsOcr) {
+        static TextPage of(DocumentPage page) {
+            return new TextPage(page.number(), page.text(), page.ocr(), page.needsOcr());
+        }
+    }
+
+    private static UUID documentId(String id) {
+        return Ids.parseOrNotFound(id, "Document");
+    }
+}

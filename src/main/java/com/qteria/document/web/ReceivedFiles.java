@@ -1,0 +1,58 @@
+package com.qteria.document.web;
+
+import com.qteria.document.DocumentManagement;
+import com.qteria.document.DocumentView;
+import com.qteria.document.Upload;
+import com.qteria.identity.CurrentUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Moves multipart files (which the servlet container already spooled to disk) into private temporary files under
+ * the data dir, hands them to {@link DocumentManagement#upload}, and removes them afterwards whatever happened.
+ */
+@Component
+class ReceivedFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceivedFiles.class);
+
+    private final DocumentManagement documents;
+    private final Path temporary;
+
+    ReceivedFiles(DocumentManagement documents, @Value("${qteria.data-dir}") Path dataDir) {
+        this.documents = documents;
+        this.temporary = dataDir.resolve("tmp");
+    }
+
+    List<DocumentView> upload(CurrentUser user, List<MultipartFile> files) {
+        List<Upload> uploads = new ArrayList<>();
+        try {
+            Files.createDirectories(temporary);
+            for (MultipartFile file : files) {
+                Path path = Files.createTempFile(temporary, "upload-", ".part");
+                uploads.add(new Upload(file.getOriginalFilename(), path));
+                file.transferTo(path);
+            }
+            return documents.upload(user, uploads);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Receiving an upload failed", e);
+        } finally {
+            for (Upload upload : uploads) {
+                try {
+                    Files.deleteIfExists(upload.file());
+                } catch (IOException e) {
+                    log.warn("Could not delete temporary upload {}", upload.file(), e);
+                }
+            }
+        }
+    }
+}

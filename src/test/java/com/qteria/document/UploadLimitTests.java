@@ -1,0 +1,79 @@
+package com.qteria.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import com.qteria.identity.Role;
+import com.qteria.support.QteriaTest;
+import com.qteria.support.SamplePdfs;
+import com.qteria.support.TestData;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The upload limit over real HTTP (the servlet container enforces it, which MockMvc would not show). */
+@QteriaTest
+class UploadLimitTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData data;
+
+    @Test
+    void aFileOverTheLimitIs413AndNothingIsStored(@TempDir Path temp) throws Exception {
+        String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
+        Path big = temp.resolve("big.pdf");
+        try (OutputStream out = Files.newOutputStream(big)) {
+            out.write(SamplePdfs.pdf("Big"));
+            byte[] filler = new byte[1 << 20];
+            for (int i = 0; i < 51; i++) {
+                out.write(filler);
+            }
+        }
+        HttpResponse<String> answer = send(token, big, "big.pdf");
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat((String) JsonPath.read(answer.body(), "$.code")).isEqualTo("PAYLOAD_TOO_LARGE");
+
+        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/documents"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat((Integer) JsonPath.read(list.body(), "$.page.total_items")).isZero();
+    }
+
+    @Test
+    void aFileJustUnderTheLimitIsAccepted(@TempDir Path temp) throws Exception {
+        String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
+        Path file = temp.resolve("fine.pdf");
+        Files.write(file, SamplePdfs.pdf("Fine"));
+        HttpResponse<String> answer = send(token, file, "fine.pdf");
+        assertThat(answer.statusCode()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> send(String token, Path file, String filename) throws IOException, InterruptedException {
+        String boundary = "qteria-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/documents"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
