@@ -26,7 +26,7 @@ public record MasterKey(String id, SecretKey secret) {
 
     public MasterKey {
         if (!isValidId(id)) {
-            throw new IllegalArgumentException("A master key id is 1 to 64 letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException("A master key id is 1 to 32 letters, digits, '.', '_' or '-'");
         }
         Objects.requireNonNull(secret, "secret");
         if (!"AES".equals(secret.getAlgorithm()) || secret.getEncoded() == null
@@ -49,8 +49,12 @@ public record MasterKey(String id, SecretKey secret) {
         return of(id, material);
     }
 
+    /**
+     * At most 32 characters: shorter than any 32-byte key in base64 (43 or more), so key material pasted where the
+     * id belongs is never taken for an id, and never printed as one in an error message.
+     */
     static boolean isValidId(String id) {
-        return id != null && id.matches("[A-Za-z0-9._-]{1,64}");
+        return id != null && id.matches("[A-Za-z0-9._-]{1,32}");
     }
 
     WrappedKey wrap(byte[] dataKey, String objectKey) {

@@ -71,7 +71,7 @@ public final class MasterKeys {
         String id = colon < 0 ? "" : entry.substring(0, colon).strip();
         if (!MasterKey.isValidId(id)) {
             throw new IllegalArgumentException("Invalid master key in " + where + ": expected keyId:base64-key, the id "
-                    + "being 1 to 64 letters, digits, '.', '_' or '-' (generate a key with: openssl rand -base64 32)");
+                    + "being 1 to 32 letters, digits, '.', '_' or '-' (generate a key with: openssl rand -base64 32)");
         }
         byte[] material;
         try {

@@ -2,13 +2,17 @@ package com.qteria.document.storage;
 
 import java.net.URI;
 import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -32,7 +36,6 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
-    private static final String S3 = "s3";
     private static final String TYPE = "qteria.storage.type";
 
     @Bean
@@ -47,13 +50,23 @@ class StorageConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = TYPE, havingValue = "local", matchIfMissing = true)
-    FileSystemDocumentStore localDocumentStore(@Value("${qteria.data-dir}") String dataDir) {
-        return new FileSystemDocumentStore(Path.of(dataDir).resolve("documents"));
+    DocumentStore documentObjectStore(@Value("${" + TYPE + ":local}") String type,
+            @Value("${qteria.data-dir}") String dataDir, @Value("${qteria.storage.s3.bucket:}") String bucket,
+            ObjectProvider<S3Client> documentsS3Client) {
+        return switch (StorageType.parse(type)) {
+            case LOCAL -> new FileSystemDocumentStore(Path.of(dataDir).resolve("documents"));
+            case S3 -> {
+                if (!StringUtils.hasText(bucket)) {
+                    throw new IllegalStateException("qteria.storage.s3.bucket (QTERIA_S3_BUCKET) is needed when "
+                            + TYPE + " is s3");
+                }
+                yield new S3DocumentStore(documentsS3Client.getObject(), bucket.strip());
+            }
+        };
     }
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = TYPE, havingValue = S3)
+    @Conditional(S3Selected.class)
     S3Client documentsS3Client(@Value("${qteria.storage.s3.endpoint:}") String endpoint,
             @Value("${qteria.storage.s3.region:us-east-1}") String region,
             @Value("${qteria.storage.s3.path-style:false}") boolean pathStyle,
@@ -71,20 +84,11 @@ class StorageConfiguration {
         return builder.build();
     }
 
-    @Bean
-    @ConditionalOnProperty(name = TYPE, havingValue = S3)
-    S3DocumentStore s3DocumentStore(S3Client documentsS3Client, @Value("${qteria.storage.s3.bucket:}") String bucket) {
-        if (!StringUtils.hasText(bucket)) {
-            throw new IllegalStateException("qteria.storage.s3.bucket (QTERIA_S3_BUCKET) is needed when "
-                    + TYPE + " is s3");
-        }
-        return new S3DocumentStore(documentsS3Client, bucket.strip());
-    }
-
     /** The "documentStore" component of health: the bucket answers a HEAD request with these credentials. */
     @Bean("documentStore")
-    @ConditionalOnProperty(name = TYPE, havingValue = S3)
-    HealthIndicator documentStoreHealth(S3DocumentStore store) {
+    @Conditional(S3Selected.class)
+    HealthIndicator documentStoreHealth(DocumentStore documentObjectStore) {
+        S3DocumentStore store = (S3DocumentStore) documentObjectStore;
         return new AbstractHealthIndicator("S3 bucket is not reachable") {
             @Override
             protected void doHealthCheck(Health.Builder builder) {
@@ -94,8 +98,25 @@ class StorageConfiguration {
         };
     }
 
+    /** {@code qteria.storage.type} says s3, read exactly as {@link StorageType#parse} reads it. */
+    static final class S3Selected implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            try {
+                return StorageType.parse(context.getEnvironment().getProperty(TYPE)) == StorageType.S3;
+            } catch (IllegalArgumentException e) {
+                return false; // reported, with the valid values, by the document store bean
+            }
+        }
+    }
+
     private static AwsCredentialsProvider credentials(String accessKey, String secretKey) {
-        if (StringUtils.hasText(accessKey) && StringUtils.hasText(secretKey)) {
+        if (StringUtils.hasText(accessKey) != StringUtils.hasText(secretKey)) {
+            throw new IllegalStateException("Set both qteria.storage.s3.access-key and secret-key (QTERIA_S3_ACCESS_KEY, "
+                    + "QTERIA_S3_SECRET_KEY), or neither to use the AWS SDK's default credentials chain");
+        }
+        if (StringUtils.hasText(accessKey)) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.strip(), secretKey.strip()));
         }
         return DefaultCredentialsProvider.builder().build();
