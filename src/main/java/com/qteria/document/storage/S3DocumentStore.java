@@ -1,0 +1,110 @@
+package com.qteria.document.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Objects in a bucket of any S3-compatible store (AWS, MinIO, Ceph, …), through AWS SDK v2.
+ * Uploads stream from the file ({@link RequestBody#fromFile}), downloads stream from the connection. Failures of the
+ * SDK become {@link IOException}s naming the operation and the key, so callers handle one kind of failure for every
+ * store.
+ */
+public final class S3DocumentStore implements DocumentStore {
+
+    private static final int NOT_FOUND = 404;
+
+    private final S3Client client;
+    private final String bucket;
+
+    public S3DocumentStore(S3Client client, String bucket) {
+        this.client = client;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public void put(String key, Path file) throws IOException {
+        DocumentStore.requireValidKey(key);
+        try {
+            client.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromFile(file));
+        } catch (SdkException e) {
+            throw failed("put", key, e);
+        }
+    }
+
+    @Override
+    public InputStream get(String key) throws IOException {
+        DocumentStore.requireValidKey(key);
+        try {
+            return client.getObject(request -> request.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            if (isNotFound(e)) {
+                throw new NoSuchFileException(key, null, "no stored object under this key in " + describe());
+            }
+            throw failed("get", key, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        DocumentStore.requireValidKey(key);
+        try {
+            client.deleteObject(request -> request.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            if (!isNotFound(e)) {
+                throw failed("delete", key, e);
+            }
+        }
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        DocumentStore.requireValidKey(key);
+        try {
+            client.headObject(request -> request.bucket(bucket).key(key));
+            return true;
+        } catch (SdkException e) {
+            if (isNotFound(e)) {
+                return false;
+            }
+            throw failed("exists", key, e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        String where = client.serviceClientConfiguration().endpointOverride().map(URI::toString)
+                .orElseGet(() -> String.valueOf(client.serviceClientConfiguration().region()));
+        return "s3 " + bucket + "@" + where;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Whether the bucket answers; what the health check asks. */
+    void checkBucket() {
+        client.headBucket(request -> request.bucket(bucket));
+    }
+
+    /** A missing key, not a missing bucket: that one is a configuration error and must not pass for "no object". */
+    private static boolean isNotFound(SdkException e) {
+        if (e instanceof NoSuchKeyException) {
+            return true;
+        }
+        return e instanceof S3Exception s3 && !(e instanceof NoSuchBucketException) && s3.statusCode() == NOT_FOUND
+                && (s3.awsErrorDetails() == null || !"NoSuchBucket".equals(s3.awsErrorDetails().errorCode()));
+    }
+
+    private IOException failed(String operation, String key, SdkException e) {
+        return new IOException("S3 " + operation + " of '" + key + "' in " + describe() + " failed: " + e.getMessage(), e);
+    }
+}
