@@ -1,5 +1,6 @@
 package com.qteria;
 
+import com.qteria.document.extraction.ExtractCommand;
 import com.qteria.shared.database.DatabaseCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -7,7 +8,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Qteria: one jar, two roles (web and worker) and a few commands.
- * {@code java -jar qteria.jar} serves; {@code java -jar qteria.jar db migrate|rollback <n>|status} manages the schema.
+ * {@code java -jar qteria.jar} serves; {@code java -jar qteria.jar db migrate|rollback <n>|status} manages the schema;
+ * {@code java -jar qteria.jar extract file.pdf} prints a document's text per page (no Spring context).
  */
 @SpringBootApplication
 @EnableScheduling
@@ -16,6 +18,9 @@ public class QteriaApplication {
     public static void main(String[] args) {
         if (args.length > 0 && "db".equals(args[0])) {
             System.exit(DatabaseCommand.run(args));
+        }
+        if (args.length > 0 && "extract".equals(args[0])) {
+            System.exit(ExtractCommand.run(args));
         }
         SpringApplication.run(QteriaApplication.class, args);
     }
