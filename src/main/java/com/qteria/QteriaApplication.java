@@ -1,5 +1,6 @@
 package com.qteria;
 
+import com.qteria.document.extraction.ExtractCommand;
 import com.qteria.document.keys.KeysCommand;
 import com.qteria.shared.database.DatabaseCommand;
 import org.springframework.boot.SpringApplication;
@@ -9,7 +10,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * Qteria: one jar, two roles (web and worker) and a few commands.
  * {@code java -jar qteria.jar} serves; {@code java -jar qteria.jar db migrate|rollback <n>|status} manages the schema;
- * {@code keys rotate} re-wraps document keys; {@code extract file.pdf} prints what Qteria reads.
+ * {@code keys rotate} re-wraps document keys; {@code extract file.pdf} prints what Qteria reads, without starting
+ * Spring.
  */
 @SpringBootApplication
 @EnableScheduling
@@ -21,6 +23,9 @@ public class QteriaApplication {
         }
         if (args.length > 0 && "keys".equals(args[0])) {
             System.exit(KeysCommand.run(args));
+        }
+        if (args.length > 0 && "extract".equals(args[0])) {
+            System.exit(ExtractCommand.run(args));
         }
         SpringApplication.run(QteriaApplication.class, args);
     }

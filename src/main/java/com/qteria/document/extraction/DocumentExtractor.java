@@ -1,0 +1,56 @@
+package com.qteria.document.extraction;
+
+import com.qteria.document.DocumentType;
+import com.qteria.document.extraction.ExtractionOutcome.Rejected;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Reads the text of an uploaded PDF or Word document, page by page, as the evaluators see it. Plain Java (no
+ * Spring), safe to share between threads (each call has its own state). See docs/extraction.md.
+ */
+public final class DocumentExtractor {
+
+    static final String TOO_MUCH_MEMORY = "The document needs more memory to read than this server allows.";
+
+    private final ExtractionLimits limits;
+    private final Ocr ocr;
+
+    public DocumentExtractor(ExtractionLimits limits, Ocr ocr) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.ocr = Objects.requireNonNull(ocr, "ocr");
+    }
+
+    /**
+     * Streams pages to the sink in order as they are extracted (never all pages' positions in memory); never throws
+     * for a bad file: returns {@link Rejected} with a plain-language reason. Enforces the limits itself (the deadline
+     * is checked while PDFBox processes content-stream operators and between pages; OCR processes are killed at the
+     * deadline). A rejection can come after some pages were delivered (a timeout on page 300): discard them.
+     *
+     * @throws IOException only when the sink fails or the file cannot be read from disk
+     */
+    public ExtractionOutcome extract(Path file, DocumentType type, PageSink sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        try (var channel = Files.newByteChannel(file)) {
+            // Fails here, with an IOException, when the file itself is missing or unreadable.
+        }
+        Deadline deadline = Deadline.after(limits.timeout());
+        try {
+            return switch (type) {
+                case PDF -> new PdfExtraction(file, limits, ocr, deadline, sink).run();
+                case DOCX -> new DocxExtraction(file, limits, deadline, sink).run();
+            };
+        } catch (ExtractionTimedOut e) {
+            return new Rejected(deadline.reason());
+        } catch (OutOfMemoryError e) {
+            return new Rejected(TOO_MUCH_MEMORY);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DocumentExtractor[" + limits + ", " + ocr + "]";
+    }
+}

@@ -1,0 +1,116 @@
+package com.qteria.document.extraction;
+
+import com.qteria.document.DocumentType;
+import com.qteria.document.extraction.ExtractionOutcome.Extracted;
+import com.qteria.document.extraction.ExtractionOutcome.Rejected;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar qteria.jar extract file.pdf [--max-pages n] [--timeout-seconds s]}: prints the text of every
+ * page as one JSON line {@code {"number":1,"text":"…","ocr":false,"needs_ocr":false}}, as the evaluators see it.
+ * Exit 0 when read (warnings and signatures go to stderr), 1 when the file is rejected (the reason on stderr),
+ * 2 for usage errors. Starts no Spring context, so it is quick to run.
+ */
+public final class ExtractCommand {
+
+    static final String USAGE = "Usage: java -jar qteria.jar extract <file.pdf|file.docx> [--max-pages n] "
+            + "[--timeout-seconds s]";
+
+    private ExtractCommand() {
+    }
+
+    /** One output line: the page as the text endpoint shows it, without word positions. */
+    record PageLine(int number, String text, boolean ocr, boolean needsOcr) {
+    }
+
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        QuietLogging.apply();
+        Optional<Invocation> invocation = Invocation.parse(args);
+        if (invocation.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            return extract(invocation.get(), out, err);
+        } catch (IOException e) {
+            err.println("Cannot read " + invocation.get().file() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int extract(Invocation invocation, PrintStream out, PrintStream err) throws IOException {
+        Path file = invocation.file();
+        if (!Files.isRegularFile(file)) {
+            err.println("No such file: " + file);
+            return 2;
+        }
+        Optional<DocumentType> type = DocumentType.detect(file);
+        if (type.isEmpty()) {
+            err.println("The file is neither a PDF nor a Word document.");
+            return 1;
+        }
+        JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        DocumentExtractor extractor = new DocumentExtractor(invocation.limits(), Ocr.detect());
+        ExtractionOutcome outcome = extractor.extract(file, type.get(), page -> {
+            writer.write(json.writeValueAsString(new PageLine(page.number(), page.text(), page.ocr(), page.needsOcr())));
+            writer.write('\n');
+        });
+        writer.flush();
+        return switch (outcome) {
+            case Extracted extracted -> {
+                extracted.warnings().forEach(warning -> err.println("warning: " + warning));
+                extracted.signatures().forEach(signature -> err.println("signature: " + signature));
+                yield 0;
+            }
+            case Rejected rejected -> {
+                err.println(rejected.reason());
+                yield 1;
+            }
+        };
+    }
+
+    /** The parsed command line. */
+    record Invocation(Path file, ExtractionLimits limits) {
+
+        static Optional<Invocation> parse(String[] args) {
+            if (args.length < 2 || !"extract".equals(args[0]) || args[1].startsWith("--")) {
+                return Optional.empty();
+            }
+            int maxPages = ExtractionLimits.DEFAULT_MAX_PAGES;
+            Duration timeout = ExtractionLimits.DEFAULT_TIMEOUT;
+            try {
+                for (int i = 2; i < args.length; i += 2) {
+                    if (i + 1 >= args.length) {
+                        return Optional.empty();
+                    }
+                    switch (args[i]) {
+                        case "--max-pages" -> maxPages = Integer.parseInt(args[i + 1]);
+                        case "--timeout-seconds" -> timeout = Duration.ofSeconds(Long.parseLong(args[i + 1]));
+                        default -> {
+                            return Optional.empty();
+                        }
+                    }
+                }
+                return Optional.of(new Invocation(Path.of(args[1]), new ExtractionLimits(maxPages, timeout)));
+            } catch (IllegalArgumentException e) { // NumberFormatException, and limits out of range
+                return Optional.empty();
+            }
+        }
+    }
+}

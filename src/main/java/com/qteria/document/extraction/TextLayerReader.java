@@ -1,0 +1,139 @@
+package com.qteria.document.extraction;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * Runs PDFBox's text engine over one page and keeps the glyph positions, skipping the stock {@code writePage}
+ * layout: {@link ReadingOrder} does that, faster and with columns and tables in mind. PDFBox still does the hard
+ * parts per glyph (fonts, ToUnicode, /ActualText, overlapping duplicate glyphs, diacritics).
+ * <p>
+ * It also enforces the deadline while operators are processed, notes images and painted paths (for the OCR
+ * decision), and keeps going past a broken operator instead of giving up the page.
+ */
+final class TextLayerReader extends PDFTextStripper {
+
+    /** About 20 dense pages of text; beyond this a page is a bomb or garbage, and memory must stay bounded. */
+    static final int MAX_GLYPHS = 100_000;
+    private static final int MAX_OPERATOR_ERRORS = 1_000;
+
+    private final Deadline deadline;
+    private int operators;
+    private int glyphs;
+    private int operatorErrors;
+    private boolean images;
+    private float imageCoverage;
+    private int paintedPaths;
+    private boolean truncated;
+    private float pageArea;
+
+    TextLayerReader(Deadline deadline) {
+        this.deadline = deadline;
+        setSortByPosition(false);
+        setShouldSeparateByBeads(false);
+    }
+
+    /** Reads the page; never throws for a broken page (what was read before the break is kept), only on timeout. */
+    TextLayer read(PDPage page) {
+        operators = 0;
+        glyphs = 0;
+        operatorErrors = 0;
+        images = false;
+        imageCoverage = 0;
+        paintedPaths = 0;
+        truncated = false;
+        boolean aborted = false;
+        try {
+            PDRectangle box = page.getCropBox();
+            pageArea = Math.max(1, Math.abs(box.getWidth() * box.getHeight()));
+            processPage(page);
+        } catch (ExtractionTimedOut e) {
+            throw e;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            aborted = true;
+        }
+        return new TextLayer(collected(), images, imageCoverage, paintedPaths, aborted, truncated);
+    }
+
+    private List<Glyph> collected() {
+        List<Glyph> result = new ArrayList<>(Math.min(glyphs, MAX_GLYPHS));
+        for (List<TextPosition> article : getCharactersByArticle()) {
+            for (TextPosition position : article) {
+                String text = position.getUnicode();
+                if (text != null && !text.isEmpty()) {
+                    result.add(Glyph.of(position));
+                }
+            }
+            article.clear();
+        }
+        return result;
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if ((++operators & 0xFF) == 0) {
+            deadline.check();
+        }
+        switch (operator.getName()) {
+            case "Do" -> noteXObject(operands);
+            case "BI" -> noteImage();
+            case "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh" -> paintedPaths++;
+            default -> {
+            }
+        }
+        super.processOperator(operator, operands);
+    }
+
+    /**
+     * The stock handler logs and rethrows most operator errors, which ends the page. A damaged operator (missing
+     * operand, missing font or image) usually leaves the rest of the page readable, so we count it and go on.
+     */
+    @Override
+    protected void operatorException(Operator operator, List<COSBase> operands, IOException e) throws IOException {
+        if (++operatorErrors > MAX_OPERATOR_ERRORS) {
+            throw e;
+        }
+    }
+
+    @Override
+    protected void processTextPosition(TextPosition text) {
+        if ((++glyphs & 0x3FF) == 0) {
+            deadline.check();
+        }
+        if (glyphs > MAX_GLYPHS) {
+            truncated = true;
+            return;
+        }
+        super.processTextPosition(text);
+    }
+
+    /** Layout happens in {@link ReadingOrder}, outside PDFBox. */
+    @Override
+    protected void writePage() {
+    }
+
+    private void noteXObject(List<COSBase> operands) {
+        PDResources resources = getResources();
+        if (!operands.isEmpty() && operands.get(0) instanceof COSName name && resources != null
+                && resources.isImageXObject(name)) {
+            noteImage();
+        }
+    }
+
+    private void noteImage() {
+        images = true;
+        Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+        float area = Math.abs(ctm.getScaleX() * ctm.getScaleY() - ctm.getShearX() * ctm.getShearY());
+        imageCoverage = Math.max(imageCoverage, Math.min(1, area / pageArea));
+    }
+}
