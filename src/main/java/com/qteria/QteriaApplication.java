@@ -1,7 +1,6 @@
 package com.qteria;
 
-import com.qteria.document.extraction.ExtractCommand;
-import com.qteria.document.keys.KeysCommand;
+import com.qteria.document.DocumentCommands;
 import com.qteria.shared.database.DatabaseCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,10 +21,10 @@ public class QteriaApplication {
             System.exit(DatabaseCommand.run(args));
         }
         if (args.length > 0 && "keys".equals(args[0])) {
-            System.exit(KeysCommand.run(args));
+            System.exit(DocumentCommands.keys(args, QteriaApplication.class));
         }
         if (args.length > 0 && "extract".equals(args[0])) {
-            System.exit(ExtractCommand.run(args));
+            System.exit(DocumentCommands.extract(args));
         }
         SpringApplication.run(QteriaApplication.class, args);
     }

@@ -43,7 +43,7 @@ class UploadLimitTests {
             }
         }
         HttpResponse<String> answer = send(token, big, "big.pdf");
-        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.statusCode()).as(answer.headers() + " " + answer.body()).isEqualTo(413);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat((String) JsonPath.read(answer.body(), "$.code")).isEqualTo("PAYLOAD_TOO_LARGE");

@@ -1,6 +1,5 @@
 package com.qteria.document.keys;
 
-import com.qteria.QteriaApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,12 +16,12 @@ public final class KeysCommand {
     private KeysCommand() {
     }
 
-    public static int run(String[] args) {
+    public static int run(String[] args, Class<?> application) {
         if (args.length != 2 || !"rotate".equals(args[1])) {
             System.err.println(USAGE);
             return 64;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(QteriaApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .run("--jobrunr.background-job-server.enabled=false",
