@@ -69,6 +69,10 @@ public class UploadedDocuments {
         return context.getBean(EncryptedStorage.class).store().exists(key);
     }
 
+    public Path storageRoot() {
+        return storageRoot;
+    }
+
     public List<Path> storedFiles() throws IOException {
         if (!Files.exists(storageRoot)) {
             return List.of();

@@ -1,0 +1,114 @@
+package com.qteria.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.qteria.document.job.DocumentReader;
+import com.qteria.document.persistence.DocumentRow;
+import com.qteria.document.persistence.Documents;
+import com.qteria.document.storage.DocumentIntegrityException;
+import com.qteria.document.storage.EncryptedStorage;
+import com.qteria.document.storage.StoredObject;
+import com.qteria.identity.Role;
+import com.qteria.shared.Ids;
+import com.qteria.support.QteriaTest;
+import com.qteria.support.SamplePdfs;
+import com.qteria.support.TestData;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The reading job ends every document ready or rejected with a reason a handler understands. */
+@QteriaTest
+class DocumentReaderTests {
+
+    @Autowired
+    DocumentReader reader;
+    @Autowired
+    Documents documents;
+    @Autowired
+    EncryptedStorage storage;
+    @Autowired
+    UploadedDocuments uploaded;
+    @Autowired
+    TestData data;
+
+    @Test
+    void aPasswordProtectedPdfIsRejectedWithTheReasonAndAnOwnerPasswordOnlyOneIsRead() throws Exception {
+        String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
+        String locked = uploaded.upload(token, "locked.pdf", encrypted("user-secret"));
+        String ownerOnly = uploaded.upload(token, "owner-only.pdf", encrypted(""));
+        assertThat(uploaded.awaitRead(token, locked)).isEqualTo("rejected");
+        assertThat(documents.findForProcessing(UUID.fromString(locked)).orElseThrow().error())
+                .isEqualTo("password-protected: upload an unprotected copy");
+        assertThat(uploaded.awaitRead(token, ownerOnly)).isEqualTo("ready");
+    }
+
+    @Test
+    void aFileThatIsNotReallyAPdfIsRejectedWithAPlainReason() throws Exception {
+        String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
+        String id = uploaded.upload(token, "broken.pdf", "%PDF-1.7\n1 0 obj garbage".getBytes());
+        assertThat(uploaded.awaitRead(token, id)).isEqualTo("rejected");
+        String error = documents.findForProcessing(UUID.fromString(id)).orElseThrow().error();
+        assertThat(error).isNotBlank().doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void aTamperedStoredObjectEndsRejectedWithTheIntegrityError(@TempDir Path temp) throws Exception {
+        Path file = temp.resolve("t.pdf");
+        Files.write(file, SamplePdfs.pdf("Will be tampered with"));
+        StoredObject stored = storage.store(file);
+        DocumentRow row = new DocumentRow(Ids.next(), data.newTenant().id().value(), "t.pdf",
+                DocumentType.PDF.mediaType(), Files.size(file), "0".repeat(64), null, DocumentStatus.PROCESSING, null,
+                List.of(), stored.key(), stored.dataKey().keyId(),
+                Base64.getEncoder().encodeToString(stored.dataKey().wrapped()), null, Instant.now(), 0);
+        documents.insert(row);
+        Path raw;
+        try (var files = Files.walk(uploaded.storageRoot())) {
+            raw = files.filter(p -> p.getFileName().toString().equals(stored.key())).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(raw);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(raw, bytes);
+
+        reader.read(row.id());
+
+        DocumentRow after = documents.findForProcessing(row.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(DocumentStatus.REJECTED);
+        assertThat(after.error()).isEqualTo(DocumentIntegrityException.MESSAGE);
+        assertThat(documents.pages(row.id(), 1, 10)).isEmpty();
+    }
+
+    @Test
+    void aDocumentThatIsNoLongerProcessingIsLeftAlone() throws Exception {
+        String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
+        String id = uploaded.upload(token, "once.pdf", SamplePdfs.pdf("Read once"));
+        uploaded.awaitRead(token, id);
+        reader.read(UUID.fromString(id));
+        reader.read(UUID.randomUUID());
+        assertThat(documents.pages(UUID.fromString(id), 1, 10)).hasSize(1);
+    }
+
+    private static byte[] encrypted(String userPassword) throws Exception {
+        try (PDDocument document = Loader.loadPDF(SamplePdfs.pdf("Protected content"));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            AccessPermission permissions = new AccessPermission();
+            permissions.setCanExtractContent(false);
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", userPassword, permissions);
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+}
