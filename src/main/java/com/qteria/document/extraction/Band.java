@@ -57,7 +57,12 @@ final class Band {
     /** The band's lines in reading order: column groups left to right, each top to bottom. */
     List<Line> lines() {
         List<Line> lines = new ArrayList<>();
-        for (List<float[]> group : columnGroups()) {
+        List<List<float[]>> groups = columnGroups();
+        if (groups.size() == 1) {
+            rows.forEach(row -> lines.add(new Line(row.fragments(), row.baseline(), row.em())));
+            return lines;
+        }
+        for (List<float[]> group : groups) {
             for (Row row : rows) {
                 List<Fragment> inGroup = row.fragments().stream().filter(f -> within(f, group)).toList();
                 if (!inGroup.isEmpty()) {

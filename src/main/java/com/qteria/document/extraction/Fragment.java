@@ -46,6 +46,13 @@ final class Fragment {
      * letters (numbers) go with the dominant direction.
      */
     void writeTo(PageTextBuilder out) {
+        if (words.stream().noneMatch(Word::mayNeedBidi)) {
+            for (Word word : words) {
+                out.space();
+                word.writeTo(out, false);
+            }
+            return;
+        }
         int rightToLeft = 0;
         int leftToRight = 0;
         for (Word word : words) {

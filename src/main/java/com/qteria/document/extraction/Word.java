@@ -47,10 +47,29 @@ record Word(List<Glyph> glyphs, float x0, float x1) {
             bottom = Math.max(bottom, glyph.bottom());
         }
         String text = visual.toString();
-        if (Bidi.requiresBidi(visual.toString().toCharArray(), 0, visual.length())) {
+        if (mayNeedBidi(text)) {
             text = logical(text, rightToLeftContext);
         }
         out.word(text, left, top, right, bottom);
+    }
+
+    /** Whether any glyph is right-to-left script or a bidi control (Hebrew starts at U+0590). */
+    boolean mayNeedBidi() {
+        for (Glyph glyph : glyphs) {
+            if (mayNeedBidi(glyph.text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayNeedBidi(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x0590) {
+                return Bidi.requiresBidi(text.toCharArray(), 0, text.length());
+            }
+        }
+        return false;
     }
 
     private static String logical(String visual, boolean rightToLeftContext) {
