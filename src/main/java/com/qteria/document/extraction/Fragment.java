@@ -42,38 +42,48 @@ final class Fragment {
 
     /**
      * Writes the words separated by spaces, in logical order: runs of right-to-left words are reversed, and so is
-     * the order of runs when most words are right-to-left (an Arabic line with a Latin name in it).
+     * the order of runs when right-to-left words dominate (an Arabic line with a Latin name in it); words without
+     * letters (numbers) go with the dominant direction.
      */
     void writeTo(PageTextBuilder out) {
-        List<Word> ordered = logicalOrder();
-        for (Word word : ordered) {
+        if (words.stream().noneMatch(Word::mayNeedBidi)) {
+            for (Word word : words) {
+                out.space();
+                word.writeTo(out, false);
+            }
+            return;
+        }
+        int rightToLeft = 0;
+        int leftToRight = 0;
+        for (Word word : words) {
+            rightToLeft += word.direction() > 0 ? 1 : 0;
+            leftToRight += word.direction() < 0 ? 1 : 0;
+        }
+        boolean rightToLeftContext = rightToLeft > leftToRight;
+        for (Word word : rightToLeft == 0 ? words : logicalOrder(rightToLeftContext)) {
             out.space();
-            word.writeTo(out);
+            word.writeTo(out, rightToLeftContext);
         }
     }
 
-    private List<Word> logicalOrder() {
+    private List<Word> logicalOrder(boolean rightToLeftContext) {
         List<List<Word>> runs = new ArrayList<>();
-        int rightToLeft = 0;
         Boolean runDirection = null;
         for (Word word : words) {
-            boolean rtl = word.rightToLeft();
-            rightToLeft += rtl ? 1 : 0;
+            boolean rtl = word.direction() > 0 || word.direction() == 0 && rightToLeftContext;
             if (runDirection == null || runDirection != rtl) {
                 runs.add(new ArrayList<>());
                 runDirection = rtl;
             }
             runs.get(runs.size() - 1).add(word);
         }
-        if (rightToLeft == 0) {
-            return words;
-        }
         runs.forEach(run -> {
-            if (run.get(0).rightToLeft()) {
+            Word first = run.get(0);
+            if (first.direction() > 0 || first.direction() == 0 && rightToLeftContext) {
                 Collections.reverse(run);
             }
         });
-        if (rightToLeft * 2 > words.size()) {
+        if (rightToLeftContext) {
             Collections.reverse(runs);
         }
         return runs.stream().flatMap(List::stream).toList();

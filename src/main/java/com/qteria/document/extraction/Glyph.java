@@ -30,42 +30,55 @@ record Glyph(String text, int direction, float x, float baseline, float width, f
         return true;
     }
 
-    static Glyph of(TextPosition position) {
+    static Glyph of(TextPosition position, PageView view) {
         Matrix m = position.getTextMatrix();
         float a = m.getScaleX();
         float b = m.getShearY();
         float c = m.getShearX();
         float d = m.getScaleY();
-        float em = (float) Math.hypot(c, d);
-        float advance = (float) Math.hypot(a, b);
-        float width = Math.max(0, position.getWidthDirAdj());
-        float ux = advance == 0 ? 1 : a / advance;
-        float uy = advance == 0 ? 0 : b / advance;
-        float[] box = displayBox(position, m.getTranslateX(), m.getTranslateY(), ux * width, uy * width, c, d);
-        return new Glyph(position.getUnicode(), Math.round(position.getDir()), position.getXDirAdj(),
-                position.getYDirAdj(), width, em > 0 ? em : Math.max(1, position.getFontSizeInPt()),
-                position.getWidthOfSpace(), box[0], box[1], box[2], box[3]);
-    }
-
-    /** The glyph's em box (origin, advance vector, up vector in user space) as a displayed-page rectangle. */
-    private static float[] displayBox(TextPosition position, float ox, float oy, float wx, float wy, float ex,
-                                      float ey) {
-        float[] xs = {ox - DESCENT * ex, ox + wx - DESCENT * ex, ox + ASCENT * ex, ox + wx + ASCENT * ex};
-        float[] ys = {oy - DESCENT * ey, oy + wy - DESCENT * ey, oy + ASCENT * ey, oy + wy + ASCENT * ey};
-        PageView view = PageView.of(position.getRotation(), position.getPageWidth(), position.getPageHeight());
+        float ox = m.getTranslateX();
+        float oy = m.getTranslateY();
+        int direction = Math.round(position.getDir());
+        float pageWidth = position.getPageWidth();
+        float pageHeight = position.getPageHeight();
+        // TextPosition's getXDirAdj, getYDirAdj and getWidthDirAdj, computed once instead of on every call.
+        float x = switch (direction) {
+            case 90 -> oy;
+            case 180 -> pageWidth - ox;
+            case 270 -> pageHeight - oy;
+            default -> ox;
+        };
+        float baseline = switch (direction) {
+            case 90 -> ox;
+            case 180 -> oy;
+            case 270 -> pageWidth - ox;
+            default -> pageHeight - oy;
+        };
+        float width = direction == 90 || direction == 270 ? Math.abs(position.getEndY() - oy)
+                : Math.abs(position.getEndX() - ox);
+        float em = (float) Math.sqrt(c * c + d * d);
+        float advance = (float) Math.sqrt(a * a + b * b);
+        float wx = advance == 0 ? width : a / advance * width;
+        float wy = advance == 0 ? 0 : b / advance * width;
         float left = 1;
         float top = 1;
         float right = 0;
         float bottom = 0;
-        for (int i = 0; i < 4; i++) {
-            float dx = view.displayX(xs[i], ys[i]);
-            float dy = view.displayY(xs[i], ys[i]);
+        for (int corner = 0; corner < 4; corner++) {
+            float up = corner < 2 ? -DESCENT : ASCENT;
+            float along = (corner & 1) == 0 ? 0 : 1;
+            float px = ox + along * wx + up * c;
+            float py = oy + along * wy + up * d;
+            float dx = view.displayX(px, py);
+            float dy = view.displayY(px, py);
             left = Math.min(left, dx);
             right = Math.max(right, dx);
             top = Math.min(top, dy);
             bottom = Math.max(bottom, dy);
         }
-        return new float[] {clamp(left), clamp(top), clamp(right), clamp(bottom)};
+        return new Glyph(position.getUnicode(), direction, x, baseline, width,
+                em > 0 ? em : Math.max(1, position.getFontSizeInPt()), position.getWidthOfSpace(),
+                clamp(left), clamp(top), clamp(right), clamp(bottom));
     }
 
     private static float clamp(float value) {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Tesseract OCR for pages without a text layer, in English and German (whichever of the two are installed).
+ * Tesseract OCR for pages without a text layer, in German and English (whichever of the two are installed).
  * <p>
  * Found as {@code -Dqteria.ocr.tesseract=/path}, else {@code QTERIA_TESSERACT}, else {@code tesseract} on the
  * {@code PATH}. Each page runs as its own process (one OpenMP thread, so that several workers share the cores
@@ -29,7 +29,11 @@ import java.util.stream.Stream;
 public final class Ocr {
 
     private static final Ocr UNAVAILABLE = new Ocr(null, "");
-    private static final List<String> LANGUAGES = List.of("eng", "deu");
+    /**
+     * German first: with {@code eng+deu} Tesseract reads "Prüfbericht" as "Prufbericht"; with {@code deu+eng} it
+     * keeps the umlauts and still reads English text as well.
+     */
+    private static final List<String> LANGUAGES = List.of("deu", "eng");
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
 
     private final String executable;

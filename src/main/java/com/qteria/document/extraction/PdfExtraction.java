@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -64,7 +62,7 @@ final class PdfExtraction {
         try (RandomAccessRead source = new RandomAccessReadBufferedFile(file)) {
             PDDocument document;
             try {
-                document = Loader.loadPDF(source, "", null, null, IOUtils.createTempFileOnlyStreamCache());
+                document = AttachmentTolerantParser.open(source);
             } catch (InvalidPasswordException e) {
                 return new Rejected(PASSWORD_PROTECTED);
             } catch (IOException | RuntimeException | StackOverflowError e) {

@@ -31,6 +31,10 @@ final class ReadingOrder {
     }
 
     static void write(List<Glyph> glyphs, PageTextBuilder out) {
+        if (oneDirection(glyphs)) {
+            new ReadingOrder(glyphs).writeTo(out);
+            return;
+        }
         Map<Integer, List<Glyph>> byDirection = new HashMap<>();
         for (Glyph glyph : glyphs) {
             byDirection.computeIfAbsent(glyph.direction(), d -> new ArrayList<>()).add(glyph);
@@ -41,6 +45,15 @@ final class ReadingOrder {
             out.paragraph();
             new ReadingOrder(group).writeTo(out);
         }
+    }
+
+    private static boolean oneDirection(List<Glyph> glyphs) {
+        for (Glyph glyph : glyphs) {
+            if (glyph.direction() != glyphs.get(0).direction()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void writeTo(PageTextBuilder out) {

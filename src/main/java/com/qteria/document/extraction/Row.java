@@ -5,13 +5,16 @@ import java.util.List;
 
 /**
  * Glyphs on one baseline across the whole page (or direction group), split into words and into fragments at
- * wide gaps. Superscripts and subscripts stay in their row: the tolerance is half an em.
+ * wide gaps. Superscripts and subscripts stay in their row: the tolerance is half an em of the row's largest
+ * glyph, measured from that glyph's baseline.
  */
 final class Row {
 
     private static final float BASELINE_TOLERANCE = 0.5f;
     /** A gap wider than this (in em) separates columns or table cells; justified text rarely spaces words so far. */
     private static final float FRAGMENT_GAP = 0.8f;
+    /** Glyphs closer than this (in em) with the same text are one glyph drawn twice. */
+    private static final float DUPLICATE_OFFSET = 0.15f;
 
     private final float baseline;
     private final float em;
@@ -35,15 +38,19 @@ final class Row {
         sorted.sort((a, b) -> Float.compare(a.baseline(), b.baseline()));
         List<Row> rows = new ArrayList<>();
         int start = 0;
+        Glyph anchor = sorted.isEmpty() ? null : sorted.get(0);
         for (int i = 1; i <= sorted.size(); i++) {
-            Glyph anchor = sorted.get(start);
-            if (i == sorted.size() || sorted.get(i).baseline() - anchor.baseline()
-                    > BASELINE_TOLERANCE * Math.max(anchor.em(), sorted.get(i).em())) {
+            Glyph glyph = i < sorted.size() ? sorted.get(i) : null;
+            if (glyph == null
+                    || glyph.baseline() - anchor.baseline() > BASELINE_TOLERANCE * Math.max(anchor.em(), glyph.em())) {
                 Row row = new Row(sorted.subList(start, i));
                 if (!row.fragments.isEmpty()) {
                     rows.add(row);
                 }
                 start = i;
+                anchor = glyph;
+            } else if (glyph.em() > anchor.em() * 1.1f) {
+                anchor = glyph; // the row's main text, below a superscript that came first
             }
         }
         return rows;
@@ -90,6 +97,9 @@ final class Row {
                 space = true;
                 continue;
             }
+            if (last != null && duplicate(glyph, last)) {
+                continue;
+            }
             if (last != null) {
                 float gap = glyph.x() - end;
                 float em = Math.max(glyph.em(), last.em());
@@ -118,6 +128,12 @@ final class Row {
             result.add(fragment);
         }
         return result;
+    }
+
+    /** The same glyph drawn again almost on top of the last one: simulated bold, or a shadow. */
+    private static boolean duplicate(Glyph glyph, Glyph last) {
+        return glyph.text().equals(last.text()) && Math.abs(glyph.x() - last.x()) < DUPLICATE_OFFSET * last.em()
+                && Math.abs(glyph.baseline() - last.baseline()) < DUPLICATE_OFFSET * last.em();
     }
 
     /** Like PDFBox's stripper: a gap of about half a space (at least a tenth of an em) separates words. */

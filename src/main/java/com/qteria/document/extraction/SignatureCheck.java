@@ -20,6 +20,9 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -40,6 +43,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.Properties;
 
 /**
  * Verifies the digital signatures of a PDF for the "signed" check.
@@ -52,6 +56,7 @@ import org.bouncycastle.tsp.TimeStampToken;
  */
 final class SignatureCheck {
 
+    private static final String LENIENT_INTEGERS = "org.bouncycastle.asn1.allow_unsafe_integer";
     private static final COSName PKCS7_SHA1 = COSName.getPDFName("adbe.pkcs7.sha1");
     private static final COSName X509_RSA_SHA1 = COSName.getPDFName("adbe.x509.rsa_sha1");
 
@@ -77,6 +82,17 @@ final class SignatureCheck {
         return result;
     }
 
+    /** The CMS structure at the start of the value: the hex string is padded with zeros after it. */
+    private static ContentInfo contentInfo(byte[] value) throws IOException {
+        try (ASN1InputStream in = new ASN1InputStream(value)) {
+            ASN1Primitive structure = in.readObject();
+            if (structure == null) {
+                throw new IOException("empty signature value");
+            }
+            return ContentInfo.getInstance(structure);
+        }
+    }
+
     private DocumentSignature verify(PDSignature signature) {
         String name = signature.getName();
         Instant declared = instant(signature.getSignDate());
@@ -92,11 +108,30 @@ final class SignatureCheck {
                 return new DocumentSignature(signer(null, name), declared, whole, false,
                         "The signature uses the old adbe.x509.rsa_sha1 format, which is not verified.");
             }
-            return verifyCms(signature, range, value == null ? signature.getContents() : value, whole, name, declared);
+            return leniently(() -> verifyCms(signature, range, value == null ? signature.getContents() : value, whole,
+                    name, declared));
         } catch (IOException | RuntimeException e) {
             return new DocumentSignature(signer(null, name), declared, false, false,
                     "The signature could not be read.");
         }
+    }
+
+    /**
+     * Old signers (iText 2) wrote integers with superfluous leading zeros, which BouncyCastle refuses by default;
+     * readers accept them, so we do too, for this thread and this verification only.
+     */
+    private static DocumentSignature leniently(Verification verification) throws IOException {
+        Properties.setThreadOverride(LENIENT_INTEGERS, true);
+        try {
+            return verification.run();
+        } finally {
+            Properties.removeThreadOverride(LENIENT_INTEGERS);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Verification {
+        DocumentSignature run() throws IOException;
     }
 
     private DocumentSignature verifyCms(PDSignature signature, SignedByteRange range, byte[] value, boolean whole,
@@ -107,7 +142,8 @@ final class SignatureCheck {
         String problem = whole ? null : "The document was changed after this signature was applied: later changes are not covered.";
         boolean valid = false;
         try {
-            CMSSignedData cms = sha1 ? new CMSSignedData(value) : new CMSSignedData(range, value);
+            ContentInfo content = contentInfo(value);
+            CMSSignedData cms = sha1 ? new CMSSignedData(content) : new CMSSignedData(range, content);
             SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
             signedAt = signingTime(signer, declared);
             @SuppressWarnings("unchecked")
@@ -171,7 +207,8 @@ final class SignatureCheck {
         if (certificate != null) {
             RDN[] commonNames = certificate.getSubject().getRDNs(BCStyle.CN);
             if (commonNames.length > 0) {
-                return IETFUtils.valueToString(commonNames[0].getFirst().getValue());
+                ASN1Encodable value = commonNames[0].getFirst().getValue();
+                return value instanceof ASN1String text ? text.getString() : IETFUtils.valueToString(value);
             }
             return certificate.getSubject().toString();
         }
