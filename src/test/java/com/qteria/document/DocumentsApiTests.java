@@ -79,7 +79,7 @@ class DocumentsApiTests {
     @Test
     void severalFilesInOneRequestIncludingWord() throws Exception {
         String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
-        mvc.perform(multipart("/api/v1/documents")
+        String answer = mvc.perform(multipart("/api/v1/documents")
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", SamplePdfs.pdf("First")))
                         .file(new MockMultipartFile("file", "b.pdf", "application/pdf", SamplePdfs.pdf("Second")))
                         .file(new MockMultipartFile("file", "manual.docx", "application/octet-stream",
@@ -89,9 +89,14 @@ class DocumentsApiTests {
                 .andExpect(jsonPath("$.items.length()").value(3))
                 .andExpect(jsonPath("$.items[*].filename").value(org.hamcrest.Matchers.contains("a.pdf", "b.pdf", "manual.docx")))
                 .andExpect(jsonPath("$.items[2].media_type")
-                        .value("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+                        .value("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .andReturn().getResponse().getContentAsString();
         mvc.perform(get("/api/v1/documents").header("Authorization", "Bearer " + token))
                 .andExpect(jsonPath("$.page.total_items").value(3));
+        String word = JsonPath.read(answer, "$.items[2].id");
+        assertThat(uploaded.awaitRead(token, word)).isEqualTo("ready");
+        mvc.perform(get("/api/v1/documents/" + word + "/text").header("Authorization", "Bearer " + token))
+                .andExpect(jsonPath("$.pages[0].text").value(org.hamcrest.Matchers.containsString("Safety instructions")));
     }
 
     @Test
