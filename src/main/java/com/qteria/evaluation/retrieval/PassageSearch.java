@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -75,7 +76,7 @@ public final class PassageSearch {
                     Document page = searcher.storedFields().document(hit.doc);
                     EvaluatedDocument document = documents.get(page.getField("d").numericValue().intValue());
                     int number = page.getField("p").numericValue().intValue();
-                    found.add(passage(document, number, new Terms(query, english, german, reader)));
+                    passage(document, number, new Terms(query, english, german, reader)).ifPresent(found::add);
                 }
                 return found;
             }
@@ -120,8 +121,8 @@ public final class PassageSearch {
         return both.build();
     }
 
-    /** The best line, or pair of lines, of the page. */
-    private static Evidence passage(EvaluatedDocument document, int number, Terms terms) throws IOException {
+    /** The best line, or pair of lines, of the page; none when the page has no line with a letter or digit. */
+    private static Optional<Evidence> passage(EvaluatedDocument document, int number, Terms terms) throws IOException {
         NormalizedText text = NormalizedText.of(document.page(number), Form.LINES);
         List<Span> lines = lines(text.text());
         Span best = null;
@@ -138,10 +139,10 @@ public final class PassageSearch {
             }
         }
         if (best == null) {
-            return Evidence.located(document, number, 0, 0);
+            return Optional.empty();
         }
         Span original = text.toOriginal(best.start(), best.end());
-        return Evidence.located(document, number, original.start(), cut(document.page(number), original));
+        return Optional.of(Evidence.located(document, number, original.start(), cut(document.page(number), original)));
     }
 
     private static List<Span> lines(String text) {
