@@ -1,0 +1,129 @@
+package com.qteria.evaluation;
+
+import com.qteria.evaluation.checks.CheckRunner;
+import com.qteria.evaluation.retrieval.PassageSearch;
+import com.qteria.evaluation.text.NormalizedText;
+import com.qteria.evaluation.text.NormalizedText.Form;
+import com.qteria.evaluation.text.Span;
+import com.qteria.workflow.Criterion;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The evaluation module's entry point: stateless, thread-safe, usable with {@code new} (tests, the command line).
+ * <p>
+ * Decisions (API.md, PRODUCT.md):
+ * <ul>
+ * <li>A criterion is evaluated against the documents of the buckets in its {@code applies_to} only ({@code *}: all).
+ *     No routed document → needs review.</li>
+ * <li>A criterion with checks passes only when every check passes on every routed document; any failing check
+ *     makes it fail (confidence high), the reasoning lists each failing check's explanation; a check that cannot
+ *     decide (and none failing) makes it need review. Checks never consult retrieval or an AI.</li>
+ * <li>A criterion without checks is never passed or failed here: retrieval proposes the three best passages,
+ *     verdict needs review, confidence low.</li>
+ * </ul>
+ */
+@Component
+public final class Evaluation {
+
+    /** How many candidate passages retrieval proposes. */
+    public static final int PASSAGES = 3;
+
+    /** The documents the criterion is evaluated against, in the given order. */
+    public List<EvaluatedDocument> route(Criterion criterion, List<EvaluatedDocument> all) {
+        if (criterion.appliesTo() == null) {
+            return List.of();
+        }
+        if (criterion.appliesToAllBuckets()) {
+            return List.copyOf(all);
+        }
+        return all.stream().filter(document -> criterion.appliesTo().contains(document.bucket())).toList();
+    }
+
+    /** Checks when the criterion has any, else retrieval; {@code asOf} is the assessment date of date checks. */
+    public Finding evaluate(Criterion criterion, List<EvaluatedDocument> all, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        boolean hasChecks = criterion.checks() != null && !criterion.checks().isEmpty();
+        Source source = hasChecks ? Source.CHECKS : Source.RETRIEVAL;
+        List<EvaluatedDocument> routed = route(criterion, all);
+        if (routed.isEmpty()) {
+            String buckets = criterion.appliesTo() == null ? "" : String.join(", ", criterion.appliesTo());
+            return new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, source,
+                    "no document in buckets " + buckets, List.of(), List.of());
+        }
+        return hasChecks ? byChecks(criterion, routed, asOf) : byRetrieval(criterion, routed);
+    }
+
+    private Finding byChecks(Criterion criterion, List<EvaluatedDocument> routed, LocalDate asOf) {
+        List<CheckResult> results = CheckRunner.run(criterion.checks(), routed, asOf);
+        List<CheckResult> failed = results.stream().filter(CheckResult::failed).toList();
+        List<CheckResult> undecided = results.stream().filter(CheckResult::inconclusive).toList();
+        if (!failed.isEmpty()) {
+            return new Finding(criterion.key(), Verdict.FAIL, Confidence.HIGH, Source.CHECKS, explain(failed),
+                    evidence(failed), results);
+        }
+        if (!undecided.isEmpty()) {
+            return new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.CHECKS,
+                    explain(undecided), evidence(results), results);
+        }
+        return new Finding(criterion.key(), Verdict.PASS, Confidence.HIGH, Source.CHECKS, explain(results),
+                evidence(results), results);
+    }
+
+    private static String explain(List<CheckResult> results) {
+        return results.stream().map(r -> r.type() + ": " + r.explanation()).collect(Collectors.joining("\n"));
+    }
+
+    private static List<Evidence> evidence(List<CheckResult> results) {
+        return results.stream().flatMap(r -> r.evidence().stream()).distinct().toList();
+    }
+
+    private Finding byRetrieval(Criterion criterion, List<EvaluatedDocument> routed) {
+        String query = criterion.name() + (criterion.description() == null ? "" : "\n" + criterion.description());
+        List<Evidence> passages = PassageSearch.best(query, routed, PASSAGES);
+        String reasoning = passages.isEmpty()
+                ? "No check and no AI decides this criterion, and no passage of the routed documents matches it: "
+                        + "a reviewer must read them."
+                : "No check and no AI decides this criterion: the " + passages.size()
+                        + " passages that match it best are shown for a reviewer to judge.";
+        return new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.RETRIEVAL, reasoning,
+                passages, List.of());
+    }
+
+    /**
+     * Verifies a quote from any source (an AI) against the stored text: when it occurs on that page of that document
+     * after normalisation (case, white space, line-end hyphenation, ligatures), the evidence is verified and quotes
+     * the stored text exactly, with its offsets; otherwise it is returned unverified, as given. An empty quote, an
+     * unknown document or a page out of range is never verified.
+     */
+    public Evidence verify(UUID documentId, String documentName, int page, String quote, List<EvaluatedDocument> docs) {
+        EvaluatedDocument document = docs.stream().filter(d -> d.id().equals(documentId)).findFirst().orElse(null);
+        if (document == null || quote == null || page < 1 || page > document.pages().size()) {
+            return Evidence.unverified(documentId, documentName, page, quote);
+        }
+        String needle = NormalizedText.normalize(stripQuotes(quote), Form.PHRASES);
+        if (needle.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return Evidence.unverified(documentId, document.name(), page, quote);
+        }
+        NormalizedText text = NormalizedText.of(document.page(page), Form.PHRASES);
+        List<Span> found = text.find(needle, false);
+        if (found.isEmpty()) {
+            return Evidence.unverified(documentId, document.name(), page, quote);
+        }
+        Span original = text.toOriginal(found.getFirst().start(), found.getFirst().end());
+        return Evidence.located(document, page, original.start(), original.end());
+    }
+
+    private static String stripQuotes(String quote) {
+        String s = quote.strip();
+        while (s.length() >= 2 && "\"'\u201c\u201d\u2018\u2019\u201e".indexOf(s.charAt(0)) >= 0
+                && "\"'\u201c\u201d\u2018\u2019".indexOf(s.charAt(s.length() - 1)) >= 0) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        return s;
+    }
+}
