@@ -46,6 +46,13 @@ public final class AssessCommand {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /**
+     * Lucene announces on stderr, through java.util.logging, that the Vector API is not enabled; retrieval is fast
+     * enough without it, so the notice is only noise here. Held in a field: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORS =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     private AssessCommand() {
     }
 
@@ -55,6 +62,7 @@ public final class AssessCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         LocalDocuments reader = LocalDocuments.forCommandLine();
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
         try {
             Invocation invocation = Invocation.parse(args, LocalDate.now());
             WorkflowView workflow = WorkflowFile.read(invocation.workflow());
