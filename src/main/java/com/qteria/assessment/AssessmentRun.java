@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.stereotype.Component;
 
 /**
  * Evaluates a workflow's criteria against an assessment's documents and assembles the results: pure, no storage, no
@@ -27,7 +28,9 @@ import java.util.Objects;
  *     presence nor absence (a {@code not_contains} check would pass on an empty page: a false pass), and a package
  *     with an unreadable document has to go back to a person anyway.</li>
  * </ul>
+ * Stateless and thread-safe: a bean for the server, {@code new AssessmentRun(new Evaluation())} for the command.
  */
+@Component
 public final class AssessmentRun {
 
     private final Evaluation evaluation;

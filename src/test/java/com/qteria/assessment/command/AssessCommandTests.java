@@ -129,6 +129,16 @@ class AssessCommandTests {
     }
 
     @Test
+    void readsAWordDocumentRecognisedByItsContent() throws IOException {
+        Path word = Files.write(dir.resolve("report.bin"), SamplePdfs.docx("Test report", "Standard: IEC 62368-1:2018"));
+
+        Run run = run("--workflow", workflow.toString(), "--doc", "reports=" + word, "--doc", "manual=" + manual);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(JsonPath.<String>read(run.out(), "$.results[0].evidence[0].document_name")).isEqualTo("report.bin");
+    }
+
+    @Test
     void printsAReadableTable() {
         Run run = run("--workflow", workflow.toString(), "--doc", "reports=" + oldReport, "--format", "text",
                 "--as-of", "2025-06-16");
