@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** The parsed command line of {@code assess}. */
 record Invocation(Path workflow, List<DocumentArgument> documents, LocalDate asOf, Format format) {
@@ -13,6 +15,8 @@ record Invocation(Path workflow, List<DocumentArgument> documents, LocalDate asO
             Usage: java -jar qteria.jar assess --workflow <workflow.json|.yaml> --doc <bucket>=<file.pdf> [--doc …]
                                                [--as-of YYYY-MM-DD] [--format json|text]
             Exit code: 0 pass, 1 fail, 2 needs review, 3 error.""";
+
+    private static final Set<String> OPTIONS = Set.of("--workflow", "--doc", "--as-of", "--format");
 
     enum Format { JSON, TEXT }
 
@@ -31,22 +35,21 @@ record Invocation(Path workflow, List<DocumentArgument> documents, LocalDate asO
         Format format = Format.JSON;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
-            String value;
-            int equals = option.indexOf('=');
-            if (option.startsWith("--") && equals > 0) {
-                value = option.substring(equals + 1);
-                option = option.substring(0, equals);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw CannotAssess.usage(option.startsWith("--") ? option + " needs a value." : "Unexpected " + option + ".");
+            int equals = option.startsWith("--") ? option.indexOf('=') : -1;
+            String name = equals > 0 ? option.substring(0, equals) : option;
+            if (!OPTIONS.contains(name)) {
+                throw CannotAssess.usage(name.startsWith("--") ? "Unknown option " + name + "." : "Unexpected " + name + ".");
             }
-            switch (option) {
+            if (equals < 0 && i + 1 >= args.length) {
+                throw CannotAssess.usage(name + " needs a value.");
+            }
+            String value = equals > 0 ? option.substring(equals + 1) : args[++i];
+            switch (name) {
                 case "--workflow" -> workflow = Path.of(value);
                 case "--doc" -> documents.add(document(value));
                 case "--as-of" -> asOf = date(value);
                 case "--format" -> format = format(value);
-                default -> throw CannotAssess.usage("Unknown option " + option + ".");
+                default -> throw new IllegalStateException(name);
             }
         }
         if (workflow == null) {
@@ -72,7 +75,7 @@ record Invocation(Path workflow, List<DocumentArgument> documents, LocalDate asO
     }
 
     private static Format format(String value) throws CannotAssess {
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "json" -> Format.JSON;
             case "text" -> Format.TEXT;
             default -> throw CannotAssess.usage("--format is json or text, not " + value + ".");

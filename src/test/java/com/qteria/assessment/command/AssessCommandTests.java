@@ -194,7 +194,9 @@ class AssessCommandTests {
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).as(String.join(" ", args)).isNotBlank();
         }
-        assertThat(run("--workflow", workflow.toString(), "--colour", "x").err()).contains("Usage:");
+        assertThat(run("--workflow", workflow.toString(), "--colour").err()).contains("Unknown option --colour.")
+                .contains("Usage:");
+        assertThat(run("--workflow", workflow.toString(), "--doc").err()).contains("--doc needs a value.");
         assertThat(run("--workflow", workflow.toString(), "--doc", "reports=" + dir.resolve("missing.pdf")).err())
                 .contains("No such file").contains("missing.pdf");
         assertThat(run("--workflow", workflow.toString(), "--doc", "other=" + report).err())
