@@ -1,5 +1,6 @@
 package com.qteria;
 
+import com.qteria.assessment.AssessmentCommands;
 import com.qteria.document.DocumentCommands;
 import com.qteria.shared.database.DatabaseCommand;
 import org.springframework.boot.SpringApplication;
@@ -9,8 +10,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * Qteria: one jar, two roles (web and worker) and a few commands.
  * {@code java -jar qteria.jar} serves; {@code java -jar qteria.jar db migrate|rollback <n>|status} manages the schema;
- * {@code keys rotate} re-wraps document keys; {@code extract file.pdf} prints what Qteria reads, without starting
- * Spring.
+ * {@code keys rotate} re-wraps document keys; {@code extract file.pdf} prints what Qteria reads and
+ * {@code assess --workflow wf.json --doc bucket=file.pdf} runs one assessment locally, both without starting Spring.
  */
 @SpringBootApplication
 @EnableScheduling
@@ -25,6 +26,9 @@ public class QteriaApplication {
         }
         if (args.length > 0 && "extract".equals(args[0])) {
             System.exit(DocumentCommands.extract(args));
+        }
+        if (args.length > 0 && "assess".equals(args[0])) {
+            System.exit(AssessmentCommands.assess(args));
         }
         SpringApplication.run(QteriaApplication.class, args);
     }

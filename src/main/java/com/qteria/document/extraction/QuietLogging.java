@@ -6,14 +6,14 @@ package com.qteria.document.extraction;
  * configuration (warnings and errors to stderr, PDFBox's parser complaints off: what matters ends up in the
  * extraction warnings). Must run before the first logger is created.
  */
-final class QuietLogging {
+public final class QuietLogging {
 
     static final String CONFIGURATION = "qteria/extract-logback.xml";
 
     private QuietLogging() {
     }
 
-    static void apply() {
+    public static void apply() {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", CONFIGURATION);
         }

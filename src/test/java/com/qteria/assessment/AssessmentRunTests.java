@@ -1,0 +1,116 @@
+package com.qteria.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.qteria.evaluation.Confidence;
+import com.qteria.evaluation.EvaluatedDocument;
+import com.qteria.evaluation.Evaluation;
+import com.qteria.evaluation.Source;
+import com.qteria.evaluation.Verdict;
+import com.qteria.workflow.Bucket;
+import com.qteria.workflow.Check;
+import com.qteria.workflow.Criterion;
+import com.qteria.workflow.Severity;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A small generated case through {@link AssessmentRun}: order, checks, retrieval, unreadable documents. */
+class AssessmentRunTests {
+
+    private static final LocalDate AS_OF = LocalDate.of(2025, 6, 16);
+
+    private final AssessmentRun run = new AssessmentRun(new Evaluation());
+
+    private final Criterion standard = criterion("tr_standard", Severity.REQUIRED, List.of("reports"),
+            List.of(new Check.Contains(List.of("IEC 62368-1"), null)));
+    private final Criterion draft = criterion("manual_final", Severity.ADVISORY, List.of("manual"),
+            List.of(new Check.NotContains(List.of("draft"))));
+    private final Criterion warnings = criterion("manual_warnings", Severity.REQUIRED, List.of("manual"), List.of());
+
+    private final EvaluatedDocument report = document("report.pdf", "reports",
+            "Test report\nTest specification: IEC 62368-1:2018", "Overall verdict: PASS");
+    private final EvaluatedDocument manual = document("manual.pdf", "manual",
+            "User manual (draft)", "WARNING Risk of electric shock. Do not open the enclosure.");
+
+    @Test
+    void evaluatesEveryCriterionInTheWorkflowsOrderAndSummarises() {
+        AssessmentResults results = run.assess(List.of(standard, draft, warnings),
+                List.of(new AssessedDocument.Read(report), new AssessedDocument.Read(manual)), AS_OF);
+
+        assertThat(results.results()).extracting(r -> r.criterion().key())
+                .containsExactly("tr_standard", "manual_final", "manual_warnings");
+        assertThat(results.results()).extracting(CriterionResult::verdict)
+                .containsExactly(Verdict.PASS, Verdict.FAIL, Verdict.NEEDS_REVIEW);
+        assertThat(results.summary()).isEqualTo(new Summary(Verdict.NEEDS_REVIEW, 1, 1, 1, 3));
+
+        CriterionResult passed = results.results().getFirst();
+        assertThat(passed.criterion()).isEqualTo(new CriterionRef(standard.id(), "tr_standard", standard.name(),
+                Severity.REQUIRED));
+        assertThat(passed.source()).isEqualTo(Source.CHECKS);
+        assertThat(passed.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(passed.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.documentId()).isEqualTo(report.id());
+            assertThat(e.documentName()).isEqualTo("report.pdf");
+            assertThat(e.page()).isEqualTo(1);
+            assertThat(e.quote()).contains("IEC 62368-1");
+            assertThat(e.verified()).isTrue();
+        });
+        assertThat(passed.review()).isNull();
+
+        CriterionResult retrieved = results.results().get(2);
+        assertThat(retrieved.source()).isEqualTo(Source.RETRIEVAL);
+        assertThat(retrieved.evidence()).isNotEmpty().hasSizeLessThanOrEqualTo(Evaluation.PASSAGES);
+        assertThat(retrieved.evidence().getFirst().page()).isEqualTo(2);
+    }
+
+    @Test
+    void evaluatesOneCriterionAsTheJobWill() {
+        CriterionResult result = run.assess(standard, List.of(new AssessedDocument.Read(report)), AS_OF);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aRejectedDocumentMakesTheCriteriaOfItsBucketNeedReviewWithTheReason() {
+        List<AssessedDocument> documents = List.of(new AssessedDocument.Read(report),
+                new AssessedDocument.Rejected(UUID.randomUUID(), "manual.pdf", "manual", "The file is encrypted."));
+
+        AssessmentResults results = run.assess(List.of(standard, draft), documents, AS_OF);
+
+        assertThat(results.results().getFirst().verdict()).isEqualTo(Verdict.PASS);
+        CriterionResult unread = results.results().get(1);
+        assertThat(unread.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+        assertThat(unread.confidence()).isEqualTo(Confidence.LOW);
+        assertThat(unread.reasoning()).startsWith("manual.pdf could not be read: The file is encrypted.");
+    }
+
+    @Test
+    void unreadPagesNeverLetACheckPassOnTextThatWasNotRead() {
+        EvaluatedDocument scanned = document("scan.pdf", "manual", "User manual", "");
+        CriterionResult result = run.assess(draft, List.of(new AssessedDocument.Read(scanned, List.of(2))), AS_OF);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+        assertThat(result.reasoning()).startsWith("scan.pdf: the content of page 2 could not be read");
+    }
+
+    @Test
+    void namesTheRequiredBucketsWithoutADocument() {
+        List<Bucket> buckets = List.of(new Bucket(UUID.randomUUID(), "reports", "Reports", true, 0),
+                new Bucket(UUID.randomUUID(), "manual", "Manual", true, 1),
+                new Bucket(UUID.randomUUID(), "extra", "Extra", false, 2));
+
+        assertThat(AssessmentRun.missingRequiredBuckets(buckets, List.of("manual"))).containsExactly("reports");
+        assertThat(AssessmentRun.missingRequiredBuckets(buckets, List.of("manual", "reports"))).isEmpty();
+    }
+
+    private static Criterion criterion(String key, Severity severity, List<String> appliesTo, List<Check> checks) {
+        return new Criterion(UUID.randomUUID(), key, key.replace('_', ' '), "The user manual contains safety "
+                + "warnings about electric shock.", appliesTo, severity, 0, checks);
+    }
+
+    private static EvaluatedDocument document(String name, String bucket, String... pages) {
+        return new EvaluatedDocument(UUID.randomUUID(), name, bucket, List.of(pages), List.of());
+    }
+}

@@ -1,0 +1,65 @@
+package com.qteria.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.qteria.evaluation.Confidence;
+import com.qteria.evaluation.Source;
+import com.qteria.evaluation.Verdict;
+import com.qteria.workflow.Severity;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The overall verdict of API.md and PRODUCT.md, with the advisory decision documented on {@link Summary}. */
+class SummaryTests {
+
+    @Test
+    void aFailedRequiredCriterionFailsTheWhole() {
+        Summary summary = Summary.of(List.of(result(Severity.REQUIRED, Verdict.PASS),
+                result(Severity.REQUIRED, Verdict.FAIL), result(Severity.ADVISORY, Verdict.NEEDS_REVIEW)));
+
+        assertThat(summary).isEqualTo(new Summary(Verdict.FAIL, 1, 1, 1, 3));
+    }
+
+    @Test
+    void aFailedAdvisoryCriterionIsCountedButLeavesTheWholePassing() {
+        Summary summary = Summary.of(List.of(result(Severity.REQUIRED, Verdict.PASS),
+                result(Severity.ADVISORY, Verdict.FAIL)));
+
+        assertThat(summary).isEqualTo(new Summary(Verdict.PASS, 1, 1, 0, 2));
+    }
+
+    @Test
+    void aFailedAdvisoryCriterionDoesNotHideOneThatNeedsReview() {
+        Summary summary = Summary.of(List.of(result(Severity.ADVISORY, Verdict.FAIL),
+                result(Severity.REQUIRED, Verdict.NEEDS_REVIEW)));
+
+        assertThat(summary.overall()).isEqualTo(Verdict.NEEDS_REVIEW);
+    }
+
+    @Test
+    void anyCriterionThatNeedsReviewMakesTheWholeNeedReviewAdvisoryIncluded() {
+        assertThat(Summary.of(List.of(result(Severity.REQUIRED, Verdict.PASS),
+                result(Severity.REQUIRED, Verdict.NEEDS_REVIEW))))
+                .isEqualTo(new Summary(Verdict.NEEDS_REVIEW, 1, 0, 1, 2));
+        assertThat(Summary.of(List.of(result(Severity.REQUIRED, Verdict.PASS),
+                result(Severity.ADVISORY, Verdict.NEEDS_REVIEW))).overall())
+                .isEqualTo(Verdict.NEEDS_REVIEW);
+    }
+
+    @Test
+    void passesOnlyWhenEveryCriterionPassed() {
+        assertThat(Summary.of(List.of(result(Severity.REQUIRED, Verdict.PASS), result(Severity.ADVISORY, Verdict.PASS))))
+                .isEqualTo(new Summary(Verdict.PASS, 2, 0, 0, 2));
+    }
+
+    @Test
+    void nothingAssessedIsNoPass() {
+        assertThat(Summary.of(List.of())).isEqualTo(new Summary(Verdict.NEEDS_REVIEW, 0, 0, 0, 0));
+    }
+
+    static CriterionResult result(Severity severity, Verdict verdict) {
+        return new CriterionResult(new CriterionRef(UUID.randomUUID(), "c" + UUID.randomUUID().toString().substring(0, 8),
+                "A criterion", severity), verdict, Confidence.HIGH, Source.CHECKS, "because", List.of(), null);
+    }
+}
