@@ -59,6 +59,8 @@ class TenantIsolationTests {
     @Autowired
     com.qteria.document.DocumentManagement documents;
     @Autowired
+    com.qteria.assessment.AssessmentManagement assessments;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -68,7 +70,7 @@ class TenantIsolationTests {
 
     /** Tenant B's resources, one of each kind a route can name. */
     record Foreign(TestData.Tenant tenant, CurrentUser user, UUID personalTokenId, String personalToken, UUID workflowId,
-            UUID documentId) {
+            UUID documentId, UUID assessmentId) {
     }
 
     sealed interface Probe {
@@ -131,6 +133,13 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/documents/{id}/text", new ById(Foreign::documentId, null));
         probes.put("DELETE /api/v1/documents/{id}", new ById(Foreign::documentId, null));
         probes.put("GET /documents/{id}", new ById(Foreign::documentId, null));
+        probes.put("GET /api/v1/assessments", new Listing());
+        probes.put("POST /api/v1/assessments", new NotTenantData("starts in the caller's organization; its workflow "
+                + "and documents are looked up in it (AssessmentsApiTests: another tenant's ids are 404)"));
+        probes.put("GET /api/v1/assessments/{id}", new ById(Foreign::assessmentId, null));
+        probes.put("GET /api/v1/assessments/{id}/results", new ById(Foreign::assessmentId, null));
+        probes.put("GET /api/v1/assessments/{id}/events", new ById(Foreign::assessmentId, null));
+        probes.put("POST /api/v1/assessments/{id}/cancel", new ById(Foreign::assessmentId, null));
         probes.put("GET /documents/{id}/status", new ById(Foreign::documentId, null));
         probes.put("GET /documents/{id}/content", new ById(Foreign::documentId, null));
         probes.put("POST /documents/{id}/delete", new ById(Foreign::documentId, null));
@@ -159,7 +168,9 @@ class TenantIsolationTests {
                 List.of(new WorkflowInput.BucketInput("reports", "Reports", true, 0)),
                 List.of(new WorkflowInput.CriterionInput("c", "C", null, List.of("*"), null, 0, null)))).id();
         UUID document = uploadFor(other.admin());
-        b = new Foreign(other, user, pat.id(), pat.value(), workflow, document);
+        UUID assessment = assessments.start(other.admin(), new com.qteria.assessment.StartAssessment(workflow, "B's project",
+                List.of(new com.qteria.assessment.StartAssessment.BucketDocument("reports", document)))).id();
+        b = new Foreign(other, user, pat.id(), pat.value(), workflow, document, assessment);
     }
 
     private UUID uploadFor(CurrentUser user) {
@@ -213,7 +224,7 @@ class TenantIsolationTests {
                 assertThat(result.getResponse().getStatus()).as(route).isEqualTo(200);
                 for (String secret : List.of(b.tenant().uuid().toString(), b.user().id().toString(),
                         b.user().email(), b.tenant().admin().email(), b.personalTokenId().toString(),
-                        b.workflowId().toString(), b.documentId().toString())) {
+                        b.workflowId().toString(), b.documentId().toString(), b.assessmentId().toString())) {
                     if (body.contains(secret)) {
                         leaks.add(route + " shows " + secret);
                     }
@@ -251,6 +262,9 @@ class TenantIsolationTests {
         assertThat((String) JsonPath.read(me, "$.name")).isEqualTo(b.user().name());
         assertThat((String) JsonPath.read(me, "$.role")).isEqualTo("process_manager");
         assertThat(documents.get(b.tenant().id(), b.documentId()).filename()).isEqualTo("b.pdf");
+        assertThat(assessments.get(b.tenant().id(), b.assessmentId()).status().finished()
+                && assessments.get(b.tenant().id(), b.assessmentId()).status() != com.qteria.assessment.AssessmentStatus.COMPLETED)
+                .as("B's assessment was not cancelled or failed by A").isFalse();
         WorkflowView workflow = workflows.get(b.tenant().id(), b.workflowId());
         assertThat(workflow.version()).isEqualTo(1);
         assertThat(workflow.archived()).isFalse();

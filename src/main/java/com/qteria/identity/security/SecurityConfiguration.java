@@ -5,6 +5,7 @@ import com.qteria.identity.IdentityEvent;
 import com.qteria.identity.accounts.Accounts;
 import com.qteria.shared.ProblemCode;
 import com.qteria.shared.web.ProblemResponses;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -82,6 +83,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, problems, operatorToken), BasicAuthenticationFilter.class)
                 .addFilterAfter(new UserLoggingContextFilter(), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules
+                        // An async dispatch (Server-Sent Events) continues a request that was authorized already.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/version").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -100,6 +103,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, Accounts accounts, ApplicationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(rules -> rules
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/login", "/setup", "/invitations/*", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/health", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()

@@ -1,0 +1,21 @@
+package com.qteria.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An assessment as API.md shows it. */
+public record AssessmentView(UUID id, WorkflowRef workflow, String reference, AssessmentStatus status, Progress progress,
+        UUID createdBy, Instant createdAt, Instant startedAt, Instant finishedAt, String error, Summary summary,
+        Cost cost, UUID parentId) {
+
+    public record WorkflowRef(UUID id, int version, String name) {
+    }
+
+    /** {@code phase}: extracting | evaluating | finalizing (null while queued). */
+    public record Progress(String phase, int done, int total, int percent) {
+    }
+
+    public record Cost(long inputTokens, long outputTokens, BigDecimal usd) {
+    }
+}

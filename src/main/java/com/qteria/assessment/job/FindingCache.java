@@ -1,0 +1,87 @@
+package com.qteria.assessment.job;
+
+import com.qteria.assessment.AssessedDocument;
+import com.qteria.assessment.persistence.Assessments;
+import com.qteria.evaluation.EvaluatedDocument;
+import com.qteria.workflow.Criterion;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Identical criterion + identical documents + same evaluator version + same assessment date → the stored finding is
+ * reused, within the organization only. The key hashes the criterion (id and definition), the evaluator version, the
+ * date, and the routed documents (id, name, bucket and the page text the evaluators read), so the evidence of a
+ * reused finding always names the same documents.
+ * Bump {@link #EVALUATOR_VERSION} whenever the checks engine or retrieval changes behaviour.
+ */
+@Component
+class FindingCache {
+
+    static final String EVALUATOR_VERSION = "checks-retrieval-1";
+
+    private final Assessments assessments;
+    private final JsonMapper json;
+
+    FindingCache(Assessments assessments, JsonMapper json) {
+        this.assessments = assessments;
+        this.json = json;
+    }
+
+    String key(Criterion criterion, java.util.List<AssessedDocument> documents, LocalDate asOf) {
+        MessageDigest digest = sha256();
+        update(digest, EVALUATOR_VERSION);
+        update(digest, asOf.toString());
+        update(digest, String.valueOf(criterion.id()));
+        update(digest, json.writeValueAsString(new CriterionDefinition(criterion.key(), criterion.name(),
+                criterion.description(), criterion.appliesTo(), criterion.severity().key(), criterion.checks())));
+        documents.stream()
+                .filter(d -> criterion.appliesToAllBuckets() || criterion.appliesTo().contains(d.bucket()))
+                .sorted(Comparator.comparing(AssessedDocument::bucket).thenComparing(d -> d.id().toString()))
+                .forEach(d -> {
+                    update(digest, d.bucket());
+                    update(digest, d.id().toString());
+                    update(digest, d.name());
+                    switch (d) {
+                        case AssessedDocument.Read read -> {
+                            EvaluatedDocument document = read.document();
+                            document.pages().forEach(page -> update(digest, page));
+                            update(digest, read.unreadPages().toString());
+                            update(digest, document.signatures().toString());
+                        }
+                        case AssessedDocument.Rejected rejected -> update(digest, "rejected:" + rejected.reason());
+                    }
+                });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    Optional<String> lookup(UUID organization, String key) {
+        return assessments.cachedFinding(organization, key);
+    }
+
+    private record CriterionDefinition(String key, String name, String description, java.util.List<String> appliesTo,
+            String severity, Object checks) {
+    }
+
+    private static void update(MessageDigest digest, String value) {
+        byte[] bytes = (value == null ? "\u0000" : value).getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
