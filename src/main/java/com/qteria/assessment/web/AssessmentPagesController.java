@@ -1,0 +1,129 @@
+package com.qteria.assessment.web;
+
+import com.qteria.assessment.AssessmentManagement;
+import com.qteria.assessment.AssessmentStatus;
+import com.qteria.assessment.AssessmentView;
+import com.qteria.assessment.StartAssessment;
+import com.qteria.identity.CurrentUser;
+import com.qteria.shared.ApiProblem;
+import com.qteria.shared.Ids;
+import com.qteria.shared.PageResponse;
+import com.qteria.shared.Paging;
+import com.qteria.workflow.WorkflowManagement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The assessment pages: the list, the start page (choose a workflow, drop files into its buckets, start once every
+ * required bucket has a ready document), and one assessment — a live progress bar while it runs, the results when
+ * it is done.
+ */
+@Controller
+@RequestMapping("/assessments")
+@PreAuthorize("hasRole('PROJECT_HANDLER')")
+class AssessmentPagesController {
+
+    static final int LIST_SIZE = 50;
+
+    private final AssessmentManagement assessments;
+    private final WorkflowManagement workflows;
+    private final ProgressEvents progress;
+
+    AssessmentPagesController(AssessmentManagement assessments, WorkflowManagement workflows, ProgressEvents progress) {
+        this.assessments = assessments;
+        this.workflows = workflows;
+        this.progress = progress;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        String query = q == null ? "" : q.trim();
+        PageResponse<AssessmentView> found = assessments.list(user.tenantId(), null, null, query, Paging.of(page, LIST_SIZE));
+        model.addAttribute("assessments", found.items());
+        model.addAttribute("page", found.page());
+        model.addAttribute("q", query);
+        return "assessment/list";
+    }
+
+    @GetMapping("/new")
+    String start(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String workflow,
+            Model model) {
+        if (workflow == null || workflow.isBlank()) {
+            model.addAttribute("workflows", workflows.list(user.tenantId(), "", false, Paging.of(0, 100)).items());
+            return "assessment/choose";
+        }
+        model.addAttribute("workflow", workflows.get(user.tenantId(), Ids.parseOrNotFound(workflow, "Workflow")));
+        return "assessment/new";
+    }
+
+    /** The start form: {@code bucket} and {@code document} repeated, one pair per document, in the same order. */
+    @PostMapping
+    String create(@AuthenticationPrincipal CurrentUser user, @RequestParam("workflow") String workflow,
+            @RequestParam(required = false) String reference,
+            @RequestParam(name = "bucket", required = false) List<String> buckets,
+            @RequestParam(name = "document", required = false) List<String> documentIds,
+            RedirectAttributes redirect) {
+        UUID workflowId = Ids.parseOrNotFound(workflow, "Workflow");
+        List<StartAssessment.BucketDocument> documents = new ArrayList<>();
+        int count = Math.min(buckets == null ? 0 : buckets.size(), documentIds == null ? 0 : documentIds.size());
+        for (int i = 0; i < count; i++) {
+            documents.add(new StartAssessment.BucketDocument(buckets.get(i), Ids.parseOrNotFound(documentIds.get(i), "Document")));
+        }
+        try {
+            AssessmentView started = assessments.start(user, new StartAssessment(workflowId, reference, documents));
+            return "redirect:/assessments/" + started.id();
+        } catch (ApiProblem problem) {
+            if (problem.code().status().value() != 422) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("problem", problem.getMessage());
+            return "redirect:/assessments/new?workflow=" + workflowId;
+        }
+    }
+
+    @GetMapping("/{id}")
+    String view(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+        AssessmentView assessment = assessments.get(user.tenantId(), Ids.parseOrNotFound(id, "Assessment"));
+        model.addAttribute("assessment", assessment);
+        if (assessment.status() == AssessmentStatus.COMPLETED) {
+            model.addAttribute("results", assessments.results(user.tenantId(), assessment.id()).results());
+        }
+        return "assessment/view";
+    }
+
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter events(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        UUID assessment = Ids.parseOrNotFound(id, "Assessment");
+        assessments.get(user.tenantId(), assessment);
+        return progress.follow(user.tenantId(), assessment);
+    }
+
+    @PostMapping("/{id}/cancel")
+    String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        UUID assessment = Ids.parseOrNotFound(id, "Assessment");
+        try {
+            assessments.cancel(user, assessment);
+        } catch (ApiProblem problem) {
+            if (problem.code().status().value() != 409) {
+                throw problem;
+            }
+        }
+        return "redirect:/assessments/" + assessment;
+    }
+}

@@ -1,0 +1,56 @@
+// The start page enables "Start assessment" once every required bucket has a ready document, and sends the
+// documents (bucket, id) with the form. The assessment page follows the job over Server-Sent Events and shows the
+// results when it is done.
+(() => {
+  const startForm = document.querySelector("[data-start-form]");
+  if (startForm) {
+    const button = startForm.querySelector("[data-start-button]");
+    const hint = startForm.querySelector("[data-start-hint]");
+    const readyIn = (bucket) =>
+      bucket.querySelector('[data-testid="upload-row"] [data-testid="document-status"][data-status="ready"]') !== null;
+    const refresh = () => {
+      const required = Array.from(document.querySelectorAll('[data-testid="bucket"][data-required="true"]'));
+      const ready = required.every(readyIn);
+      button.disabled = !ready;
+      hint.hidden = ready;
+    };
+    document.body.addEventListener("htmx:afterSettle", refresh);
+    refresh();
+    startForm.addEventListener("submit", () => {
+      startForm.querySelectorAll("input[data-document]").forEach((input) => input.remove());
+      document.querySelectorAll('[data-testid="upload-row"]').forEach((row) => {
+        const status = row.querySelector('[data-testid="document-status"]');
+        if (!row.dataset.documentId || !status || status.dataset.status !== "ready") {
+          return;
+        }
+        for (const [name, value] of [["bucket", row.dataset.bucket], ["document", row.dataset.documentId]]) {
+          const input = document.createElement("input");
+          input.type = "hidden";
+          input.name = name;
+          input.value = value;
+          input.dataset.document = "";
+          startForm.appendChild(input);
+        }
+      });
+    });
+  }
+
+  const progress = document.querySelector("[data-progress]");
+  if (progress && window.EventSource) {
+    const bar = progress.querySelector("[data-progress-bar]");
+    const phase = progress.querySelector("[data-phase-label]");
+    const count = progress.querySelector("[data-progress-count]");
+    const events = new EventSource(progress.dataset.eventsUrl);
+    events.addEventListener("progress", (event) => {
+      const assessment = JSON.parse(event.data);
+      const p = assessment.progress;
+      bar.value = p.percent;
+      phase.textContent = phase.dataset["label" + (p.phase ? p.phase[0].toUpperCase() + p.phase.slice(1) : "Queued")];
+      count.textContent = count.dataset.template.replace("{done}", p.done).replace("{total}", p.total);
+    });
+    events.addEventListener("done", () => {
+      events.close();
+      window.location.assign(progress.dataset.doneUrl);
+    });
+  }
+})();
