@@ -9,6 +9,9 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationPopup;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
@@ -36,6 +39,10 @@ final class TextLayerReader extends PDFTextStripper {
     private int paintedPaths;
     private boolean truncated;
     private float pageArea;
+    private float cropX;
+    private float cropY;
+    /** While an annotation is drawn: its rectangle, outside which nothing is visible. */
+    private PDRectangle clip;
 
     TextLayerReader(Deadline deadline) {
         this.deadline = deadline;
@@ -58,6 +65,8 @@ final class TextLayerReader extends PDFTextStripper {
         try {
             PDRectangle box = page.getCropBox();
             pageArea = Math.max(1, Math.abs(box.getWidth() * box.getHeight()));
+            cropX = box.getLowerLeftX();
+            cropY = box.getLowerLeftY();
             processPage(page);
         } catch (ExtractionTimedOut e) {
             throw e;
@@ -120,7 +129,41 @@ final class TextLayerReader extends PDFTextStripper {
             truncated = true;
             return;
         }
+        if (clip != null && !clip.contains(text.getTextMatrix().getTranslateX() + cropX,
+                text.getTextMatrix().getTranslateY() + cropY)) {
+            return; // outside the form field's box: the viewer clips it away (a scrolled multi-line field)
+        }
         super.processTextPosition(text);
+    }
+
+    /**
+     * Form fields, stamps and typewriter notes are drawn by their annotations' appearance streams, not by the page
+     * content: read them as well, as a viewer shows them (a filled form's values live only there).
+     */
+    @Override
+    protected void endPage(PDPage page) {
+        List<PDAnnotation> annotations;
+        try {
+            annotations = page.getAnnotations();
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        for (PDAnnotation annotation : annotations) {
+            if (annotation.isHidden() || annotation.isNoView() || annotation instanceof PDAnnotationPopup
+                    || annotation instanceof PDAnnotationLink) {
+                continue;
+            }
+            try {
+                clip = annotation.getRectangle();
+                showAnnotation(annotation);
+            } catch (ExtractionTimedOut e) {
+                throw e;
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                operatorErrors++;
+            } finally {
+                clip = null;
+            }
+        }
     }
 
     /** Layout happens in {@link ReadingOrder}, outside PDFBox. */
