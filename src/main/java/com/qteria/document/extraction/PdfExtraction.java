@@ -92,7 +92,7 @@ final class PdfExtraction {
             return new Rejected(String.format(Locale.ROOT, "The document has %,d pages; the limit is %,d.", pages,
                     limits.maxPages()));
         }
-        List<DocumentSignature> signatures = SignatureCheck.verifyAll(document, file);
+        List<DocumentSignature> signatures = signed(document) ? SignatureCheck.verifyAll(document, file) : List.of();
         DocumentFeatures.note(document, warnings);
         TextLayerReader reader = new TextLayerReader(deadline);
         PageRenderer renderer = new PageRenderer(document, deadline);
@@ -171,6 +171,15 @@ final class PdfExtraction {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             warnings.page(OCR_FAILED, number);
             return layerText.page(number, false, true);
+        }
+    }
+
+    /** Checked first, so that unsigned documents never load BouncyCastle (a noticeable part of start-up). */
+    private static boolean signed(PDDocument document) {
+        try {
+            return !document.getSignatureDictionaries().isEmpty();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
