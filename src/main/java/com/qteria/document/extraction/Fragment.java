@@ -40,6 +40,14 @@ final class Fragment {
         return words.size();
     }
 
+    int glyphCount() {
+        int count = 0;
+        for (Word word : words) {
+            count += word.glyphs().size();
+        }
+        return count;
+    }
+
     /** Dot leaders ("Total . . . . . 42"): spaced wide apart, but never a column of their own. */
     boolean leaders() {
         for (Word word : words) {
