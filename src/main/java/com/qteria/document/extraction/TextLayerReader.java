@@ -32,6 +32,7 @@ final class TextLayerReader extends PDFTextStripper {
 
     private final Deadline deadline;
     private int operators;
+    private int shown;
     private int glyphs;
     private int operatorErrors;
     private boolean images;
@@ -55,6 +56,7 @@ final class TextLayerReader extends PDFTextStripper {
     /** Reads the page; never throws for a broken page (what was read before the break is kept), only on timeout. */
     TextLayer read(PDPage page) {
         operators = 0;
+        shown = 0;
         glyphs = 0;
         operatorErrors = 0;
         images = false;
@@ -122,16 +124,16 @@ final class TextLayerReader extends PDFTextStripper {
 
     @Override
     protected void processTextPosition(TextPosition text) {
-        if ((++glyphs & 0x3FF) == 0) {
+        if ((++shown & 0x3FF) == 0) {
             deadline.check();
-        }
-        if (glyphs > MAX_GLYPHS) {
-            truncated = true;
-            return;
         }
         if (clip != null && !clip.contains(text.getTextMatrix().getTranslateX() + cropX,
                 text.getTextMatrix().getTranslateY() + cropY)) {
             return; // outside the form field's box: the viewer clips it away (a scrolled multi-line field)
+        }
+        if (++glyphs > MAX_GLYPHS) {
+            truncated = true;
+            return;
         }
         super.processTextPosition(text);
     }
