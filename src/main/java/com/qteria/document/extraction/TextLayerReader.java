@@ -2,6 +2,7 @@ package com.qteria.document.extraction;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
@@ -9,6 +10,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationPopup;
@@ -29,6 +31,8 @@ final class TextLayerReader extends PDFTextStripper {
     /** About 20 dense pages of text; beyond this a page is a bomb or garbage, and memory must stay bounded. */
     static final int MAX_GLYPHS = 100_000;
     private static final int MAX_OPERATOR_ERRORS = 1_000;
+    /** Encoded content bytes beyond which a page without a single operator cannot be a blank page. */
+    private static final long UNREADABLE_CONTENT = 32;
 
     private final Deadline deadline;
     private int operators;
@@ -75,7 +79,24 @@ final class TextLayerReader extends PDFTextStripper {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             aborted = true;
         }
+        aborted |= operators == 0 && encodedContentLength(page) > UNREADABLE_CONTENT;
         return new TextLayer(collected(page), images, imageCoverage, paintedPaths, aborted, truncated);
+    }
+
+    /**
+     * Content that does not decode (a broken Flate stream) is read by PDFBox as empty, without an error: a page
+     * with bytes of content but not a single operator is reported as damaged rather than as blank.
+     */
+    private static long encodedContentLength(PDPage page) {
+        long length = 0;
+        try {
+            for (Iterator<PDStream> streams = page.getContentStreams(); streams.hasNext(); ) {
+                length += Math.max(0, streams.next().getCOSObject().getLength());
+            }
+        } catch (RuntimeException e) {
+            return 0;
+        }
+        return length;
     }
 
     private List<Glyph> collected(PDPage page) {
