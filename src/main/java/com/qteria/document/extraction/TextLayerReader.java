@@ -21,7 +21,7 @@ import org.apache.pdfbox.util.Matrix;
 /**
  * Runs PDFBox's text engine over one page and keeps the glyph positions, skipping the stock {@code writePage}
  * layout: {@link ReadingOrder} does that, faster and with columns and tables in mind. PDFBox still does the hard
- * parts per glyph (fonts, ToUnicode, /ActualText, overlapping duplicate glyphs, diacritics).
+ * parts per glyph (fonts, ToUnicode maps, /ActualText, diacritics).
  * <p>
  * It also enforces the deadline while operators are processed, notes images and painted paths (for the OCR
  * decision), and keeps going past a broken operator instead of giving up the page.

@@ -120,6 +120,15 @@ class ExtractionLimitsTests {
     }
 
     @Test
+    void rejectsAnEmptyFileAndAWordFileTakenForAPdf() throws IOException {
+        Path empty = Files.createFile(directory.resolve("empty.pdf"));
+        Path zip = Files.write(directory.resolve("word.pdf"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0});
+
+        assertThat(Extractions.pdf(empty).rejection()).isEqualTo("The file is damaged and could not be read as a PDF.");
+        assertThat(Extractions.pdf(zip).rejection()).isEqualTo("The file is damaged and could not be read as a PDF.");
+    }
+
+    @Test
     void throwsOnlyWhenTheFileIsNotThere() {
         DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.defaults(), Ocr.unavailable());
 
