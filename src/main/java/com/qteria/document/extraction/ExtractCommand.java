@@ -37,11 +37,11 @@ public final class ExtractCommand {
     }
 
     public static int run(String[] args) {
+        QuietLogging.apply(); // the process is ours alone: tests call the method below and keep their logging
         return run(args, System.out, System.err);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        QuietLogging.apply();
         Optional<Invocation> invocation = Invocation.parse(args);
         if (invocation.isEmpty()) {
             err.println(USAGE);
