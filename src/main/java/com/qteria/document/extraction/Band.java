@@ -74,8 +74,9 @@ final class Band {
     }
 
     /**
-     * Splits the band's x-ranges into groups read one after the other. Two neighbouring ranges are separate
-     * columns when both hold prose whose paragraphs do not start side by side (text columns, not a table of
+     * Splits the band's x-ranges into groups read one after the other. A range holds prose when most of its text
+     * (by characters, so that a heading does not count much) is in lines of three or more words. Two neighbouring
+     * ranges are separate columns when both hold prose whose paragraphs do not start side by side (text columns, not a table of
      * sentences); when prose sits beside short entries that do not line up with the starts of its cells (a text
      * column beside a figure or a code listing, not a table of numbers and descriptions); or when each of two
      * ranges of short entries has many rows the other has nothing beside. Otherwise they are cells of one table,
@@ -107,19 +108,19 @@ final class Band {
     private Column column(float[] range) {
         boolean[] present = new boolean[rows.size()];
         float[] ends = new float[rows.size()];
-        int fragments = 0;
+        int glyphs = 0;
         int prose = 0;
         for (int r = 0; r < rows.size(); r++) {
             for (Fragment fragment : rows.get(r).fragments()) {
                 if (fragment.center() >= range[0] && fragment.center() <= range[1]) {
                     present[r] = true;
                     ends[r] = Math.max(ends[r], fragment.x1());
-                    fragments++;
-                    prose += fragment.wordCount() >= MIN_PROSE_WORDS ? 1 : 0;
+                    glyphs += fragment.glyphCount();
+                    prose += fragment.wordCount() >= MIN_PROSE_WORDS ? fragment.glyphCount() : 0;
                 }
             }
         }
-        return new Column(rows, range, present, ends, fragments > 0 && prose >= MIN_PROSE_SHARE * fragments);
+        return new Column(rows, range, present, ends, glyphs > 0 && prose >= MIN_PROSE_SHARE * glyphs);
     }
 
     private static boolean within(Fragment fragment, List<float[]> group) {

@@ -5,8 +5,10 @@ import com.qteria.document.extraction.ExtractionOutcome.Rejected;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.xml.namespace.QName;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -30,7 +32,8 @@ import org.apache.xmlbeans.XmlCursor;
  * document last saved by Word gets Word's pages, others get their explicit breaks only;</li>
  * <li>body paragraphs and tables in document order; a paragraph ends with a blank line, a table row is one line
  * with cells separated by tabs; text boxes and content controls are read where they are anchored;</li>
- * <li>headers once, at the start of the first page; footnotes, endnotes and footers once, at the end of the last;</li>
+ * <li>headers once, at the start of the first page; footnotes, endnotes and footers once, at the end of the last
+ * (a header used for the first page and for the others alike is read once);</li>
  * <li>deleted (tracked) text and field codes are left out; inserted text and field results are kept.</li>
  * </ul>
  * There are no word positions ({@link ExtractedPage#words()} is empty).
@@ -83,14 +86,18 @@ final class DocxExtraction {
     }
 
     private List<String> read(XWPFDocument document) {
-        document.getHeaderList().forEach(header -> block(header.getBodyElements()));
+        Set<String> seen = new HashSet<>();
+        document.getHeaderList().stream().filter(header -> seen.add(header.getText().strip()))
+                .forEach(header -> block(header.getBodyElements()));
         pages.paragraph();
         block(document.getBodyElements());
         pages.paragraph();
         document.getFootnotes().forEach(note -> block(note.getBodyElements()));
         document.getEndnotes().forEach(note -> block(note.getBodyElements()));
         pages.paragraph();
-        document.getFooterList().forEach(footer -> block(footer.getBodyElements()));
+        seen.clear();
+        document.getFooterList().stream().filter(footer -> seen.add(footer.getText().strip()))
+                .forEach(footer -> block(footer.getBodyElements()));
         return pages.pages();
     }
 

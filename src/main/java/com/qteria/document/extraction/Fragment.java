@@ -40,6 +40,28 @@ final class Fragment {
         return words.size();
     }
 
+    int glyphCount() {
+        int count = 0;
+        for (Word word : words) {
+            count += word.glyphs().size();
+        }
+        return count;
+    }
+
+    /** Dot leaders ("Total . . . . . 42"): spaced wide apart, but never a column of their own. */
+    boolean leaders() {
+        for (Word word : words) {
+            for (Glyph glyph : word.glyphs()) {
+                for (int i = 0; i < glyph.text().length(); i++) {
+                    if (".·…_".indexOf(glyph.text().charAt(i)) < 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     /**
      * Writes the words separated by spaces, in logical order: runs of right-to-left words are reversed, and so is
      * the order of runs when right-to-left words dominate (an Arabic line with a Latin name in it); words without

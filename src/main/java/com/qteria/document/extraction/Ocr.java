@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class Ocr {
 
-    private static final Ocr UNAVAILABLE = new Ocr(null, "");
+    private static final Ocr UNAVAILABLE = new Ocr(() -> null);
     /**
      * German first: with {@code eng+deu} Tesseract reads "Prüfbericht" as "Prufbericht"; with {@code deu+eng} it
      * keeps the umlauts and still reads English text as well.
@@ -36,17 +37,23 @@ public final class Ocr {
     private static final List<String> LANGUAGES = List.of("deu", "eng");
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
 
-    private final String executable;
-    private final String languages;
-
-    private Ocr(String executable, String languages) {
-        this.executable = executable;
-        this.languages = languages;
+    /** What was found: executable and languages; probed once, on first use. */
+    private record Tesseract(String executable, String languages) {
     }
 
-    /** Looks for Tesseract and its English and German data; {@link #unavailable()} when neither is usable. */
+    private final Supplier<Tesseract> probe;
+    private volatile Optional<Tesseract> tesseract;
+
+    private Ocr(Supplier<Tesseract> probe) {
+        this.probe = probe;
+    }
+
+    /**
+     * Tesseract with its German and English data, if installed; otherwise {@link #available()} is false. The probe
+     * ({@code tesseract --list-langs}) runs on first use, so a document without scanned pages never waits for it.
+     */
     public static Ocr detect() {
-        return executable().map(Ocr::probe).orElse(UNAVAILABLE);
+        return new Ocr(() -> executable().map(Ocr::probe).orElse(null));
     }
 
     public static Ocr unavailable() {
@@ -54,25 +61,37 @@ public final class Ocr {
     }
 
     public boolean available() {
-        return executable != null;
+        return tesseract().isPresent();
     }
 
     @Override
     public String toString() {
-        return available() ? "Tesseract " + executable + " (" + languages + ")" : "OCR unavailable";
+        return tesseract().map(found -> "Tesseract " + found.executable() + " (" + found.languages() + ")")
+                .orElse("OCR unavailable");
+    }
+
+    private Optional<Tesseract> tesseract() {
+        Optional<Tesseract> found = tesseract;
+        if (found == null) {
+            synchronized (this) {
+                if (tesseract == null) {
+                    tesseract = Optional.ofNullable(probe.get());
+                }
+                found = tesseract;
+            }
+        }
+        return found;
     }
 
     /** Recognises the text of a rendered page; boxes are fractions of the image. */
     PageText recognise(BufferedImage image, float dpi, Deadline deadline) throws IOException {
-        if (!available()) {
-            throw new IllegalStateException("OCR is not available");
-        }
+        Tesseract found = tesseract().orElseThrow(() -> new IllegalStateException("OCR is not available"));
         Path directory = Files.createTempDirectory("qteria-ocr-");
         try {
             Path input = directory.resolve("page.pgm");
             writeGray(image, input);
             Path output = directory.resolve("page");
-            run(List.of(executable, input.toString(), output.toString(), "-l", languages, "--dpi",
+            run(List.of(found.executable(), input.toString(), output.toString(), "-l", found.languages(), "--dpi",
                     String.valueOf(Math.round(dpi)), "tsv"), directory.resolve("log.txt"), deadline);
             return TesseractTsv.read(directory.resolve("page.tsv"), image.getWidth(), image.getHeight());
         } finally {
@@ -154,7 +173,7 @@ public final class Ocr {
                 .findFirst();
     }
 
-    private static Ocr probe(String executable) {
+    private static Tesseract probe(String executable) {
         try {
             Process process = new ProcessBuilder(executable, "--list-langs").redirectErrorStream(true).start();
             List<String> installed = new ArrayList<>();
@@ -163,15 +182,15 @@ public final class Ocr {
             }
             if (!process.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                return UNAVAILABLE;
+                return null;
             }
             List<String> usable = LANGUAGES.stream().filter(installed::contains).toList();
-            return usable.isEmpty() ? UNAVAILABLE : new Ocr(executable, String.join("+", usable));
+            return usable.isEmpty() ? null : new Tesseract(executable, String.join("+", usable));
         } catch (IOException e) {
-            return UNAVAILABLE;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return UNAVAILABLE;
+            return null;
         }
     }
 

@@ -38,6 +38,7 @@ final class PdfExtraction {
     static final String DAMAGED = "The file is damaged and could not be read as a PDF.";
     static final String NO_PAGES = "The document has no pages.";
     static final String REPAIRED = "The file was damaged and has been repaired; some text may be missing.";
+    static final String NO_TEXT = "The document contains no text: its pages are blank or show only graphics.";
     private static final int NEGLIGIBLE_TEXT = 16;
     private static final int SCAN_STAMP_TEXT = 120;
     private static final float SCAN_COVERAGE = 0.6f;
@@ -91,20 +92,29 @@ final class PdfExtraction {
             return new Rejected(String.format(Locale.ROOT, "The document has %,d pages; the limit is %,d.", pages,
                     limits.maxPages()));
         }
-        List<DocumentSignature> signatures = SignatureCheck.verifyAll(document, file);
+        List<DocumentSignature> signatures = signed(document) ? SignatureCheck.verifyAll(document, file) : List.of();
         DocumentFeatures.note(document, warnings);
         TextLayerReader reader = new TextLayerReader(deadline);
         PageRenderer renderer = new PageRenderer(document, deadline);
         Iterator<PDPage> iterator = document.getPages().iterator();
+        boolean anyText = false;
+        boolean anyUnread = false;
         for (int number = 1; number <= pages; number++) {
             deadline.check();
             PDPage page = next(iterator);
+            ExtractedPage extracted;
             if (page == null) {
                 warnings.page(INCOMPLETE, number);
-                sink.accept(PageText.EMPTY.page(number, false, true));
+                extracted = PageText.EMPTY.page(number, false, true);
             } else {
-                sink.accept(readPage(reader, renderer, page, number));
+                extracted = readPage(reader, renderer, page, number);
             }
+            anyText |= !extracted.text().isBlank();
+            anyUnread |= extracted.needsOcr();
+            sink.accept(extracted);
+        }
+        if (!anyText && !anyUnread) {
+            warnings.document(NO_TEXT);
         }
         return new Extracted(pages, signatures, warnings.sentences());
     }
@@ -161,6 +171,15 @@ final class PdfExtraction {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             warnings.page(OCR_FAILED, number);
             return layerText.page(number, false, true);
+        }
+    }
+
+    /** Checked first, so that unsigned documents never load BouncyCastle (a noticeable part of start-up). */
+    private static boolean signed(PDDocument document) {
+        try {
+            return !document.getSignatureDictionaries().isEmpty();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * <li>Glyphs are grouped by writing direction (rotated labels come after the main text).</li>
  * <li>{@link Row}s: glyphs on one baseline, cut into words and, at gaps wider than about an em, fragments.</li>
  * <li>A gap between fragments counts only if neighbouring rows have white space there too (a column gutter, a
- * table column); a lone wide gap in justified text is closed again.</li>
+ * table column); a lone wide gap in justified text is closed again, and so is the gap before dot leaders.</li>
  * <li>{@link Band}s: runs of rows with the same gutters, read column by column (prose) or row by row (tables).</li>
  * <li>Lines are separated by a newline, or by a blank line where the vertical gap is clearly larger than the
  * page's usual line spacing (a paragraph).</li>
@@ -131,7 +131,7 @@ final class ReadingOrder {
                 for (Row neighbour : neighbours) {
                     support += neighbour.covers(from, to) ? 0 : 1;
                 }
-                if (required == 0 || support < required) {
+                if (required == 0 || support < required || fragments.get(i).leaders()) {
                     toClose.add(new int[] {r, i});
                 }
             }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Glyphs on one baseline across the whole page (or direction group), split into words and into fragments at
- * wide gaps. Superscripts and subscripts stay in their row: the tolerance is half an em of the row's largest
- * glyph, measured from that glyph's baseline.
+ * wide gaps. Superscripts and subscripts stay in their row: the tolerance is half an em of the smaller of the two
+ * glyphs compared, measured from the baseline of the row's largest glyph; a line of small print just above a
+ * line of large print stays a line of its own (their glyphs would otherwise interleave).
  */
 final class Row {
 
@@ -42,7 +43,7 @@ final class Row {
         for (int i = 1; i <= sorted.size(); i++) {
             Glyph glyph = i < sorted.size() ? sorted.get(i) : null;
             if (glyph == null
-                    || glyph.baseline() - anchor.baseline() > BASELINE_TOLERANCE * Math.max(anchor.em(), glyph.em())) {
+                    || glyph.baseline() - anchor.baseline() > BASELINE_TOLERANCE * Math.min(anchor.em(), glyph.em())) {
                 Row row = new Row(sorted.subList(start, i));
                 if (!row.fragments.isEmpty()) {
                     rows.add(row);

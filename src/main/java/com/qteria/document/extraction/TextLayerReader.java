@@ -2,6 +2,7 @@ package com.qteria.document.extraction;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
@@ -9,6 +10,10 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationPopup;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
@@ -16,7 +21,7 @@ import org.apache.pdfbox.util.Matrix;
 /**
  * Runs PDFBox's text engine over one page and keeps the glyph positions, skipping the stock {@code writePage}
  * layout: {@link ReadingOrder} does that, faster and with columns and tables in mind. PDFBox still does the hard
- * parts per glyph (fonts, ToUnicode, /ActualText, overlapping duplicate glyphs, diacritics).
+ * parts per glyph (fonts, ToUnicode maps, /ActualText, diacritics).
  * <p>
  * It also enforces the deadline while operators are processed, notes images and painted paths (for the OCR
  * decision), and keeps going past a broken operator instead of giving up the page.
@@ -26,9 +31,12 @@ final class TextLayerReader extends PDFTextStripper {
     /** About 20 dense pages of text; beyond this a page is a bomb or garbage, and memory must stay bounded. */
     static final int MAX_GLYPHS = 100_000;
     private static final int MAX_OPERATOR_ERRORS = 1_000;
+    /** Encoded content bytes beyond which a page without a single operator cannot be a blank page. */
+    private static final long UNREADABLE_CONTENT = 32;
 
     private final Deadline deadline;
     private int operators;
+    private int shown;
     private int glyphs;
     private int operatorErrors;
     private boolean images;
@@ -36,6 +44,10 @@ final class TextLayerReader extends PDFTextStripper {
     private int paintedPaths;
     private boolean truncated;
     private float pageArea;
+    private float cropX;
+    private float cropY;
+    /** While an annotation is drawn: its rectangle, outside which nothing is visible. */
+    private PDRectangle clip;
 
     TextLayerReader(Deadline deadline) {
         this.deadline = deadline;
@@ -48,6 +60,7 @@ final class TextLayerReader extends PDFTextStripper {
     /** Reads the page; never throws for a broken page (what was read before the break is kept), only on timeout. */
     TextLayer read(PDPage page) {
         operators = 0;
+        shown = 0;
         glyphs = 0;
         operatorErrors = 0;
         images = false;
@@ -58,13 +71,32 @@ final class TextLayerReader extends PDFTextStripper {
         try {
             PDRectangle box = page.getCropBox();
             pageArea = Math.max(1, Math.abs(box.getWidth() * box.getHeight()));
+            cropX = box.getLowerLeftX();
+            cropY = box.getLowerLeftY();
             processPage(page);
         } catch (ExtractionTimedOut e) {
             throw e;
         } catch (IOException | RuntimeException | StackOverflowError e) {
             aborted = true;
         }
+        aborted |= operators == 0 && encodedContentLength(page) > UNREADABLE_CONTENT;
         return new TextLayer(collected(page), images, imageCoverage, paintedPaths, aborted, truncated);
+    }
+
+    /**
+     * Content that does not decode (a broken Flate stream) is read by PDFBox as empty, without an error: a page
+     * with bytes of content but not a single operator is reported as damaged rather than as blank.
+     */
+    private static long encodedContentLength(PDPage page) {
+        long length = 0;
+        try {
+            for (Iterator<PDStream> streams = page.getContentStreams(); streams.hasNext(); ) {
+                length += Math.max(0, streams.next().getCOSObject().getLength());
+            }
+        } catch (RuntimeException e) {
+            return 0;
+        }
+        return length;
     }
 
     private List<Glyph> collected(PDPage page) {
@@ -113,14 +145,48 @@ final class TextLayerReader extends PDFTextStripper {
 
     @Override
     protected void processTextPosition(TextPosition text) {
-        if ((++glyphs & 0x3FF) == 0) {
+        if ((++shown & 0x3FF) == 0) {
             deadline.check();
         }
-        if (glyphs > MAX_GLYPHS) {
+        if (clip != null && !clip.contains(text.getTextMatrix().getTranslateX() + cropX,
+                text.getTextMatrix().getTranslateY() + cropY)) {
+            return; // outside the form field's box: the viewer clips it away (a scrolled multi-line field)
+        }
+        if (++glyphs > MAX_GLYPHS) {
             truncated = true;
             return;
         }
         super.processTextPosition(text);
+    }
+
+    /**
+     * Form fields, stamps and typewriter notes are drawn by their annotations' appearance streams, not by the page
+     * content: read them as well, as a viewer shows them (a filled form's values live only there).
+     */
+    @Override
+    protected void endPage(PDPage page) {
+        List<PDAnnotation> annotations;
+        try {
+            annotations = page.getAnnotations();
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        for (PDAnnotation annotation : annotations) {
+            if (annotation.isHidden() || annotation.isNoView() || annotation instanceof PDAnnotationPopup
+                    || annotation instanceof PDAnnotationLink) {
+                continue;
+            }
+            try {
+                clip = annotation.getRectangle();
+                showAnnotation(annotation);
+            } catch (ExtractionTimedOut e) {
+                throw e;
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                operatorErrors++;
+            } finally {
+                clip = null;
+            }
+        }
     }
 
     /** Layout happens in {@link ReadingOrder}, outside PDFBox. */

@@ -28,6 +28,7 @@ class DocxExtractionTests {
     void splitsPagesAtBreaksAndReadsTablesRowByRow() throws IOException {
         Path file = write(document -> {
             document.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText("Acme GmbH – Test report");
+            document.createHeader(HeaderFooterType.FIRST).createParagraph().createRun().setText("Acme GmbH – Test report");
             document.createFooter(HeaderFooterType.DEFAULT).createParagraph().createRun().setText("Confidential");
             XWPFParagraph first = document.createParagraph();
             first.createRun().setText("First page: scope of the certifi\u00ADcation.");

@@ -86,6 +86,29 @@ class ExtractionLimitsTests {
     }
 
     @Test
+    void aPageWithACorruptContentStreamDoesNotStopTheDocument() throws IOException {
+        Path file = directory.resolve("corrupt-page.pdf");
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(GeneratedPdfs.numberedPages(3))) {
+            PDStream broken = new PDStream(document);
+            try (var out = broken.createOutputStream()) {
+                out.write("BT 72 700 Td (Partly read) Tj ET BI /W 10 /H 10 /BPC 8 /CS /G ID garbage".getBytes(
+                        StandardCharsets.US_ASCII));
+            }
+            broken.getCOSObject().setItem(COSName.FILTER, COSName.FLATE_DECODE); // not Flate data: decoding fails
+            document.getPage(1).setContents(broken);
+            document.save(file.toFile());
+        }
+
+        Extractions result = Extractions.pdf(file);
+
+        assertThat(result.extracted().pages()).isEqualTo(3);
+        assertThat(result.text(1)).isEqualTo("Page 1");
+        assertThat(result.text(3)).isEqualTo("Page 3");
+        assertThat(result.extracted().warnings())
+                .containsExactly("Page 2 has damaged content: its text may be incomplete.");
+    }
+
+    @Test
     void rejectsADamagedFileInPlainWords() throws IOException {
         Path file = directory.resolve("damaged.pdf");
         Files.writeString(file, "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\ngarbage without end",
@@ -94,6 +117,15 @@ class ExtractionLimitsTests {
         String reason = Extractions.pdf(file).rejection();
 
         assertThat(reason).isIn("The file is damaged and could not be read as a PDF.", "The document has no pages.");
+    }
+
+    @Test
+    void rejectsAnEmptyFileAndAWordFileTakenForAPdf() throws IOException {
+        Path empty = Files.createFile(directory.resolve("empty.pdf"));
+        Path zip = Files.write(directory.resolve("word.pdf"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0});
+
+        assertThat(Extractions.pdf(empty).rejection()).isEqualTo("The file is damaged and could not be read as a PDF.");
+        assertThat(Extractions.pdf(zip).rejection()).isEqualTo("The file is damaged and could not be read as a PDF.");
     }
 
     @Test
