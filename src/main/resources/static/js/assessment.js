@@ -15,6 +15,7 @@
       hint.hidden = ready;
     };
     document.body.addEventListener("htmx:afterSettle", refresh);
+    setInterval(refresh, 1000); // statuses change by polling fragments; a second is soon enough for a person
     refresh();
     startForm.addEventListener("submit", () => {
       startForm.querySelectorAll("input[data-document]").forEach((input) => input.remove());

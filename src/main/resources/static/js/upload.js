@@ -46,7 +46,15 @@
         progress.hidden = true;
         row.dataset.documentId = doc.id;
         row.dataset.bucket = zone.dataset.bucket;
-        htmx.ajax("GET", zone.dataset.statusUrl + doc.id + "/status", { target: state, swap: "outerHTML" });
+        // A placeholder that fetches the status fragment at once; the fragment then polls until reading is done.
+        const status = document.createElement("span");
+        status.className = state.className;
+        status.textContent = state.textContent;
+        status.setAttribute("hx-get", zone.dataset.statusUrl + doc.id + "/status");
+        status.setAttribute("hx-trigger", "load");
+        status.setAttribute("hx-swap", "outerHTML");
+        state.replaceWith(status);
+        htmx.process(status);
       } else {
         progress.hidden = true;
         row.classList.add("failed");

@@ -72,9 +72,11 @@ class AssessmentBrowserTests {
 
         drop(page, "test_reports", "tr-nordlicht-nv8240.pdf");
         drop(page, "declaration", "doc-nordlicht-nv8240.pdf");
-        drop(page, "user_manual", "um-nordlicht-nv8240.pdf");
-        assertThat(start).isDisabled(); // the risk assessment bucket is still empty
         drop(page, "risk_assessment", "ra-nordlicht-nv8240.pdf");
+        assertThat(page.locator("[data-testid=bucket][data-bucket=declaration] [data-testid=document-status]"))
+                .hasAttribute("data-status", "ready", new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        assertThat(start).isDisabled(); // the user manual, a required bucket, is still empty
+        drop(page, "user_manual", "um-nordlicht-nv8240.pdf");
         assertThat(start).isEnabled(new LocatorAssertions.IsEnabledOptions().setTimeout(60_000));
 
         page.locator("#reference").fill("Nordlicht NV8240");

@@ -140,6 +140,9 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/assessments/{id}/results", new ById(Foreign::assessmentId, null));
         probes.put("GET /api/v1/assessments/{id}/events", new ById(Foreign::assessmentId, null));
         probes.put("POST /api/v1/assessments/{id}/cancel", new ById(Foreign::assessmentId, null));
+        probes.put("GET /assessments/{id}", new ById(Foreign::assessmentId, null));
+        probes.put("GET /assessments/{id}/events", new ById(Foreign::assessmentId, null));
+        probes.put("POST /assessments/{id}/cancel", new ById(Foreign::assessmentId, null));
         probes.put("GET /documents/{id}/status", new ById(Foreign::documentId, null));
         probes.put("GET /documents/{id}/content", new ById(Foreign::documentId, null));
         probes.put("POST /documents/{id}/delete", new ById(Foreign::documentId, null));
