@@ -45,8 +45,11 @@ class DocumentsApiController {
         this.received = received;
     }
 
-    /** One or more {@code file} parts; all are accepted or none. */
-    @PostMapping(path = "/api/v1/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    /**
+     * One or more {@code file} parts; all are accepted or none. {@code /documents/upload} is the same for the pages:
+     * it goes through the session chain (cookie and CSRF token), so the browser can send files with progress events.
+     */
+    @PostMapping(path = {"/api/v1/documents", "/documents/upload"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     PageResponse<DocumentView> upload(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(name = "file", required = false) List<MultipartFile> files) {
