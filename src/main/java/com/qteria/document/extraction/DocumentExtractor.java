@@ -18,6 +18,10 @@ public final class DocumentExtractor {
     private final ExtractionLimits limits;
     private final Ocr ocr;
 
+    public ExtractionLimits limits() {
+        return limits;
+    }
+
     public DocumentExtractor(ExtractionLimits limits, Ocr ocr) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.ocr = Objects.requireNonNull(ocr, "ocr");

@@ -20,6 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.UUID;
 import org.jobrunr.jobs.annotations.Job;
@@ -39,6 +47,7 @@ import org.springframework.stereotype.Component;
 public class DocumentReader {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentReader.class);
+    private static final Duration WATCHDOG_GRACE = Duration.ofSeconds(30);
     static final String INTERNAL_FAILURE = "Qteria could not read this file because of an internal error. "
             + "Upload it again; if that fails too, contact your administrator.";
 
@@ -48,6 +57,7 @@ public class DocumentReader {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Path temporary;
+    private final ExecutorService watchdog = Executors.newVirtualThreadPerTaskExecutor();
 
     DocumentReader(Documents documents, EncryptedStorage storage, DocumentExtractor extractor,
             ApplicationEventPublisher events, Clock clock, @Value("${qteria.data-dir}") Path dataDir) {
@@ -101,9 +111,7 @@ public class DocumentReader {
             }
             documents.deletePages(row.id());
             DocumentType type = DocumentType.ofMediaType(row.mediaType()).orElse(DocumentType.PDF);
-            ExtractionOutcome outcome = extractor.extract(plain, type, page -> documents.insertPage(row.id(),
-                    new DocumentPage(page.number(), page.text(), page.ocr(), page.needsOcr()),
-                    WordBoxes.encode(page.words())));
+            ExtractionOutcome outcome = extractWatched(plain, type, row.id());
             return switch (outcome) {
                 case ExtractionOutcome.Extracted extracted -> {
                     List<DocumentSignature> signatures = extracted.signatures();
@@ -118,6 +126,49 @@ public class DocumentReader {
             };
         } finally {
             Files.deleteIfExists(plain);
+        }
+    }
+
+    /**
+     * The extractor checks its own deadline while PDFBox works; this outer watchdog covers a call that never returns
+     * to a check. The extraction runs on its own virtual thread; past the deadline plus a grace period it is
+     * interrupted and abandoned (its page writes are refused from then on) and the document is rejected.
+     */
+    private ExtractionOutcome extractWatched(Path plain, DocumentType type, UUID id) throws IOException {
+        AtomicBoolean abandoned = new AtomicBoolean();
+        Future<ExtractionOutcome> running = watchdog.submit(() -> extractor.extract(plain, type, page -> {
+            if (abandoned.get()) {
+                throw new IOException("Reading was stopped by the watchdog");
+            }
+            documents.insertPage(id, new DocumentPage(page.number(), page.text(), page.ocr(), page.needsOcr()),
+                    WordBoxes.encode(page.words()));
+        }));
+        Duration limit = extractor.limits().timeout().plus(WATCHDOG_GRACE);
+        try {
+            return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            abandoned.set(true);
+            running.cancel(true);
+            log.error("Reading document {} did not return within {} s; abandoned by the watchdog", id, limit.toSeconds());
+            return new ExtractionOutcome.Rejected("Reading the document took longer than "
+                    + extractor.limits().timeout().toSeconds() + " seconds and was stopped.");
+        } catch (InterruptedException e) {
+            abandoned.set(true);
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while reading document " + id, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
         }
     }
 
