@@ -101,6 +101,7 @@ public class AssessmentJob {
         Map<String, StoredFinding> existing = assessments.findings(row.id()).stream()
                 .collect(Collectors.toMap(StoredFinding::criterionKey, f -> f));
         int done = existing.size();
+        log.info("Assessment {}: evaluating {} criteria here ({} already stored)", row.id(), criteria.size(), done);
         assessments.progress(row.id(), "evaluating", done, clock.instant());
         for (int i = 0; i < criteria.size(); i++) {
             Criterion criterion = criteria.get(i);

@@ -165,7 +165,7 @@ public class Assessments {
 
     private static String filter() {
         return " where organization_id = :tenant and (:status = '' or status = :status)"
-                + " and (:workflow is null or workflow_id = :workflow)"
+                + " and (cast(:workflow as uuid) is null or workflow_id = cast(:workflow as uuid))"
                 + " and (lower(coalesce(reference, '')) like :q escape '!' or lower(workflow_name) like :q escape '!')";
     }
 
