@@ -11,8 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-CRITERIA=${1:-120}
-PAGES=${2:-400}
+CRITERIA=${1:-100}  # the most a workflow may have
+PAGES=${2:-500}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=target/qteria.jar
 OUT=target/bench/failover
@@ -85,8 +85,10 @@ for i in range(1, n):
 print(json.dumps({"name": "Failover", "buckets": [{"key": "reports", "name": "Reports", "required": True}],
                   "criteria": criteria}))
 PY
-WORKFLOW=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' --data-binary @"$OUT/workflow.json" \
-    "$API/workflows/import" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+curl -s "${auth[@]}" -H 'Content-Type: application/json' --data-binary @"$OUT/workflow.json" \
+    "$API/workflows/import" > "$OUT/imported.json"
+WORKFLOW=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' < "$OUT/imported.json") \
+    || { echo "import failed: $(cat "$OUT/imported.json")" >&2; exit 1; }
 DOCUMENT=$(curl -sf "${auth[@]}" -F "file=@$OUT/report.pdf" "$API/documents" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
