@@ -52,6 +52,11 @@ class AssessmentsApiTests {
     }
 
     Setup setup() throws Exception {
+        return setup(data, uploaded, workflows);
+    }
+
+    /** A tenant, a workflow (a required bucket with a check, an optional one without) and two uploaded documents. */
+    static Setup setup(TestData data, UploadedDocuments uploaded, WorkflowManagement workflows) throws Exception {
         TestData.Tenant tenant = data.newTenant();
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
         UUID workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
