@@ -88,6 +88,7 @@ class AssessmentBrowserTests {
         assertThat(page.getByTestId("summary")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
                 .IsVisibleOptions().setTimeout(90_000));
         assertThat(page.getByTestId("result")).hasCount(10);
+        Browser.capture(page, "assessment-results");
         assertThat(page.locator("[data-testid=result][data-key=tr_standard]")).hasAttribute("data-verdict", "pass");
         assertThat(page.locator("[data-testid=result][data-key=tr_standard] [data-testid=evidence]").first())
                 .containsText("tr-nordlicht-nv8240.pdf · p. 1");
