@@ -95,6 +95,8 @@ class AssessmentBrowserTests {
         @SuppressWarnings("unchecked")
         List<String> seen = (List<String>) page.evaluate("() => JSON.parse(sessionStorage.getItem('progress') || '[]')");
         assertThat(seen).as("progress states shown while the assessment ran").isNotEmpty();
+        page.getByTestId("nav-dashboard").click();
+        assertThat(page.getByTestId("recent-assessments")).containsText("Nordlicht NV8240");
         assertThat(browser.problems(page)).isEmpty();
     }
 
