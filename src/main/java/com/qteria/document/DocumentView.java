@@ -11,8 +11,4 @@ import java.util.UUID;
 public record DocumentView(UUID id, String filename, String mediaType, long sizeBytes, String sha256, Integer pages,
         DocumentStatus status, String error, UUID uploadedBy, Instant uploadedAt, List<String> warnings,
         int ocrPages, List<Signature> signatures) {
-
-    public boolean ready() {
-        return status == DocumentStatus.READY;
-    }
 }

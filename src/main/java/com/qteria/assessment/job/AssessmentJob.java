@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
@@ -102,6 +103,7 @@ public class AssessmentJob {
                 .collect(Collectors.toMap(StoredFinding::criterionKey, f -> f));
         int done = existing.size();
         log.info("Assessment {}: evaluating {} criteria here ({} already stored)", row.id(), criteria.size(), done);
+        Function<Criterion, String> keys = cache.keys(read, row.asOf());
         assessments.progress(row.id(), "evaluating", done, clock.instant());
         for (int i = 0; i < criteria.size(); i++) {
             Criterion criterion = criteria.get(i);
@@ -111,7 +113,7 @@ public class AssessmentJob {
             if (assessments.cancelRequested(row.id())) {
                 return false;
             }
-            String key = cache.key(criterion, read, row.asOf());
+            String key = keys.apply(criterion);
             String finding = cache.lookup(row.organizationId(), key)
                     .orElseGet(() -> json.writeValueAsString(run.assess(criterion, read, row.asOf())));
             assessments.saveFinding(row.id(), row.organizationId(), new StoredFinding(criterion.key(), i, finding, key),

@@ -9,9 +9,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +39,18 @@ class FindingCache {
         this.json = json;
     }
 
-    String key(Criterion criterion, java.util.List<AssessedDocument> documents, LocalDate asOf) {
+    /**
+     * The keys of one run: each document's content is hashed once here, so a key per criterion only hashes the
+     * criterion and the fingerprints of its routed documents.
+     */
+    Function<Criterion, String> keys(List<AssessedDocument> documents, LocalDate asOf) {
+        Map<UUID, String> fingerprints = new HashMap<>();
+        documents.forEach(d -> fingerprints.put(d.id(), fingerprint(d)));
+        return criterion -> key(criterion, documents, fingerprints, asOf);
+    }
+
+    private String key(Criterion criterion, List<AssessedDocument> documents, Map<UUID, String> fingerprints,
+            LocalDate asOf) {
         MessageDigest digest = sha256();
         update(digest, EVALUATOR_VERSION);
         update(digest, asOf.toString());
@@ -47,18 +62,25 @@ class FindingCache {
                 .sorted(Comparator.comparing(AssessedDocument::bucket).thenComparing(d -> d.id().toString()))
                 .forEach(d -> {
                     update(digest, d.bucket());
-                    update(digest, d.id().toString());
-                    update(digest, d.name());
-                    switch (d) {
-                        case AssessedDocument.Read read -> {
-                            EvaluatedDocument document = read.document();
-                            document.pages().forEach(page -> update(digest, page));
-                            update(digest, read.unreadPages().toString());
-                            update(digest, document.signatures().toString());
-                        }
-                        case AssessedDocument.Rejected rejected -> update(digest, "rejected:" + rejected.reason());
-                    }
+                    update(digest, fingerprints.get(d.id()));
                 });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Id, name and what the evaluators read of one document. */
+    private static String fingerprint(AssessedDocument document) {
+        MessageDigest digest = sha256();
+        update(digest, document.id().toString());
+        update(digest, document.name());
+        switch (document) {
+            case AssessedDocument.Read read -> {
+                EvaluatedDocument evaluated = read.document();
+                evaluated.pages().forEach(page -> update(digest, page));
+                update(digest, read.unreadPages().toString());
+                update(digest, evaluated.signatures().toString());
+            }
+            case AssessedDocument.Rejected rejected -> update(digest, "rejected:" + rejected.reason());
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -66,7 +88,7 @@ class FindingCache {
         return assessments.cachedFinding(organization, key);
     }
 
-    private record CriterionDefinition(String key, String name, String description, java.util.List<String> appliesTo,
+    private record CriterionDefinition(String key, String name, String description, List<String> appliesTo,
             String severity, Object checks) {
     }
 

@@ -137,11 +137,6 @@ public class Documents {
                 .list();
     }
 
-    public Optional<String> words(UUID id, int number) {
-        return jdbc.sql("select words from document_pages where document_id = :id and number = :number")
-                .param("id", id).param("number", number).query((rs, n) -> rs.getString("words")).optional();
-    }
-
     public List<Signature> signatures(UUID id) {
         return jdbc.sql("""
                 select signer, signed_at, covers_whole_document, valid, problem from document_signatures

@@ -1,7 +1,6 @@
 package com.qteria.document.persistence;
 
 import com.qteria.document.extraction.WordBox;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,24 +30,7 @@ public final class WordBoxes {
         return out.toString();
     }
 
-    public static List<WordBox> decode(String encoded) {
-        if (encoded == null || encoded.isEmpty()) {
-            return List.of();
-        }
-        List<WordBox> words = new ArrayList<>();
-        for (String word : encoded.split(";")) {
-            String[] f = word.split(",");
-            words.add(new WordBox(Integer.parseInt(f[0]), Integer.parseInt(f[1]), fraction(f[2]), fraction(f[3]),
-                    fraction(f[4]), fraction(f[5])));
-        }
-        return words;
-    }
-
     private static int fraction(float value) {
         return Math.round(value * SCALE);
-    }
-
-    private static float fraction(String value) {
-        return Integer.parseInt(value) / SCALE;
     }
 }
