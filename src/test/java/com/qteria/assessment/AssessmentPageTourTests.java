@@ -1,6 +1,7 @@
 package com.qteria.assessment;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.Role;
 import com.qteria.support.Browser;
@@ -54,8 +55,13 @@ class AssessmentPageTourTests {
                 document(token, "declaration", "doc-nordlicht-nv8240.pdf"),
                 document(token, "user_manual", "um-nordlicht-nv8240.pdf"));
         UUID id = assessments.start(tenant.admin(), new StartAssessment(workflow, "Nordlicht NV8240", documents)).id();
+        // Checked with its event stream held back, so the page cannot move on to the results while it is checked.
+        page.route("**/assessments/" + id + "/events", route -> route.fulfill(new Route.FulfillOptions()
+                .setStatus(200).setContentType("text/event-stream").setBody("retry: 600000\n\n")));
         visit(page, "/assessments/" + id, "assessment-running-" + lang);
+        page.unroute("**/assessments/" + id + "/events");
         // The running page follows the job and shows the results by itself when it is done.
+        page.reload();
         page.getByTestId("summary").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(90_000));
         Browser.capture(page, "assessment-results-" + lang);
         PageChecks.assertUsable(browser, page);
