@@ -48,9 +48,12 @@ public class AssessmentManagement {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final AiPolicy aiPolicy;
 
     AssessmentManagement(Assessments assessments, WorkflowManagement workflows, DocumentManagement documents,
-            TransactionTemplate transactions, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            TransactionTemplate transactions, ApplicationEventPublisher events, JsonMapper json, Clock clock,
+            AiPolicy aiPolicy) {
+        this.aiPolicy = aiPolicy;
         this.assessments = assessments;
         this.workflows = workflows;
         this.documents = documents;
@@ -78,11 +81,15 @@ public class AssessmentManagement {
         if (found.size() != given.stream().map(StartAssessment.BucketDocument::documentId).distinct().count()) {
             throw ApiProblem.notFound("Document");
         }
+        AiPolicy.Choice ai = aiPolicy.choice(user.tenantId());
+        if (ai.enabled() && workflow.criteria().stream().anyMatch(c -> c.checks() == null || c.checks().isEmpty())) {
+            aiPolicy.checkBudget(user.tenantId());
+        }
         UUID id = Ids.next();
         AssessmentRow row = new AssessmentRow(id, user.tenantId().value(), workflow.id(), workflow.version(),
                 workflow.name(), trim(request.reference()), AssessmentStatus.QUEUED.value(), null, 0, 0,
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), user.id(), clock.instant(), null, null, null,
-                false, null, null, 0, 0, java.math.BigDecimal.ZERO, null);
+                false, null, null, 0, 0, java.math.BigDecimal.ZERO, null, ai.enabled() ? ai.provider() : null, ai.model(), 0, 0);
         transactions.executeWithoutResult(tx -> {
             assessments.insert(row, given.stream().map(d -> new DocumentRef(d.bucket(), d.documentId())).toList());
             documents.hold(user.tenantId(), found.keySet(), id);
@@ -172,7 +179,8 @@ public class AssessmentManagement {
                 row.workflowName()), row.reference(), status,
                 new AssessmentView.Progress(row.phase(), row.done(), row.total(), percent), row.createdBy(),
                 row.createdAt(), row.startedAt(), row.finishedAt(), row.error(), summary,
-                new AssessmentView.Cost(row.inputTokens(), row.outputTokens(), row.usd()), row.parentId());
+                new AssessmentView.Cost(row.inputTokens(), row.outputTokens(), row.usd(), row.cacheWriteTokens(),
+                        row.cacheReadTokens(), row.aiModel()), row.parentId());
     }
 
     private static String trim(String value) {

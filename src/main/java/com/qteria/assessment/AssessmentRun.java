@@ -1,6 +1,11 @@
 package com.qteria.assessment;
 
+import com.qteria.evaluation.AiBatch;
+import com.qteria.evaluation.AiEvaluation;
+import com.qteria.evaluation.AiOutcome;
 import com.qteria.evaluation.Confidence;
+import com.qteria.evaluation.LanguageModelException;
+import com.qteria.evaluation.Source;
 import com.qteria.evaluation.EvaluatedDocument;
 import com.qteria.evaluation.Evaluation;
 import com.qteria.evaluation.Finding;
@@ -10,6 +15,8 @@ import com.qteria.workflow.Criterion;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
@@ -44,24 +51,109 @@ public final class AssessmentRun {
         return AssessmentResults.of(criteria.stream().map(c -> assess(c, documents, asOf)).toList());
     }
 
-    /** One criterion against the documents of its buckets. */
+    /**
+     * Every criterion, in order, criteria without checks put to {@code ai} in batches (as the server's job does).
+     *
+     * @throws LanguageModelException when the provider refused the calls (key, billing…): the assessment cannot go on
+     */
+    public AssessmentResults assess(List<Criterion> criteria, List<AssessedDocument> documents, LocalDate asOf,
+            AiEvaluation ai) {
+        Map<String, CriterionResult> results = new HashMap<>();
+        for (Criterion criterion : criteria) {
+            if (!needsAi(criterion, ai)) {
+                results.put(criterion.key(), assess(criterion, documents, asOf));
+            }
+        }
+        List<Criterion> rest = criteria.stream().filter(c -> !results.containsKey(c.key())).toList();
+        List<AiBatch> batches = planAi(rest, documents, ai);
+        for (AiBatch batch : batches) {
+            try {
+                assessBatch(batch, documents, ai).results().forEach(r -> results.put(r.criterion().key(), r));
+            } catch (LanguageModelException e) {
+                if (!e.kind().retryable() && e.kind() != LanguageModelException.Kind.UNAVAILABLE) {
+                    throw e;
+                }
+                batch.criteria().forEach(c -> results.put(c.key(), unavailable(c, documents, e)));
+            }
+        }
+        for (Criterion criterion : rest) {
+            results.computeIfAbsent(criterion.key(), k -> assess(criterion, documents, asOf));
+        }
+        return AssessmentResults.of(criteria.stream().map(c -> results.get(c.key())).toList());
+    }
+
+    /** One criterion against the documents of its buckets, by its checks or, without checks, by retrieval. */
     public CriterionResult assess(Criterion criterion, List<AssessedDocument> documents, LocalDate asOf) {
-        List<EvaluatedDocument> readable = documents.stream()
+        return result(criterion, evaluation.evaluate(criterion, readable(documents), asOf), documents, null);
+    }
+
+    /** Whether the criterion is for the AI: it has no checks and a model is configured. */
+    public static boolean needsAi(Criterion criterion, AiEvaluation ai) {
+        return ai != null && (criterion.checks() == null || criterion.checks().isEmpty());
+    }
+
+    /**
+     * The calls for {@code criteria} (all without checks), over the readable documents. Criteria routed to no
+     * readable document are not in any batch: {@link #assess(Criterion, List, LocalDate)} says why they need review.
+     */
+    public List<AiBatch> planAi(List<Criterion> criteria, List<AssessedDocument> documents, AiEvaluation ai) {
+        return ai.plan(criteria, readable(documents));
+    }
+
+    /** The results of one batch, and what it cost. */
+    public record BatchResults(List<CriterionResult> results, AiOutcome outcome) {
+    }
+
+    /**
+     * One batch through the model; results in the batch's order.
+     *
+     * @throws LanguageModelException when the provider failed beyond its retries or refused the call
+     */
+    public BatchResults assessBatch(AiBatch batch, List<AssessedDocument> documents, AiEvaluation ai) {
+        AiOutcome outcome = ai.evaluate(batch);
+        CriterionResult.AiContext context = new CriterionResult.AiContext(outcome.model(),
+                outcome.pagesSent().isEmpty() ? null : outcome.pagesSent());
+        List<CriterionResult> results = new ArrayList<>();
+        for (int i = 0; i < batch.criteria().size(); i++) {
+            results.add(result(batch.criteria().get(i), outcome.findings().get(i), documents, context));
+        }
+        return new BatchResults(results, outcome);
+    }
+
+    /**
+     * A criterion the AI could not be asked about because the provider stayed unavailable: it needs review, with
+     * retrieval's passages and the reason. Never cached: the next run asks again.
+     */
+    public CriterionResult unavailable(Criterion criterion, List<AssessedDocument> documents,
+            LanguageModelException e) {
+        Finding retrieval = evaluation.evaluate(criterion, readable(documents), LocalDate.EPOCH);
+        Finding finding = new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.RETRIEVAL,
+                e.plainMessage() + " This criterion was not judged by the AI; run the assessment again later, or "
+                        + "review the passages shown.", retrieval.evidence(), List.of());
+        return result(criterion, finding, documents, null);
+    }
+
+    private static List<EvaluatedDocument> readable(List<AssessedDocument> documents) {
+        return documents.stream()
                 .filter(d -> d instanceof AssessedDocument.Read)
                 .map(d -> ((AssessedDocument.Read) d).document())
                 .toList();
-        Finding finding = evaluation.evaluate(criterion, readable, asOf);
+    }
+
+    /** The finding as a result; needs review with the reason first when a routed document was not (fully) read. */
+    private static CriterionResult result(Criterion criterion, Finding finding, List<AssessedDocument> documents,
+            CriterionResult.AiContext ai) {
         List<String> unreadable = documents.stream()
                 .filter(d -> routes(criterion, d.bucket()))
                 .map(AssessmentRun::unreadable)
                 .filter(Objects::nonNull)
                 .toList();
         if (unreadable.isEmpty()) {
-            return CriterionResult.of(criterion, finding);
+            return CriterionResult.of(criterion, finding, ai);
         }
         String reasoning = String.join("\n", unreadable) + "\n" + finding.reasoning();
         return CriterionResult.of(criterion, new Finding(finding.criterionKey(), Verdict.NEEDS_REVIEW, Confidence.LOW,
-                finding.source(), reasoning, finding.evidence(), finding.checks()));
+                finding.source(), reasoning, finding.evidence(), finding.checks()), ai);
     }
 
     /**

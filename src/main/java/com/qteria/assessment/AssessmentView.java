@@ -16,6 +16,11 @@ public record AssessmentView(UUID id, WorkflowRef workflow, String reference, As
     public record Progress(String phase, int done, int total, int percent) {
     }
 
-    public record Cost(long inputTokens, long outputTokens, BigDecimal usd) {
+    /**
+     * What the AI calls of the assessment used and cost. {@code inputTokens} counts every input token; the cached ones
+     * among them are {@code cacheWriteTokens} and {@code cacheReadTokens}. {@code model}: null when no model was asked.
+     */
+    public record Cost(long inputTokens, long outputTokens, BigDecimal usd, long cacheWriteTokens,
+            long cacheReadTokens, String model) {
     }
 }

@@ -66,11 +66,6 @@ public record AiSettings(String provider, String model, String apiKey, String ba
         return prices.getOrDefault(model, ModelPrice.UNKNOWN);
     }
 
-    public AiSettings withProvider(String newProvider, String newModel) {
-        return new AiSettings(newProvider, newModel, apiKey, baseUrl, timeout, maxOutputTokens, batchSize,
-                contextBudgetTokens, maxAttempts, backoff, maxBackoff, maxConcurrentCalls, requestsPerMinute, prices);
-    }
-
     private static String defaultModel(String provider) {
         return switch (provider) {
             case ANTHROPIC -> DEFAULT_ANTHROPIC_MODEL;

@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FindingCache {
 
     static final String EVALUATOR_VERSION = "checks-retrieval-1";
+    /** Bump when the prompt, the answer schema or the honesty rules change. */
+    static final String AI_EVALUATOR_VERSION = "ai-1";
 
     private final Assessments assessments;
     private final JsonMapper json;
@@ -44,15 +46,25 @@ class FindingCache {
      * criterion and the fingerprints of its routed documents.
      */
     Function<Criterion, String> keys(List<AssessedDocument> documents, LocalDate asOf) {
+        return keys(documents, asOf, null);
+    }
+
+    /**
+     * As {@link #keys(List, LocalDate)}; {@code model} is the AI model criteria without checks are put to (null:
+     * none), part of those criteria's keys, so a finding of one model is never reused for another, nor for none.
+     */
+    Function<Criterion, String> keys(List<AssessedDocument> documents, LocalDate asOf, String model) {
         Map<UUID, String> fingerprints = new HashMap<>();
         documents.forEach(d -> fingerprints.put(d.id(), fingerprint(d)));
-        return criterion -> key(criterion, documents, fingerprints, asOf);
+        return criterion -> key(criterion, documents, fingerprints, asOf,
+                model != null && (criterion.checks() == null || criterion.checks().isEmpty())
+                        ? AI_EVALUATOR_VERSION + "/" + model : EVALUATOR_VERSION);
     }
 
     private String key(Criterion criterion, List<AssessedDocument> documents, Map<UUID, String> fingerprints,
-            LocalDate asOf) {
+            LocalDate asOf, String evaluator) {
         MessageDigest digest = sha256();
-        update(digest, EVALUATOR_VERSION);
+        update(digest, evaluator);
         update(digest, asOf.toString());
         update(digest, String.valueOf(criterion.id()));
         update(digest, json.writeValueAsString(new CriterionDefinition(criterion.key(), criterion.name(),

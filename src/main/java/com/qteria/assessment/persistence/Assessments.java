@@ -35,14 +35,15 @@ public class Assessments {
     public void insert(AssessmentRow row, List<DocumentRef> documents) {
         jdbc.sql("""
                 insert into assessments (id, organization_id, workflow_id, workflow_version, workflow_name, reference,
-                    status, as_of, created_by, created_at, parent_id)
+                    status, as_of, created_by, created_at, parent_id, ai_provider, ai_model)
                 values (:id, :tenant, :workflowId, :version, :workflowName, :reference, :status, :asOf, :createdBy,
-                    :createdAt, :parentId)""")
+                    :createdAt, :parentId, :aiProvider, :aiModel)""")
                 .param("id", row.id()).param("tenant", row.organizationId()).param("workflowId", row.workflowId())
                 .param("version", row.workflowVersion()).param("workflowName", row.workflowName())
                 .param("reference", row.reference()).param("status", row.status()).param("asOf", row.asOf())
                 .param("createdBy", row.createdBy()).param("createdAt", time(row.createdAt()))
-                .param("parentId", row.parentId())
+                .param("parentId", row.parentId()).param("aiProvider", row.aiProvider())
+                .param("aiModel", row.aiModel())
                 .update();
         for (int i = 0; i < documents.size(); i++) {
             jdbc.sql("insert into assessment_documents (assessment_id, position, bucket, document_id) values (:id, :position, :bucket, :document)")
@@ -147,14 +148,66 @@ public class Assessments {
 
     /** Stores a criterion's finding once: a second attempt for the same criterion changes nothing. */
     public void saveFinding(UUID id, UUID tenant, StoredFinding finding, Instant now) {
+        saveFinding(id, tenant, finding, null, now);
+    }
+
+    /** As {@link #saveFinding(UUID, UUID, StoredFinding, Instant)}, for a finding of the AI call {@code aiCall}. */
+    public void saveFinding(UUID id, UUID tenant, StoredFinding finding, UUID aiCall, Instant now) {
         jdbc.sql("""
-                insert into assessment_findings (assessment_id, criterion_key, organization_id, position, finding, cache_key, created_at)
-                select :id, :key, :tenant, :position, :finding, :cacheKey, :now
+                insert into assessment_findings (assessment_id, criterion_key, organization_id, position, finding,
+                    cache_key, created_at, ai_call_id)
+                select :id, :key, :tenant, :position, :finding, :cacheKey, :now, :aiCall
                 where not exists (select 1 from assessment_findings where assessment_id = :id and criterion_key = :key)""")
                 .param("id", id).param("key", finding.criterionKey()).param("tenant", tenant)
                 .param("position", finding.position()).param("finding", finding.finding())
-                .param("cacheKey", finding.cacheKey()).param("now", time(now))
+                .param("cacheKey", finding.cacheKey()).param("now", time(now)).param("aiCall", aiCall)
                 .update();
+    }
+
+    /** One AI call (a batch, its repair included) and its usage; {@code inputTokens} are the uncached ones. */
+    public record AiCall(UUID id, String model, List<String> criterionKeys, int calls, long inputTokens,
+            long outputTokens, long cacheWriteTokens, long cacheReadTokens, java.math.BigDecimal usd) {
+    }
+
+    /** Records the call and adds its usage to the assessment's totals, in one transaction. */
+    @org.springframework.transaction.annotation.Transactional
+    public void recordAiCall(UUID id, UUID tenant, AiCall call, Instant now) {
+        jdbc.sql("""
+                insert into assessment_ai_calls (id, assessment_id, organization_id, model, criterion_keys, calls,
+                    input_tokens, output_tokens, cache_write_tokens, cache_read_tokens, usd, created_at)
+                values (:callId, :id, :tenant, :model, :keys, :calls, :input, :output, :cacheWrite, :cacheRead, :usd, :now)""")
+                .param("callId", call.id()).param("id", id).param("tenant", tenant).param("model", call.model())
+                .param("keys", String.join(",", call.criterionKeys())).param("calls", call.calls())
+                .param("input", call.inputTokens()).param("output", call.outputTokens())
+                .param("cacheWrite", call.cacheWriteTokens()).param("cacheRead", call.cacheReadTokens())
+                .param("usd", call.usd()).param("now", time(now))
+                .update();
+        jdbc.sql("""
+                update assessments set input_tokens = input_tokens + :input + :cacheWrite + :cacheRead, output_tokens = output_tokens + :output,
+                    cache_write_tokens = cache_write_tokens + :cacheWrite, cache_read_tokens = cache_read_tokens + :cacheRead,
+                    usd = usd + :usd
+                where id = :id""")
+                .param("input", call.inputTokens()).param("output", call.outputTokens())
+                .param("cacheWrite", call.cacheWriteTokens()).param("cacheRead", call.cacheReadTokens())
+                .param("usd", call.usd()).param("id", id)
+                .update();
+    }
+
+    /** The AI calls of an assessment, oldest first. */
+    public List<AiCall> aiCalls(UUID id) {
+        return jdbc.sql("select * from assessment_ai_calls where assessment_id = :id order by created_at, id")
+                .param("id", id)
+                .query((rs, n) -> new AiCall(rs.getObject("id", UUID.class), rs.getString("model"),
+                        List.of(rs.getString("criterion_keys").split(",")), rs.getInt("calls"),
+                        rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getLong("cache_write_tokens"),
+                        rs.getLong("cache_read_tokens"), rs.getBigDecimal("usd")))
+                .list();
+    }
+
+    /** What the organization's assessments spent on AI since {@code since}. */
+    public java.math.BigDecimal aiSpend(UUID tenant, Instant since) {
+        return jdbc.sql("select coalesce(sum(usd), 0) from assessment_ai_calls where organization_id = :tenant and created_at >= :since")
+                .param("tenant", tenant).param("since", time(since)).query(java.math.BigDecimal.class).single();
     }
 
     /** A finding computed earlier in the same organization for exactly the same inputs. */
@@ -188,7 +241,8 @@ public class Assessments {
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
                 instant(rs, "heartbeat_at"), rs.getBoolean("cancel_requested"), rs.getString("error"),
                 rs.getString("summary"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-                rs.getBigDecimal("usd"), rs.getObject("parent_id", UUID.class));
+                rs.getBigDecimal("usd"), rs.getObject("parent_id", UUID.class), rs.getString("ai_provider"),
+                rs.getString("ai_model"), rs.getLong("cache_write_tokens"), rs.getLong("cache_read_tokens"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -85,6 +85,43 @@ public final class PassageSearch {
         }
     }
 
+    /** A page of one of the searched documents: {@code document} indexes the list searched, {@code page} is 1-based. */
+    public record PageHit(int document, int page) {
+    }
+
+    /**
+     * For each query, the best {@code count} pages, best first: one index for all queries, so choosing the pages a
+     * batch of criteria needs costs one indexing pass.
+     */
+    public static List<List<PageHit>> rank(List<String> queries, List<EvaluatedDocument> documents, int count) {
+        try (Analyzer english = new EnglishAnalyzer(); Analyzer german = new GermanAnalyzer();
+                Analyzer analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
+                        Map.of(ENGLISH, english, GERMAN, german));
+                ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+            index(documents, analyzer, directory);
+            try (IndexReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(new BM25Similarity());
+                List<List<PageHit>> ranked = new ArrayList<>();
+                for (String text : queries) {
+                    Query q = query(text, english, german);
+                    List<PageHit> hits = new ArrayList<>();
+                    if (q != null) {
+                        for (ScoreDoc hit : searcher.search(q, count).scoreDocs) {
+                            Document page = searcher.storedFields().document(hit.doc);
+                            hits.add(new PageHit(page.getField("d").numericValue().intValue(),
+                                    page.getField("p").numericValue().intValue()));
+                        }
+                    }
+                    ranked.add(hits);
+                }
+                return ranked;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void index(List<EvaluatedDocument> documents, Analyzer analyzer, ByteBuffersDirectory directory)
             throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity());
