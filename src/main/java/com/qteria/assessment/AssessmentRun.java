@@ -97,7 +97,7 @@ public final class AssessmentRun {
      * readable document are not in any batch: {@link #assess(Criterion, List, LocalDate)} says why they need review.
      */
     public List<AiBatch> planAi(List<Criterion> criteria, List<AssessedDocument> documents, AiEvaluation ai) {
-        return ai.plan(criteria, readable(documents));
+        return ai == null || criteria.isEmpty() ? List.of() : ai.plan(criteria, readable(documents));
     }
 
     /** The results of one batch, and what it cost. */

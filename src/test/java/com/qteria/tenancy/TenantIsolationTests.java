@@ -107,6 +107,8 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/users/{id}", new ById(f -> f.user().id(), null));
         probes.put("PATCH /api/v1/users/{id}", new ById(f -> f.user().id(), "{\"name\": \"Mallory\", \"role\": \"project_handler\"}"));
         probes.put("DELETE /api/v1/users/{id}", new ById(f -> f.user().id(), null));
+        probes.put("GET /api/v1/ai-settings", new Listing());
+        probes.put("PUT /api/v1/ai-settings", new NotTenantData("changes the caller's own organization's AI settings"));
         probes.put("GET /api/v1/audit-events", new Listing());
         probes.put("GET /api/v1/audit-events/export.csv", new Listing());
         probes.put("GET /api/v1/audit-events/verify", new Listing());

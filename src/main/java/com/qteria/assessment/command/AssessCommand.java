@@ -6,7 +6,11 @@ import com.qteria.assessment.AssessmentRun;
 import com.qteria.assessment.command.Invocation.DocumentArgument;
 import com.qteria.document.LocalDocument;
 import com.qteria.document.LocalDocuments;
+import com.qteria.evaluation.AiEvaluation;
+import com.qteria.evaluation.AiModels;
 import com.qteria.evaluation.EvaluatedDocument;
+import com.qteria.evaluation.LanguageModelException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.qteria.evaluation.Evaluation;
 import com.qteria.evaluation.SignatureFact;
 import com.qteria.shared.Ids;
@@ -33,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Exit codes: 0 overall pass, 1 fail, 2 needs review, 3 error (usage, unreadable or invalid workflow, missing file,
  * unknown bucket, a required bucket without a document; the message on stderr). A document that is not a PDF or
  * Word file, or cannot be read, is not an error: the criteria of its bucket need review, with the reason.
- * Document ids are fresh on every run.
+ * Document ids are fresh on every run. Criteria without checks are put to the AI provider configured by the same
+ * variables as the server's ({@code QTERIA_AI_PROVIDER}, {@code ANTHROPIC_API_KEY}, …); a provider that refuses the
+ * calls (key, billing) is an error (3).
  */
 public final class AssessCommand {
 
@@ -68,8 +74,15 @@ public final class AssessCommand {
             WorkflowView workflow = WorkflowFile.read(invocation.workflow());
             checkBuckets(workflow, invocation.documents());
             List<AssessedDocument> documents = read(reader, invocation.documents(), err);
-            AssessmentResults results = new AssessmentRun(new Evaluation())
-                    .assess(workflow.criteria(), documents, invocation.asOf());
+            Evaluation evaluation = new Evaluation();
+            AiEvaluation ai = new AiModels(CommandEnvironment.load(), evaluation, new SimpleMeterRegistry())
+                    .evaluation(null, null).orElse(null);
+            AssessmentResults results;
+            try {
+                results = new AssessmentRun(evaluation).assess(workflow.criteria(), documents, invocation.asOf(), ai);
+            } catch (LanguageModelException e) {
+                throw new CannotAssess(e.plainMessage() + " (" + e.getMessage() + ")");
+            }
             out.println(switch (invocation.format()) {
                 case JSON -> JSON.writeValueAsString(results);
                 case TEXT -> ResultsTable.render(workflow, invocation.asOf(), results);
