@@ -58,14 +58,15 @@ public abstract class FakeModelServer implements AutoCloseable {
         server.start();
     }
 
-    /** A request as it arrived. */
+    /**
+     * A request as it arrived.
+     *
+     * @param path    the request's path with its query ({@code /v1/messages}), also when the request came through a
+     *                proxy with an absolute URI (the host is then in the {@code host} header)
+     * @param headers by lower-case name; repeated headers joined by {@code ", "}
+     */
     public record Recorded(String method, String path, Map<String, String> headers, String body) {
 
-        /**
-         * @param path    the request's path with its query ({@code /v1/messages}); also when the request came through
-         *                a proxy with an absolute URI, whose host is then in the {@code host} header
-         * @param headers by lower-case name; repeated headers joined by {@code ", "}
-         */
         public Recorded {
             headers = Map.copyOf(headers);
         }

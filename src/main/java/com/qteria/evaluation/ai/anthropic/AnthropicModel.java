@@ -48,9 +48,9 @@ import java.util.stream.Collectors;
  * longer offers them; the newest models reject {@code temperature} on the older API version too. Determinism comes
  * from the prompt and from verifying every quote, not from sampling settings.
  * <p>
- * {@code maxRetries(0)} alone is not enough for one request per call: OkHttp, under the SDK, repeats a 503 that
- * says {@code retry-after: 0} and a 408 on its own. A request body that declares itself not repeatable (OkHttp's
- * one-shot body) turns that off too.
+ * {@code maxRetries(0)} alone is not enough for one request per call: OkHttp, under the SDK, repeats on its own a 503
+ * that says {@code retry-after: 0} (and would follow a redirect). A request body that declares itself not repeatable
+ * (OkHttp's one-shot body) turns that off too.
  * <p>
  * The key goes out as {@code Authorization: Bearer} (SDK 3.x; the API also accepts {@code x-api-key}). An empty key
  * sends none, for a gateway that authenticates otherwise. Nothing is read from the environment here: the settings are
@@ -83,8 +83,9 @@ public final class AnthropicModel implements LanguageModel, AutoCloseable {
         AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder()
                 .timeout(settings.timeout())
                 .maxRetries(0)
-                .addInterceptor(Interceptor.syncOnly((next, request, options) -> next.execute(
-                        request.toBuilder().body(new OneShot(request.body().orElseThrow())).build(), options)));
+                .addInterceptor(Interceptor.syncOnly((next, request, options) -> next.execute(request.body()
+                        .map(body -> request.toBuilder().body(new OneShot(body)).build())
+                        .orElse(request), options)));
         if (!settings.apiKey().isEmpty()) {
             builder.apiKey(settings.apiKey());
         }

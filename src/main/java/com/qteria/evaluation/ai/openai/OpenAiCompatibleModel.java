@@ -56,9 +56,9 @@ import okio.BufferedSink;
  * stable version), the model again being the deployment name. Entra ID tokens are not supported here.</li>
  * </ul>
  * <p>
- * {@code maxRetries(0)} alone is not enough for one request per call: OkHttp, under the SDK, repeats a 503 that
- * says {@code retry-after: 0} and a 408 on its own. The request body is therefore declared one-shot, which turns that
- * off too.
+ * {@code maxRetries(0)} alone is not enough for one request per call: OkHttp, under the SDK, repeats on its own a 503
+ * that says {@code retry-after: 0} (and would follow a redirect). The request body is therefore declared one-shot,
+ * which turns that off too.
  * <p>
  * Request: {@code temperature} 0 and {@code max_tokens}, which OpenAI's GPT-4 family, vLLM and Ollama all accept
  * (OpenAI's reasoning models want {@code max_completion_tokens} and no temperature; they are not a target here). The

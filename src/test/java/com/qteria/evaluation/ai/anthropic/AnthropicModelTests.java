@@ -243,8 +243,8 @@ class AnthropicModelTests {
     }
 
     /**
-     * Every retry layer would answer again ({@code retry-after: 0}, the same error by default): the SDK's own and
-     * OkHttp's hidden one for a 503 with {@code retry-after: 0} or a 408.
+     * Every retry layer would be answered again ({@code retry-after: 0}, the same error by default): the SDK's own,
+     * and OkHttp's hidden one, which repeats a 503 with {@code retry-after: 0} despite {@code maxRetries(0)}.
      */
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 503, 408, 429, 529})
@@ -327,7 +327,7 @@ class AnthropicModelTests {
                 Duration.ofSeconds(2), Duration.ofSeconds(60), 4, 50, Map.of());
     }
 
-    static int closedPort() throws IOException {
+    private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

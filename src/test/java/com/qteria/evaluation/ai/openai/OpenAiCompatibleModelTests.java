@@ -317,8 +317,8 @@ class OpenAiCompatibleModelTests {
     }
 
     /**
-     * Every retry layer would answer again ({@code retry-after: 0}, the same error by default): the SDK's own and
-     * OkHttp's hidden one for a 503 with {@code retry-after: 0} or a 408.
+     * Every retry layer would be answered again ({@code retry-after: 0}, the same error by default): the SDK's own,
+     * and OkHttp's hidden one, which repeats a 503 with {@code retry-after: 0} despite {@code maxRetries(0)}.
      */
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 503, 408, 429, 529})
