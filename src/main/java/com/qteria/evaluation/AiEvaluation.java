@@ -32,7 +32,7 @@ public final class AiEvaluation {
                 settings.maxOutputTokens());
     }
 
-    /** {@link LanguageModel#name()} of the model, e.g. {@code anthropic/claude-sonnet-4-5}. */
+    /** {@link LanguageModel#name()} of the model, e.g. {@code anthropic/claude-sonnet-5-5}. */
     public String modelName() {
         return model.name();
     }

@@ -30,7 +30,7 @@ public record AiSettings(String provider, String model, String apiKey, String ba
     public static final String NONE = "none";
     public static final String ANTHROPIC = "anthropic";
     public static final String OPENAI = "openai";
-    public static final String DEFAULT_ANTHROPIC_MODEL = "claude-sonnet-4-5";
+    public static final String DEFAULT_ANTHROPIC_MODEL = "claude-sonnet-5-5";
     public static final String DEFAULT_OPENAI_MODEL = "gpt-4.1-mini";
 
     public AiSettings {

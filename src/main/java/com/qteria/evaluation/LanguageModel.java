@@ -10,7 +10,7 @@ package com.qteria.evaluation;
  */
 public interface LanguageModel {
 
-    /** {@code provider/model}, e.g. {@code anthropic/claude-sonnet-4-5}: recorded with every finding and call. */
+    /** {@code provider/model}, e.g. {@code anthropic/claude-sonnet-5-5}: recorded with every finding and call. */
     String name();
 
     /** The model id that prices are looked up by. */
