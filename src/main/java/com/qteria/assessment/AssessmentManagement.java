@@ -180,7 +180,8 @@ public class AssessmentManagement {
                 new AssessmentView.Progress(row.phase(), row.done(), row.total(), percent), row.createdBy(),
                 row.createdAt(), row.startedAt(), row.finishedAt(), row.error(), summary,
                 new AssessmentView.Cost(row.inputTokens(), row.outputTokens(), row.usd(), row.cacheWriteTokens(),
-                        row.cacheReadTokens(), row.aiModel()), row.parentId());
+                        row.cacheReadTokens(), row.aiProvider() == null ? null : row.aiProvider() + "/" + row.aiModel()),
+                row.parentId());
     }
 
     private static String trim(String value) {

@@ -18,7 +18,8 @@ public record AssessmentView(UUID id, WorkflowRef workflow, String reference, As
 
     /**
      * What the AI calls of the assessment used and cost. {@code inputTokens} counts every input token; the cached ones
-     * among them are {@code cacheWriteTokens} and {@code cacheReadTokens}. {@code model}: null when no model was asked.
+     * among them are {@code cacheWriteTokens} and {@code cacheReadTokens}. {@code model}: {@code provider/model} the
+     * assessment put its plain-language criteria to; null when none.
      */
     public record Cost(long inputTokens, long outputTokens, BigDecimal usd, long cacheWriteTokens,
             long cacheReadTokens, String model) {

@@ -22,7 +22,13 @@ import com.qteria.support.ai.FakeOpenAiServer;
 import com.qteria.workflow.Check;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.jsoup.Jsoup;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -314,6 +320,7 @@ class AiAssessmentTests {
 
         // Three calls: the first writes 5000 document tokens to the cache, the others read them; 100 more input and
         // 400 output tokens each.
+        assertThat(JsonPath.<String>read(assessment, "$.cost.model")).startsWith(name + "/priced-");
         assertThat(JsonPath.<Integer>read(assessment, "$.cost.input_tokens")).isEqualTo(3 * 100 + 3 * 5000);
         assertThat(JsonPath.<Integer>read(assessment, "$.cost.output_tokens")).isEqualTo(3 * 400);
         assertThat(JsonPath.<Integer>read(assessment, "$.cost.cache_read_tokens")).isEqualTo(2 * 5000);
@@ -327,6 +334,17 @@ class AiAssessmentTests {
             // uncached input 5100 + 100 + 100 = 5300 × $0.40 + 1200 × $1.60 + 10000 × $0.10, per million
             assertThat(usd).isEqualByComparingTo("0.00504");
         }
+
+        // The assessment's page shows what the AI cost and who judged.
+        String html = mvc.perform(get("/assessments/" + id).with(authentication(
+                        UsernamePasswordAuthenticationToken.authenticated(s.tenant().user(Role.PROJECT_HANDLER), null,
+                                List.of(new SimpleGrantedAuthority(Role.PROJECT_HANDLER.authority()))))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document page = Jsoup.parse(html);
+        assertThat(page.select("[data-testid=assessment-cost]").text()).contains(name + "/priced-")
+                .contains("15,300 input tokens (10,000 read from the prompt cache)").contains("1,200 output tokens")
+                .contains("$" + usd.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString());
+        assertThat(page.select("[data-testid=result][data-verdict=pass]")).hasSize(26);
 
         // The month's spend is now above a budget of one cent: the next assessment that needs the AI is refused; one
         // whose criteria all have checks is not.

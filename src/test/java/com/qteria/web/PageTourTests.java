@@ -78,6 +78,19 @@ class PageTourTests {
         assertThat(page.getByTestId("audit-verification")).isVisible();
         check(page, "audit-verified-" + lang);
 
+        visit(page, "/admin/ai", "ai-settings-" + lang);
+        assertThat(page.getByTestId("ai-effective")).isVisible();
+        Locator ai = page.getByTestId("ai-form");
+        ai.locator("input[name=budget]").fill("lots");
+        ai.getByTestId("ai-save").click();
+        assertThat(ai.locator(".field-error")).isVisible();
+        check(page, "ai-settings-errors-" + lang);
+        ai.locator("input[name=budget]").fill("250");
+        ai.getByTestId("ai-save").click();
+        assertThat(page.getByTestId("notice")).isVisible();
+        assertThat(page.getByTestId("ai-spent")).containsText("250.00");
+        check(page, "ai-settings-saved-" + lang);
+
         assertThat(page.navigate("/no-such-page").status()).isEqualTo(404);
         check(page, "not-found-" + lang);
     }
@@ -92,6 +105,7 @@ class PageTourTests {
         check(page, "dashboard-handler-" + lang);
 
         assertThat(page.navigate("/admin/users").status()).isEqualTo(403);
+        assertThat(page.navigate("/admin/ai").status()).isEqualTo(403);
         check(page, "forbidden-" + lang);
 
         page.navigate("/");
