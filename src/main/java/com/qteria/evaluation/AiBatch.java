@@ -3,8 +3,13 @@ package com.qteria.evaluation;
 import com.qteria.workflow.Criterion;
 import java.util.List;
 
-/** Criteria without checks that are routed to the same documents, asked about in one call. */
-public record AiBatch(List<Criterion> criteria, List<EvaluatedDocument> documents) {
+/**
+ * Criteria without checks that are routed to the same documents, asked about in one call.
+ *
+ * @param documentsShared other batches of the same assessment are routed to the same documents, so their calls can
+ *                        read the documents from the provider's prompt cache
+ */
+public record AiBatch(List<Criterion> criteria, List<EvaluatedDocument> documents, boolean documentsShared) {
 
     public AiBatch {
         criteria = List.copyOf(criteria);

@@ -14,8 +14,10 @@ import java.util.UUID;
  * never given here: checks decide them.
  * <p>
  * Batching: criteria routed to the same documents share a call, at most {@code batchSize} of them, so the documents
- * are sent once per batch (and, with prompt caching, paid in full once per assessment). Stateless apart from the
- * model it was given; thread-safe.
+ * are sent once per batch. When several batches send the same documents in full, they are marked for the provider's
+ * prompt cache and paid in full once per assessment; a batch alone, or batches that each send the pages retrieval
+ * chose for their own criteria (different prefixes), are not marked, as a cache write costs more than plain input.
+ * Stateless apart from the model it was given; thread-safe.
  */
 public final class AiEvaluation {
 
@@ -62,7 +64,8 @@ public final class AiEvaluation {
         groups.forEach((ids, group) -> {
             for (int from = 0; from < group.size(); from += settings.batchSize()) {
                 batches.add(new AiBatch(group.subList(from, Math.min(group.size(), from + settings.batchSize())),
-                        routedBy.get(ids)));
+                        routedBy.get(ids), group.size() > settings.batchSize()
+                                && BatchEvaluator.sendsEveryPage(routedBy.get(ids), settings.contextBudgetTokens())));
             }
         });
         return batches;

@@ -13,8 +13,17 @@ import java.util.Objects;
  * @param messages        the conversation after the documents: the first is the user's question (the criteria),
  *                        then possibly a model answer and a user's request to repair it
  * @param maxOutputTokens upper bound of the answer
+ * @param cacheDocuments  mark the documents for the provider's prompt cache: when further calls over the same
+ *                        documents follow (a cache write costs more than plain input, so a prefix nobody reads again
+ *                        is not marked)
  */
-public record ModelPrompt(String system, String documents, List<Message> messages, int maxOutputTokens) {
+public record ModelPrompt(String system, String documents, List<Message> messages, int maxOutputTokens,
+        boolean cacheDocuments) {
+
+    /** A prompt whose documents are marked for caching. */
+    public ModelPrompt(String system, String documents, List<Message> messages, int maxOutputTokens) {
+        this(system, documents, messages, maxOutputTokens, true);
+    }
 
     public ModelPrompt {
         Objects.requireNonNull(system, "system");

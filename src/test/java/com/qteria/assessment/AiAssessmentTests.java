@@ -379,6 +379,10 @@ class AiAssessmentTests {
                 .replace(TRUE_QUOTE, "tested according to IEC 60950-1:2005")));
         String id = start(s, workflow(s, 1, "test_reports"));
         await(s, id, "completed");
+        if (provider.anthropic()) {
+            assertThat(FakeAnthropicServer.documentsBlock(provider.server().onlyRequest()).has("cache_control"))
+                    .as("one call alone over its documents writes nothing to the cache").isFalse();
+        }
         String results = results(s, id);
         assertThat(JsonPath.<String>read(results, "$.results[1].verdict")).isEqualTo("needs_review");
         assertThat(JsonPath.<String>read(results, "$.results[1].source")).isEqualTo("ai");

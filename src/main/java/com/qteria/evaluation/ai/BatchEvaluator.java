@@ -51,7 +51,9 @@ public final class BatchEvaluator {
         List<String> asked = criteria.stream().map(Criterion::key).toList();
         List<Message> messages = new ArrayList<>(List.of(new Message(Role.USER, AiPrompt.question(criteria, allSent))));
 
-        ModelReply reply = model.complete(new ModelPrompt(AiPrompt.SYSTEM, documentsBlock, messages, maxOutputTokens));
+        boolean cache = batch.documentsShared();
+        ModelReply reply = model.complete(new ModelPrompt(AiPrompt.SYSTEM, documentsBlock, messages, maxOutputTokens,
+                cache));
         TokenUsage usage = reply.usage();
         int calls = 1;
         AnswerParser.Parsed parsed = AnswerParser.parse(reply.text(), asked);
@@ -65,7 +67,7 @@ public final class BatchEvaluator {
             messages.add(new Message(Role.ASSISTANT, clip(reply.text())));
             messages.add(new Message(Role.USER, AiPrompt.repair(problems, missing)));
             ModelReply repaired = model.complete(new ModelPrompt(AiPrompt.SYSTEM, documentsBlock, messages,
-                    maxOutputTokens));
+                    maxOutputTokens, cache));
             usage = usage.plus(repaired.usage());
             calls++;
             AnswerParser.parse(repaired.text(), missing).answers().forEach(answers::putIfAbsent);
@@ -77,6 +79,11 @@ public final class BatchEvaluator {
                     : judgement.judge(answer, documents, allSent));
         }
         return new AiOutcome(findings, usage, calls, model.name(), allSent ? List.of() : sent(pages, documents));
+    }
+
+    /** Whether a batch over these documents sends every page (they fit the context budget). */
+    public static boolean sendsEveryPage(List<EvaluatedDocument> documents, int contextBudgetTokens) {
+        return ContextSelection.fits(documents, contextBudgetTokens);
     }
 
     /** A criterion the model gave no usable answer for, twice: a reviewer judges it from retrieval's passages. */

@@ -33,17 +33,22 @@ final class ContextSelection {
         return page.length() / 4 + PAGE_OVERHEAD_TOKENS;
     }
 
-    /** Document index → 1-based page numbers, ascending. */
-    static Map<Integer, List<Integer>> pages(List<Criterion> criteria, List<EvaluatedDocument> documents,
-            int budgetTokens) {
+    /** Whether every page of the documents fits the budget. */
+    static boolean fits(List<EvaluatedDocument> documents, int budgetTokens) {
         long total = 0;
         for (EvaluatedDocument document : documents) {
             for (String page : document.pages()) {
                 total += tokens(page);
             }
         }
+        return total <= budgetTokens;
+    }
+
+    /** Document index → 1-based page numbers, ascending. */
+    static Map<Integer, List<Integer>> pages(List<Criterion> criteria, List<EvaluatedDocument> documents,
+            int budgetTokens) {
         Map<Integer, Set<Integer>> chosen = new HashMap<>();
-        if (total <= budgetTokens) {
+        if (fits(documents, budgetTokens)) {
             for (int d = 0; d < documents.size(); d++) {
                 Set<Integer> all = chosen.computeIfAbsent(d, k -> new TreeSet<>());
                 for (int p = 1; p <= documents.get(d).pages().size(); p++) {

@@ -89,9 +89,10 @@ class BatchEvaluatorTests {
         AiEvaluation ai = ai(10, 150_000);
         List<AiBatch> batches = ai.plan(criteria, List.of(REPORT, MANUAL));
         assertThat(batches).extracting(b -> b.criteria().size()).containsExactly(10, 10, 5);
+        assertThat(batches).allMatch(AiBatch::documentsShared);
         List<Finding> findings = batches.stream().flatMap(b -> ai.evaluate(b).findings().stream()).toList();
 
-        assertThat(model.prompts).hasSize(3);
+        assertThat(model.prompts).hasSize(3).allMatch(ModelPrompt::cacheDocuments);
         assertThat(model.prompts).extracting(ModelPrompt::documents).containsOnly(model.prompts.getFirst().documents());
         assertThat(model.prompts.getFirst().documents()).contains("<document id=\"D1\" name=\"test-report.pdf\"")
                 .contains("<page number=\"2\">").doesNotContain("manual.pdf");
@@ -116,6 +117,8 @@ class BatchEvaluatorTests {
         assertThat(batches).extracting(b -> b.criteria().stream().map(Criterion::key).toList())
                 .containsExactly(List.of("a", "c"), List.of("b"), List.of("d"));
         assertThat(batches.get(2).documents()).containsExactly(REPORT, MANUAL);
+        assertThat(batches).as("a batch alone over its documents: no cache write that no call reads")
+                .noneMatch(AiBatch::documentsShared);
     }
 
     @Test

@@ -143,15 +143,20 @@ public final class AnthropicModel implements LanguageModel, AutoCloseable {
         return request.build();
     }
 
+    /** The documents, marked for the prompt cache when further calls will read them. */
+    private static TextBlockParam documentsBlock(ModelPrompt prompt) {
+        TextBlockParam.Builder block = TextBlockParam.builder().text(prompt.documents());
+        return prompt.cacheDocuments() ? block.cacheControl(CACHED).build() : block.build();
+    }
+
     /**
-     * Documents first, marked for the cache, then the question. Blocks must not be empty for the API, so empty
+     * Documents first, marked for the cache when other calls will read them, then the question. Blocks must not be empty for the API, so empty
      * documents are left out (nothing to cache then).
      */
     private static List<ContentBlockParam> firstTurn(ModelPrompt prompt) {
         List<ContentBlockParam> blocks = new ArrayList<>(2);
         if (!prompt.documents().isBlank()) {
-            blocks.add(ContentBlockParam.ofText(
-                    TextBlockParam.builder().text(prompt.documents()).cacheControl(CACHED).build()));
+            blocks.add(ContentBlockParam.ofText(documentsBlock(prompt)));
         }
         blocks.add(ContentBlockParam.ofText(prompt.messages().getFirst().text()));
         return blocks;

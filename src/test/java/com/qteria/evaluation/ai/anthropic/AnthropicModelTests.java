@@ -82,6 +82,17 @@ class AnthropicModelTests {
     }
 
     @Test
+    void documentsNoOtherCallWillReadAreNotMarkedForTheCache() {
+        server.enqueue(FakeAnthropicServer.text("{}", 10, 2, 0, 0));
+
+        model.complete(new ModelPrompt(SYSTEM, DOCUMENTS, List.of(new Message(Role.USER, QUESTION)), 1024, false));
+
+        JsonNode documents = FakeAnthropicServer.documentsBlock(server.onlyRequest());
+        assertThat(documents.path("text").asString()).isEqualTo(DOCUMENTS);
+        assertThat(documents.has("cache_control")).isFalse();
+    }
+
+    @Test
     void sendsTheRepairTurnsAfterTheQuestionInOrder() {
         server.enqueue(FakeAnthropicServer.text("{\"fixed\":true}", 10, 2, 0, 0));
         ModelPrompt repair = new ModelPrompt(SYSTEM, DOCUMENTS, List.of(new Message(Role.USER, QUESTION),
