@@ -89,7 +89,8 @@ public class AiModels {
         return Optional.of(new AiSettings(name, blank(model) ? p.model() : model, p.apiKey(), p.baseUrl(),
                 properties.timeout(), properties.maxOutputTokens(), properties.batchSize(),
                 properties.contextBudgetTokens(), properties.maxAttempts(), properties.backoff(),
-                properties.maxBackoff(), properties.maxConcurrentCalls(), properties.requestsPerMinute(), prices));
+                properties.maxBackoff(), properties.maxConcurrentCalls(), properties.requestsPerMinute(), prices,
+                name.equals(AiSettings.ANTHROPIC) ? p.effort() : ""));
     }
 
     private static boolean blank(String s) {
@@ -101,7 +102,7 @@ public class AiModels {
             int maxOutputTokens, int batchSize, int contextBudgetTokens, int maxAttempts, Duration backoff,
             Duration maxBackoff, int maxConcurrentCalls, int requestsPerMinute, Map<String, Price> prices) {
 
-        public record Provider(String apiKey, String baseUrl, String model) {
+        public record Provider(String apiKey, String baseUrl, String model, String effort) {
         }
 
         public record Price(BigDecimal input, BigDecimal output, BigDecimal cacheWrite, BigDecimal cacheRead) {

@@ -22,10 +22,14 @@ import java.util.Objects;
  * @param maxConcurrentCalls  calls to the provider at the same time, per instance
  * @param requestsPerMinute   calls to the provider per minute, per instance
  * @param prices              US dollars per million tokens, by model id
+ * @param effort              Anthropic's {@code output_config.effort} ({@code low}, {@code medium}, {@code high}…):
+ *                            how much the model thinks before answering, billed as output; empty for the model's
+ *                            default
  */
 public record AiSettings(String provider, String model, String apiKey, String baseUrl, Duration timeout,
         int maxOutputTokens, int batchSize, int contextBudgetTokens, int maxAttempts, Duration backoff,
-        Duration maxBackoff, int maxConcurrentCalls, int requestsPerMinute, Map<String, ModelPrice> prices) {
+        Duration maxBackoff, int maxConcurrentCalls, int requestsPerMinute, Map<String, ModelPrice> prices,
+        String effort) {
 
     public static final String NONE = "none";
     public static final String ANTHROPIC = "anthropic";
@@ -45,6 +49,7 @@ public record AiSettings(String provider, String model, String apiKey, String ba
         Objects.requireNonNull(backoff, "backoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
         prices = prices == null ? Map.of() : Map.copyOf(prices);
+        effort = effort == null ? "" : effort.strip().toLowerCase(java.util.Locale.ROOT);
         if (batchSize < 1 || maxAttempts < 1 || maxConcurrentCalls < 1 || requestsPerMinute < 1
                 || contextBudgetTokens < 1000 || maxOutputTokens < 256) {
             throw new IllegalArgumentException("AI limits must be positive (batch size, attempts, concurrent calls, "
@@ -55,7 +60,7 @@ public record AiSettings(String provider, String model, String apiKey, String ba
     /** The defaults of everything but the provider, model, key and endpoint. */
     public static AiSettings of(String provider, String model, String apiKey, String baseUrl) {
         return new AiSettings(provider, model, apiKey, baseUrl, Duration.ofSeconds(120), 4096, 10, 20_000, 4,
-                Duration.ofSeconds(2), Duration.ofSeconds(60), 4, 50, Map.of());
+                Duration.ofSeconds(2), Duration.ofSeconds(60), 4, 50, Map.of(), "");
     }
 
     public boolean enabled() {

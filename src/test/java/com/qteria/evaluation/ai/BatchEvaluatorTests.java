@@ -44,7 +44,7 @@ class BatchEvaluatorTests {
         AiSettings s = AiSettings.of("anthropic", "test-model", "k", "");
         return new AiEvaluation(model, evaluation, new AiSettings(s.provider(), s.model(), s.apiKey(), s.baseUrl(),
                 s.timeout(), s.maxOutputTokens(), batchSize, budget, 1, Duration.ZERO, Duration.ZERO, 1, 100,
-                Map.of()));
+                Map.of(), ""));
     }
 
     static Criterion criterion(String key, String... buckets) {

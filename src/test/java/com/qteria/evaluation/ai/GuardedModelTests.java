@@ -60,7 +60,7 @@ class GuardedModelTests {
         return new GuardedModel(model, new AiSettings(s.provider(), s.model(), s.apiKey(), s.baseUrl(), s.timeout(),
                 s.maxOutputTokens(), s.batchSize(), s.contextBudgetTokens(), attempts, backoff, Duration.ofSeconds(5),
                 2, 1000, Map.of("m", new ModelPrice(new BigDecimal("3"), new BigDecimal("15"), new BigDecimal("3.75"),
-                        new BigDecimal("0.30")))), meters);
+                        new BigDecimal("0.30"))), ""), meters);
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.anthropic.errors.AnthropicIoException;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.models.ErrorType;
 import com.anthropic.models.messages.CacheControlEphemeral;
+import com.anthropic.models.messages.OutputConfig;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -61,6 +62,7 @@ public final class AnthropicModel implements LanguageModel, AutoCloseable {
     private static final CacheControlEphemeral CACHED = CacheControlEphemeral.builder().build();
 
     private final String model;
+    private final String effort;
     private final String apiKey;
     private final Duration timeout;
     private final Clock clock;
@@ -73,6 +75,7 @@ public final class AnthropicModel implements LanguageModel, AutoCloseable {
     /** With the clock an HTTP-date {@code retry-after} is measured from. */
     AnthropicModel(AiSettings settings, Clock clock) {
         this.model = settings.model();
+        this.effort = settings.effort();
         this.apiKey = settings.apiKey();
         this.timeout = settings.timeout();
         this.clock = clock;
@@ -131,6 +134,9 @@ public final class AnthropicModel implements LanguageModel, AutoCloseable {
                 .model(model)
                 .maxTokens(prompt.maxOutputTokens())
                 .addUserMessageOfContentBlockParams(firstTurn(prompt));
+        if (!effort.isEmpty()) {
+            request.outputConfig(OutputConfig.builder().effort(OutputConfig.Effort.of(effort)).build());
+        }
         if (!prompt.system().isBlank()) {
             request.systemOfTextBlockParams(List.of(TextBlockParam.builder().text(prompt.system()).build()));
         }

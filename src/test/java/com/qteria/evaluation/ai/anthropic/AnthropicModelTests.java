@@ -82,6 +82,23 @@ class AnthropicModelTests {
     }
 
     @Test
+    void sendsTheConfiguredEffortAndNoneByDefault() {
+        server.enqueue(FakeAnthropicServer.text("{}", 10, 2, 0, 0), FakeAnthropicServer.text("{}", 10, 2, 0, 0));
+        AiSettings base = settings(KEY, server.baseUrl(), Duration.ofSeconds(5));
+        AiSettings low = new AiSettings(base.provider(), base.model(), base.apiKey(), base.baseUrl(), base.timeout(),
+                base.maxOutputTokens(), base.batchSize(), base.contextBudgetTokens(), base.maxAttempts(),
+                base.backoff(), base.maxBackoff(), base.maxConcurrentCalls(), base.requestsPerMinute(), base.prices(),
+                "low");
+        try (AnthropicModel thinkingLittle = new AnthropicModel(low)) {
+            thinkingLittle.complete(prompt());
+        }
+        model.complete(prompt());
+
+        assertThat(server.requests().get(0).json().path("output_config").path("effort").asString()).isEqualTo("low");
+        assertThat(server.requests().get(1).json().has("output_config")).isFalse();
+    }
+
+    @Test
     void documentsNoOtherCallWillReadAreNotMarkedForTheCache() {
         server.enqueue(FakeAnthropicServer.text("{}", 10, 2, 0, 0));
 
@@ -335,7 +352,7 @@ class AnthropicModelTests {
 
     private static AiSettings settings(String key, String baseUrl, Duration timeout) {
         return new AiSettings(AiSettings.ANTHROPIC, MODEL, key, baseUrl, timeout, 4096, 10, 150_000, 4,
-                Duration.ofSeconds(2), Duration.ofSeconds(60), 4, 50, Map.of());
+                Duration.ofSeconds(2), Duration.ofSeconds(60), 4, 50, Map.of(), "");
     }
 
     private static int closedPort() throws IOException {

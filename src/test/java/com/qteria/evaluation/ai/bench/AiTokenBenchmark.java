@@ -111,7 +111,7 @@ public final class AiTokenBenchmark {
                 AiSettings base = AiSettings.of("anthropic", "claude-sonnet-5-5", "bench-key", server.baseUrl());
                 AiSettings settings = new AiSettings(base.provider(), base.model(), base.apiKey(), base.baseUrl(),
                         Duration.ofSeconds(60), 4096, 10, budget, 1, Duration.ofMillis(10), Duration.ofSeconds(1), 4,
-                        1000, Map.of("claude-sonnet-5-5", SONNET));
+                        1000, Map.of("claude-sonnet-5-5", SONNET), "");
                 AiEvaluation ai = new AiEvaluation(LanguageModels.connect(settings, new SimpleMeterRegistry()),
                         new Evaluation(), settings);
                 TokenUsage usage = TokenUsage.NONE;

@@ -396,7 +396,7 @@ class OpenAiCompatibleModelTests {
 
     private static AiSettings settings(String key, String baseUrl, Duration timeout) {
         return new AiSettings(AiSettings.OPENAI, MODEL, key, baseUrl, timeout, 4096, 10, 150_000, 4,
-                Duration.ofSeconds(2), Duration.ofSeconds(60), 4, 50, Map.of());
+                Duration.ofSeconds(2), Duration.ofSeconds(60), 4, 50, Map.of(), "");
     }
 
     private static int closedPort() throws IOException {
