@@ -59,30 +59,21 @@ public final class PassageSearch {
 
     /** The best {@code count} pages for the query, best first, each with its best passage as verified evidence. */
     public static List<Evidence> best(String query, List<EvaluatedDocument> documents, int count) {
-        try (Analyzer english = new EnglishAnalyzer(); Analyzer german = new GermanAnalyzer();
-                Analyzer analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
-                        Map.of(ENGLISH, english, GERMAN, german));
-                ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
-            index(documents, analyzer, directory);
-            try (IndexReader reader = DirectoryReader.open(directory)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(new BM25Similarity());
-                Query q = query(query, english, german);
-                if (q == null) {
-                    return List.of();
-                }
-                List<Evidence> found = new ArrayList<>();
-                for (ScoreDoc hit : searcher.search(q, count).scoreDocs) {
-                    Document page = searcher.storedFields().document(hit.doc);
-                    EvaluatedDocument document = documents.get(page.getField("d").numericValue().intValue());
-                    int number = page.getField("p").numericValue().intValue();
-                    passage(document, number, new Terms(query, english, german, reader)).ifPresent(found::add);
-                }
-                return found;
+        return search(documents, (searcher, english, german) -> {
+            Query q = query(query, english, german);
+            if (q == null) {
+                return List.of();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            List<Evidence> found = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(q, count).scoreDocs) {
+                Document page = searcher.storedFields().document(hit.doc);
+                EvaluatedDocument document = documents.get(page.getField("d").numericValue().intValue());
+                int number = page.getField("p").numericValue().intValue();
+                passage(document, number, new Terms(query, english, german, searcher.getIndexReader()))
+                        .ifPresent(found::add);
+            }
+            return found;
+        });
     }
 
     /** A page of one of the searched documents: {@code document} indexes the list searched, {@code page} is 1-based. */
@@ -94,6 +85,31 @@ public final class PassageSearch {
      * batch of criteria needs costs one indexing pass.
      */
     public static List<List<PageHit>> rank(List<String> queries, List<EvaluatedDocument> documents, int count) {
+        return search(documents, (searcher, english, german) -> {
+            List<List<PageHit>> ranked = new ArrayList<>();
+            for (String text : queries) {
+                Query q = query(text, english, german);
+                List<PageHit> hits = new ArrayList<>();
+                if (q != null) {
+                    for (ScoreDoc hit : searcher.search(q, count).scoreDocs) {
+                        Document page = searcher.storedFields().document(hit.doc);
+                        hits.add(new PageHit(page.getField("d").numericValue().intValue(),
+                                page.getField("p").numericValue().intValue()));
+                    }
+                }
+                ranked.add(hits);
+            }
+            return ranked;
+        });
+    }
+
+    /** What is done with the pages' index. */
+    private interface IndexWork<T> {
+        T apply(IndexSearcher searcher, Analyzer english, Analyzer german) throws IOException;
+    }
+
+    /** Indexes the pages in memory, BM25, and hands the searcher to {@code work}; nothing is kept. */
+    private static <T> T search(List<EvaluatedDocument> documents, IndexWork<T> work) {
         try (Analyzer english = new EnglishAnalyzer(); Analyzer german = new GermanAnalyzer();
                 Analyzer analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
                         Map.of(ENGLISH, english, GERMAN, german));
@@ -102,20 +118,7 @@ public final class PassageSearch {
             try (IndexReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 searcher.setSimilarity(new BM25Similarity());
-                List<List<PageHit>> ranked = new ArrayList<>();
-                for (String text : queries) {
-                    Query q = query(text, english, german);
-                    List<PageHit> hits = new ArrayList<>();
-                    if (q != null) {
-                        for (ScoreDoc hit : searcher.search(q, count).scoreDocs) {
-                            Document page = searcher.storedFields().document(hit.doc);
-                            hits.add(new PageHit(page.getField("d").numericValue().intValue(),
-                                    page.getField("p").numericValue().intValue()));
-                        }
-                    }
-                    ranked.add(hits);
-                }
-                return ranked;
+                return work.apply(searcher, english, german);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
