@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.ObjectMapper;
@@ -67,6 +68,11 @@ public final class AssessCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Map.of());
+    }
+
+    /** With {@code settings} taking precedence over the environment (tests). */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, Object> settings) {
         LocalDocuments reader = LocalDocuments.forCommandLine();
         LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
         try {
@@ -75,7 +81,7 @@ public final class AssessCommand {
             checkBuckets(workflow, invocation.documents());
             List<AssessedDocument> documents = read(reader, invocation.documents(), err);
             Evaluation evaluation = new Evaluation();
-            AiEvaluation ai = new AiModels(CommandEnvironment.load(), evaluation, new SimpleMeterRegistry())
+            AiEvaluation ai = new AiModels(CommandEnvironment.load(settings), evaluation, new SimpleMeterRegistry())
                     .evaluation(null, null).orElse(null);
             AssessmentResults results;
             try {

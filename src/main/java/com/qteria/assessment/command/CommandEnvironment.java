@@ -3,7 +3,9 @@ package com.qteria.assessment.command;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import java.util.Map;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
@@ -18,7 +20,13 @@ final class CommandEnvironment {
     }
 
     static ConfigurableEnvironment load() {
+        return load(Map.of());
+    }
+
+    /** As {@link #load()}, with {@code settings} before everything else. */
+    static ConfigurableEnvironment load(Map<String, Object> settings) {
         StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("command", settings));
         try {
             new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                     .forEach(environment.getPropertySources()::addLast);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import com.qteria.support.SamplePdfs;
+import com.qteria.support.ai.FakeAnthropicServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -116,6 +117,43 @@ class AssessCommandTests {
     }
 
     @Test
+    void criteriaWithoutChecksGoToTheConfiguredAiProviderAsInTheServer() throws IOException {
+        Path plain = write("plain.yaml", """
+                name: Plain
+                buckets:
+                  - key: reports
+                    name: Test reports
+                    required: true
+                criteria:
+                  - key: tr_overall_verdict
+                    name: Test report states an overall PASS verdict
+                    applies_to: [reports]
+                """);
+        try (FakeAnthropicServer anthropic = new FakeAnthropicServer("sk-ant-command")) {
+            anthropic.enqueue(FakeAnthropicServer.text("""
+                    {"results": [{"key": "tr_overall_verdict", "verdict": "pass", "confidence": "high",
+                      "reasoning": "Page 2 states the overall verdict.", "missing": false,
+                      "evidence": [{"document": "D1", "page": 2, "quote": "Overall verdict: PASS"}]}]}""",
+                    900, 60, 0, 0));
+            Map<String, Object> settings = Map.of("qteria.ai.provider", "anthropic",
+                    "qteria.ai.anthropic.api-key", "sk-ant-command", "qteria.ai.anthropic.base-url", anthropic.baseUrl());
+
+            Run run = run(settings, "--workflow", plain.toString(), "--doc", "reports=" + report);
+
+            assertThat(run.exit()).as(run.err()).isEqualTo(0);
+            assertThat(anthropic.requestCount()).isEqualTo(1);
+            assertThat(JsonPath.<String>read(run.out(), "$.results[0].source")).isEqualTo("ai");
+            assertThat(JsonPath.<String>read(run.out(), "$.results[0].verdict")).isEqualTo("pass");
+            assertThat(JsonPath.<Boolean>read(run.out(), "$.results[0].evidence[0].verified")).isTrue();
+
+            anthropic.enqueue(FakeAnthropicServer.error(401, "authentication_error", "invalid x-api-key"));
+            Run refused = run(settings, "--workflow", plain.toString(), "--doc", "reports=" + report);
+            assertThat(refused.exit()).isEqualTo(3);
+            assertThat(refused.err()).contains("The AI provider rejected the API key").doesNotContain("sk-ant-command");
+        }
+    }
+
+    @Test
     void aDocumentThatCannotBeReadNeedsReviewInsteadOfCrashing() throws IOException {
         Path notPdf = write("report.pdf.txt", "just text");
 
@@ -204,11 +242,15 @@ class AssessCommandTests {
     }
 
     private Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private Run run(Map<String, Object> settings, String... args) {
         String[] full = args.length > 0 && args[0].equals("assess") ? args : prepend(args);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = AssessCommand.run(full, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), settings);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
