@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * circuit breakers count every assessment of the instance.
  */
 @Component
-public class AiModels {
+public class AiModels implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AiModels.class);
 
@@ -31,6 +31,7 @@ public class AiModels {
     private final Evaluation evaluation;
     private final MeterRegistry meters;
     private final Map<String, AiEvaluation> connected = new ConcurrentHashMap<>();
+    private final List<LanguageModel> models = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AiModels(Environment environment, Evaluation evaluation, MeterRegistry meters) {
         this.properties = Binder.get(environment).bind("qteria.ai", AiProperties.class)
@@ -65,8 +66,27 @@ public class AiModels {
     /** The model for {@code provider} ({@code null}: the default) and {@code model} ({@code null}: its default). */
     public Optional<AiEvaluation> evaluation(String provider, String model) {
         return settings(provider == null ? properties.provider() : provider, model)
-                .map(s -> connected.computeIfAbsent(s.provider() + "/" + s.model(),
-                        key -> new AiEvaluation(LanguageModels.connect(s, meters), evaluation, s)));
+                .map(s -> connected.computeIfAbsent(s.provider() + "/" + s.model(), key -> {
+                    LanguageModel connectedModel = LanguageModels.connect(s, meters);
+                    models.add(connectedModel);
+                    return new AiEvaluation(connectedModel, evaluation, s);
+                }));
+    }
+
+    /** Releases the providers' connections and threads (when the application stops). */
+    @Override
+    public void close() {
+        for (LanguageModel model : models) {
+            if (model instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.debug("Closing AI provider {} failed", model.name(), e);
+                }
+            }
+        }
+        models.clear();
+        connected.clear();
     }
 
     private boolean configured(String provider) {

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -51,9 +52,10 @@ import tools.jackson.databind.JsonNode;
  * Anthropic Messages API and an OpenAI-compatible chat completions endpoint, speaking their wire formats. Every
  * scenario runs for both providers; the organization chooses its provider and model through the AI settings API (each
  * scenario with a model of its own, so the per-model circuit breakers and limits of one scenario do not reach into the
- * next).
+ * next). Its context (AI configured) is closed after the class, so it holds no database connections afterwards.
  */
 @QteriaTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AiAssessmentTests {
 
     static final String ANTHROPIC_KEY = "sk-ant-test-key";
@@ -61,6 +63,7 @@ class AiAssessmentTests {
     static final FakeAnthropicServer ANTHROPIC = new FakeAnthropicServer(ANTHROPIC_KEY);
     static final FakeOpenAiServer OPENAI = new FakeOpenAiServer(OPENAI_KEY);
     static final AtomicInteger MODELS = new AtomicInteger();
+    static final String OPERATOR_TOKEN = "ai-test-operator-token-0123456789abcdef";
 
     static final String REPORT_TEXT = "Test report TR-2024-118 for the Nordlicht NV8240. The equipment was tested "
             + "according to IEC 62368-1:2018 and complies with all applicable clauses.";
@@ -77,6 +80,7 @@ class AiAssessmentTests {
         registry.add("qteria.ai.openai.base-url", OPENAI::baseUrl);
         registry.add("qteria.ai.backoff", () -> "20ms");
         registry.add("qteria.ai.timeout", () -> "10s");
+        registry.add("qteria.operator-token", () -> OPERATOR_TOKEN);
         for (String model : List.of("priced-claude-anthropic", "priced-gpt-openai")) {
             registry.add("qteria.ai.prices.[" + model + "].input", () -> model.contains("claude") ? "2.00" : "0.40");
             registry.add("qteria.ai.prices.[" + model + "].output", () -> model.contains("claude") ? "10.00" : "1.60");
@@ -334,6 +338,15 @@ class AiAssessmentTests {
             // uncached input 5100 + 100 + 100 = 5300 × $0.40 + 1200 × $1.60 + 10000 × $0.10, per million
             assertThat(usd).isEqualByComparingTo("0.00504");
         }
+
+        // The operator's metrics count the calls, tokens and dollars.
+        String metrics = mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + OPERATOR_TOKEN))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String model = "priced-" + (provider.anthropic() ? "claude" : "gpt") + "-" + name;
+        assertThat(metrics).containsPattern("qteria_ai_calls_total\\{[^}]*model=\"" + model
+                        + "\"[^}]*outcome=\"success\"[^}]*} 3\\.0")
+                .containsPattern("qteria_ai_tokens_total\\{[^}]*model=\"" + model + "\"[^}]*type=\"output\"[^}]*} 1200\\.0")
+                .containsPattern("qteria_ai_cost_usd_total\\{[^}]*model=\"" + model + "\"[^}]*} 0\\.0");
 
         // The assessment's page shows what the AI cost and who judged.
         String html = mvc.perform(get("/assessments/" + id).with(authentication(

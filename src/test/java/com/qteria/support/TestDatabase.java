@@ -15,7 +15,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Gives each test application context a database of its own: an in-memory H2 (PostgreSQL mode, as the embedded
  * default) or, with {@code -Dqteria.test.database=postgres} as .ci/run sets it, a fresh PostgreSQL database on
- * 127.0.0.1:5432 that is dropped when the JVM ends. Also points the data directory at a temporary folder.
+ * 127.0.0.1:5432 that is dropped when the JVM ends. Also points the data directory at a temporary folder, and keeps
+ * the connection pool small.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -30,7 +31,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", "",
-                "qteria.data-dir", temporaryDataDir().toString())));
+                "qteria.data-dir", temporaryDataDir().toString(),
+                // Spring keeps every distinct test context (and its pool) alive for reuse: small pools that open
+                // connections on demand keep a run of a dozen contexts well inside PostgreSQL's 100 connections.
+                "spring.datasource.hikari.maximum-pool-size", "6",
+                "spring.datasource.hikari.minimum-idle", "1")));
     }
 
     public static boolean usePostgres() {

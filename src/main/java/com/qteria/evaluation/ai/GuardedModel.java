@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Each attempt is counted in Prometheus: calls by outcome, tokens by type, US dollars.
  */
-public final class GuardedModel implements LanguageModel {
+public final class GuardedModel implements LanguageModel, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedModel.class);
 
@@ -99,6 +99,14 @@ public final class GuardedModel implements LanguageModel {
             throw refused("this instance's requests-per-minute limit was not freed in time", e);
         } catch (BulkheadFullException e) {
             throw refused("this instance's concurrent-call limit was not freed in time", e);
+        }
+    }
+
+    /** Releases the provider's connections and threads. */
+    @Override
+    public void close() throws Exception {
+        if (delegate instanceof AutoCloseable closeable) {
+            closeable.close();
         }
     }
 
