@@ -38,13 +38,9 @@ public class AiModels implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("qteria.ai is not configured"));
         this.evaluation = evaluation;
         this.meters = meters;
-        settings(properties.provider(), null).ifPresent(s -> {
-            log.info("AI provider: {} ({})", s.provider(), s.model());
-            if (!s.prices().containsKey(s.model())) {
-                log.warn("No price configured for AI model {}: its cost is counted as 0 USD "
-                        + "(qteria.ai.prices.[{}])", s.model(), s.model());
-            }
-        });
+        settings(properties.provider(), null).ifPresentOrElse(
+                s -> log.info("AI provider: {} ({})", s.provider(), s.model()),
+                () -> log.info("AI provider: none (criteria without checks need review)"));
     }
 
     /** The provider used when an organization chose none of its own. */
@@ -67,6 +63,10 @@ public class AiModels implements AutoCloseable {
     public Optional<AiEvaluation> evaluation(String provider, String model) {
         return settings(provider == null ? properties.provider() : provider, model)
                 .map(s -> connected.computeIfAbsent(s.provider() + "/" + s.model(), key -> {
+                    if (!s.prices().containsKey(s.model())) {
+                        log.warn("No price configured for AI model {}: its cost is counted as 0 USD "
+                                + "(qteria.ai.prices.[{}])", s.model(), s.model());
+                    }
                     LanguageModel connectedModel = LanguageModels.connect(s, meters);
                     models.add(connectedModel);
                     return new AiEvaluation(connectedModel, evaluation, s);
