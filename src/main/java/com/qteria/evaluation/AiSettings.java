@@ -59,7 +59,7 @@ public record AiSettings(String provider, String model, String apiKey, String ba
 
     /** The defaults of everything but the provider, model, key and endpoint. */
     public static AiSettings of(String provider, String model, String apiKey, String baseUrl) {
-        return new AiSettings(provider, model, apiKey, baseUrl, Duration.ofSeconds(120), 8192, 10, 20_000, 4,
+        return new AiSettings(provider, model, apiKey, baseUrl, Duration.ofSeconds(300), 8192, 10, 20_000, 4,
                 Duration.ofSeconds(2), Duration.ofSeconds(60), 4, 50, Map.of(), "");
     }
 
