@@ -32,6 +32,19 @@ class AssessCommandTests {
                 "severity": "advisory", "checks": [{"type": "not_contains", "any": ["draft"]}]}]}
             """;
 
+    /** One criterion without checks. */
+    private static final String PLAIN = """
+            name: Reports
+            buckets:
+              - key: reports
+                name: Test reports
+                required: true
+            criteria:
+              - key: tr_overall_verdict
+                name: Test report states an overall PASS verdict
+                applies_to: [reports]
+            """;
+
     @TempDir
     Path dir;
 
@@ -96,17 +109,7 @@ class AssessCommandTests {
 
     @Test
     void needsReviewWithExitTwoForACriterionWithoutChecks() throws IOException {
-        Path plain = write("plain.yaml", """
-                name: Reports
-                buckets:
-                  - key: reports
-                    name: Test reports
-                    required: true
-                criteria:
-                  - key: tr_overall_verdict
-                    name: Test report states an overall PASS verdict
-                    applies_to: [reports]
-                """);
+        Path plain = write("plain.yaml", PLAIN);
 
         Run run = run("--workflow", plain.toString(), "--doc", "reports=" + report);
 
@@ -118,17 +121,7 @@ class AssessCommandTests {
 
     @Test
     void criteriaWithoutChecksGoToTheConfiguredAiProviderAsInTheServer() throws IOException {
-        Path plain = write("plain.yaml", """
-                name: Plain
-                buckets:
-                  - key: reports
-                    name: Test reports
-                    required: true
-                criteria:
-                  - key: tr_overall_verdict
-                    name: Test report states an overall PASS verdict
-                    applies_to: [reports]
-                """);
+        Path plain = write("plain.yaml", PLAIN);
         try (FakeAnthropicServer anthropic = new FakeAnthropicServer("sk-ant-command")) {
             anthropic.enqueue(FakeAnthropicServer.text("""
                     {"results": [{"key": "tr_overall_verdict", "verdict": "pass", "confidence": "high",
