@@ -48,11 +48,12 @@ public final class AssessmentRun {
 
     /** Every criterion, in order; {@code asOf} is the assessment date that {@code date_not_older} counts from. */
     public AssessmentResults assess(List<Criterion> criteria, List<AssessedDocument> documents, LocalDate asOf) {
-        return AssessmentResults.of(criteria.stream().map(c -> assess(c, documents, asOf)).toList());
+        return assess(criteria, documents, asOf, null);
     }
 
     /**
-     * Every criterion, in order, criteria without checks put to {@code ai} in batches (as the server's job does).
+     * Every criterion, in order, criteria without checks put to {@code ai} in batches (as the server's job does);
+     * {@code ai} null: no model, criteria without checks get retrieval's passages.
      *
      * @throws LanguageModelException when the provider refused the calls (key, billing…): the assessment cannot go on
      */
@@ -70,7 +71,7 @@ public final class AssessmentRun {
             try {
                 assessBatch(batch, documents, ai).results().forEach(r -> results.put(r.criterion().key(), r));
             } catch (LanguageModelException e) {
-                if (!e.kind().retryable() && e.kind() != LanguageModelException.Kind.UNAVAILABLE) {
+                if (e.refused()) {
                     throw e;
                 }
                 batch.criteria().forEach(c -> results.put(c.key(), unavailable(c, documents, e)));

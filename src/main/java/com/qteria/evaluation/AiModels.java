@@ -89,10 +89,17 @@ public class AiModels implements AutoCloseable {
         connected.clear();
     }
 
+    /** The default provider, one with a key, or an OpenAI-compatible endpoint of one's own (which needs no key). */
     private boolean configured(String provider) {
+        if (provider.equals(properties.provider())) {
+            return true;
+        }
         AiProperties.Provider p = provider.equals(AiSettings.ANTHROPIC) ? properties.anthropic() : properties.openai();
-        return p != null && (!blank(p.apiKey()) || (provider.equals(AiSettings.OPENAI) && !blank(p.baseUrl())
-                && !p.baseUrl().contains("api.openai.com")) || provider.equals(properties.provider()));
+        if (p == null) {
+            return false;
+        }
+        return !blank(p.apiKey()) || provider.equals(AiSettings.OPENAI) && !blank(p.baseUrl())
+                && !p.baseUrl().contains("api.openai.com");
     }
 
     private Optional<AiSettings> settings(String provider, String model) {

@@ -44,6 +44,15 @@ public class LanguageModelException extends RuntimeException {
         return kind;
     }
 
+    /**
+     * The provider refused the request itself (key, permission, billing, a bad request): asking again later cannot
+     * help, so the assessment ends. The other kinds — busy, failing, unreachable, or not asked because the breaker or
+     * the limits held the call back — leave the criteria needing review.
+     */
+    public boolean refused() {
+        return !kind.retryable() && kind != Kind.UNAVAILABLE;
+    }
+
     /** What the provider asked for with {@code retry-after}, if anything. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);

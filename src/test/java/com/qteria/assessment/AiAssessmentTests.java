@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import com.qteria.assessment.persistence.Assessments;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
@@ -103,6 +104,8 @@ class AiAssessmentTests {
     UploadedDocuments uploaded;
     @Autowired
     WorkflowManagement workflows;
+    @Autowired
+    Assessments assessments;
 
     @BeforeEach
     void resetFakes() {
@@ -302,7 +305,7 @@ class AiAssessmentTests {
                 assertThat(FakeAnthropicServer.apiKey(request)).isEqualTo(ANTHROPIC_KEY);
                 assertThat(FakeAnthropicServer.documentsBlock(request).path("cache_control").path("type").asString())
                         .isEqualTo("ephemeral");
-                assertThat(StringCount.of(request.body(), INJECTION)).isZero();
+                assertThat(request.body()).as("the manual is not routed here").doesNotContain(INJECTION);
             } else {
                 assertThat(request.path()).isEqualTo("/v1/chat/completions");
                 assertThat(request.header("authorization")).isEqualTo("Bearer " + OPENAI_KEY);
@@ -329,6 +332,13 @@ class AiAssessmentTests {
         assertThat(JsonPath.<Integer>read(assessment, "$.cost.output_tokens")).isEqualTo(3 * 400);
         assertThat(JsonPath.<Integer>read(assessment, "$.cost.cache_read_tokens")).isEqualTo(2 * 5000);
         BigDecimal usd = new BigDecimal(JsonPath.read(assessment, "$.cost.usd").toString());
+        List<Assessments.AiCall> stored = assessments.aiCalls(UUID.fromString(id));
+        assertThat(stored).as("one row per call, with that call's usage").hasSize(3)
+                .allSatisfy(call -> assertThat(call.outputTokens()).isEqualTo(400))
+                .allSatisfy(call -> assertThat(call.criterionKeys()).hasSizeLessThanOrEqualTo(10));
+        assertThat(stored.stream().mapToLong(Assessments.AiCall::cacheReadTokens).sum()).isEqualTo(10_000);
+        assertThat(stored.stream().map(Assessments.AiCall::usd).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(usd);
         if (provider.anthropic()) {
             assertThat(JsonPath.<Integer>read(assessment, "$.cost.cache_write_tokens")).isEqualTo(5000);
             // 300 × $2 + 1200 × $10 + 5000 × $2.50 + 10000 × $0.20, per million
@@ -498,16 +508,5 @@ class AiAssessmentTests {
         assertThat(JsonPath.<String>read(results, "$.results[1].reasoning")).contains("did not answer")
                 .contains("overloaded");
         assertThat(JsonPath.<String>read(results, "$.results[0].verdict")).isEqualTo("pass");
-    }
-
-    /** Counts occurrences of a text. */
-    static final class StringCount {
-        static int of(String text, String part) {
-            int count = 0;
-            for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-                count++;
-            }
-            return count;
-        }
     }
 }

@@ -125,6 +125,10 @@ public class AssessmentJob {
         log.info("Assessment {}: evaluating {} criteria here ({} already stored)", row.id(), criteria.size(), done);
         AiEvaluation ai = row.aiProvider() == null ? null
                 : models.evaluation(row.aiProvider(), row.aiModel()).orElse(null);
+        if (row.aiProvider() != null && ai == null) {
+            log.warn("Assessment {}: AI provider {} is no longer configured on this instance; criteria without checks "
+                    + "get retrieval's passages", row.id(), row.aiProvider());
+        }
         Function<Criterion, String> keys = cache.keys(read, row.asOf(), ai == null ? null : ai.modelName());
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < criteria.size(); i++) {
@@ -183,7 +187,7 @@ public class AssessmentJob {
         try {
             results = run.assessBatch(batch, read, ai);
         } catch (LanguageModelException e) {
-            if (!e.kind().retryable() && e.kind() != LanguageModelException.Kind.UNAVAILABLE) {
+            if (e.refused()) {
                 throw e;
             }
             log.warn("Assessment {}: AI provider unavailable for {} criteria ({}: {}); they need review", row.id(),
@@ -219,9 +223,7 @@ public class AssessmentJob {
 
     /** A cache key no other finding has: for findings that must be made afresh next time. */
     private static String uncacheable() {
-        return "x" + java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
-                .putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong())
-                .putLong(System.nanoTime()).array());
+        return "uncached-" + UUID.randomUUID();
     }
 
     private void complete(AssessmentRow row, List<Criterion> criteria) {

@@ -19,6 +19,7 @@ import com.qteria.evaluation.Verdict;
 import com.qteria.evaluation.retrieval.PassageSearch;
 import com.qteria.workflow.Criterion;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +58,7 @@ public final class BatchEvaluator {
         TokenUsage usage = reply.usage();
         int calls = 1;
         AnswerParser.Parsed parsed = AnswerParser.parse(reply.text(), asked);
-        Map<String, AnswerParser.Answer> answers = new java.util.LinkedHashMap<>(parsed.answers());
+        Map<String, AnswerParser.Answer> answers = new LinkedHashMap<>(parsed.answers());
         List<String> missing = asked.stream().filter(k -> !answers.containsKey(k)).toList();
         if (!missing.isEmpty()) {
             List<String> problems = new ArrayList<>(parsed.problems());
