@@ -145,7 +145,7 @@ public class AiPolicy {
     private BigDecimal spentThisMonth(TenantId tenant) {
         Instant since = YearMonth.now(clock.withZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
-        return assessments.aiSpend(tenant.value(), since).setScale(2, java.math.RoundingMode.HALF_UP);
+        return assessments.aiSpend(tenant, since).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     private static String usd(BigDecimal amount) {

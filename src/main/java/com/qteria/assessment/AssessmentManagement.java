@@ -2,16 +2,13 @@ package com.qteria.assessment;
 
 import com.qteria.assessment.AssessmentEvent.AssessmentCancelled;
 import com.qteria.assessment.AssessmentEvent.AssessmentStarted;
-import com.qteria.assessment.persistence.AssessmentRow;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.assessment.persistence.Assessments.DocumentRef;
-import com.qteria.assessment.persistence.StoredFinding;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentView;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.FieldError;
-import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
 import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
@@ -31,7 +28,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starting, reading and cancelling assessments. Starting pins the workflow's current version and the documents per
@@ -46,12 +42,11 @@ public class AssessmentManagement {
     private final DocumentManagement documents;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json;
     private final Clock clock;
     private final AiPolicy aiPolicy;
 
     AssessmentManagement(Assessments assessments, WorkflowManagement workflows, DocumentManagement documents,
-            TransactionTemplate transactions, ApplicationEventPublisher events, JsonMapper json, Clock clock,
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
             AiPolicy aiPolicy) {
         this.aiPolicy = aiPolicy;
         this.assessments = assessments;
@@ -59,7 +54,6 @@ public class AssessmentManagement {
         this.documents = documents;
         this.transactions = transactions;
         this.events = events;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -85,22 +79,23 @@ public class AssessmentManagement {
         if (ai.enabled() && workflow.criteria().stream().anyMatch(c -> c.checks() == null || c.checks().isEmpty())) {
             aiPolicy.checkBudget(user.tenantId());
         }
-        UUID id = Ids.next();
-        AssessmentRow row = new AssessmentRow(id, user.tenantId().value(), workflow.id(), workflow.version(),
-                workflow.name(), trim(request.reference()), AssessmentStatus.QUEUED.value(), null, 0, 0,
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), user.id(), clock.instant(), null, null, null,
-                false, null, null, 0, 0, java.math.BigDecimal.ZERO, null, ai.enabled() ? ai.provider() : null, ai.model(), 0, 0);
+        Assessment assessment = Assessment.queue(new Assessment.Pinned(user.tenantId(),
+                new AssessmentView.WorkflowRef(workflow.id(), workflow.version(), workflow.name()),
+                trim(request.reference()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), user.id(),
+                clock.instant(), null, ai.enabled() ? ai.provider() : null, ai.model()), workflow.criteria().size());
+        UUID id = assessment.id().value();
         transactions.executeWithoutResult(tx -> {
-            assessments.insert(row, given.stream().map(d -> new DocumentRef(d.bucket(), d.documentId())).toList());
+            assessments.insert(assessment, given.stream().map(d -> new DocumentRef(d.bucket(), d.documentId()))
+                    .toList());
             documents.hold(user.tenantId(), found.keySet(), id);
             events.publishEvent(new AssessmentStarted(user.tenantId(), user.email(), id, workflow.id(),
-                    workflow.version(), row.reference()));
+                    workflow.version(), assessment.pinned().reference()));
         });
         return get(user.tenantId(), id);
     }
 
     public AssessmentView get(TenantId tenant, UUID id) {
-        return view(row(tenant, id));
+        return find(tenant, id).view();
     }
 
     public PageResponse<AssessmentView> list(TenantId tenant, String status, UUID workflowId, String q, Paging paging) {
@@ -108,31 +103,36 @@ public class AssessmentManagement {
         if (!wanted.isEmpty() && java.util.Arrays.stream(AssessmentStatus.values()).noneMatch(s -> s.value().equals(wanted))) {
             throw ApiProblem.validation("status", "Use one of queued, running, completed, failed, cancelled.");
         }
-        List<AssessmentView> items = assessments.list(tenant, wanted, workflowId, q, paging).stream().map(this::view).toList();
+        List<AssessmentView> items = assessments.list(tenant, wanted, workflowId, q, paging).stream()
+                .map(Assessment::view).toList();
         return PageResponse.of(items, paging, assessments.count(tenant, wanted, workflowId, q));
     }
 
     /** The results; 409 ASSESSMENT_NOT_READY until the assessment has completed. */
     public AssessmentResults results(TenantId tenant, UUID id) {
-        AssessmentRow row = row(tenant, id);
-        if (AssessmentStatus.of(row.status()) != AssessmentStatus.COMPLETED) {
-            throw new ApiProblem(ProblemCode.ASSESSMENT_NOT_READY, "The assessment is " + row.status()
-                    + "; results exist once it has completed.");
+        Assessment assessment = find(tenant, id);
+        if (assessment.status() != AssessmentStatus.COMPLETED) {
+            throw new ApiProblem(ProblemCode.ASSESSMENT_NOT_READY, "The assessment is "
+                    + assessment.status().value() + "; results exist once it has completed.");
         }
-        List<CriterionResult> results = new ArrayList<>();
-        for (StoredFinding finding : assessments.findings(id)) {
-            results.add(json.readValue(finding.finding(), CriterionResult.class));
-        }
-        return AssessmentResults.of(results);
+        return AssessmentResults.of(assessments.results(assessment.id()).stream()
+                .map(Assessments.StoredResult::result).toList());
     }
 
     /** Cancels a queued assessment at once and a running one between two criteria; 409 once it has finished. */
     public AssessmentView cancel(CurrentUser user, UUID id) {
-        AssessmentRow row = row(user.tenantId(), id);
-        if (!assessments.requestCancel(user.tenantId(), row.id(), clock.instant())) {
-            throw ApiProblem.conflict("The assessment has already " + row.status() + ".");
+        Assessment assessment = find(user.tenantId(), id);
+        String was = assessment.status().value();
+        try {
+            assessment.requestCancel(clock.instant());
+        } catch (Assessment.IllegalTransition e) {
+            throw ApiProblem.conflict("The assessment has already " + was + ".");
         }
-        events.publishEvent(new AssessmentCancelled(user.tenantId(), user.email(), row.id()));
+        if (!assessments.requestCancel(assessment, clock.instant())) {
+            throw ApiProblem.conflict("The assessment has already "
+                    + find(user.tenantId(), id).status().value() + ".");
+        }
+        events.publishEvent(new AssessmentCancelled(user.tenantId(), user.email(), id));
         AssessmentView view = get(user.tenantId(), id);
         if (view.status() == AssessmentStatus.CANCELLED) {
             documents.release(id);
@@ -164,24 +164,8 @@ public class AssessmentManagement {
         }
     }
 
-    private AssessmentRow row(TenantId tenant, UUID id) {
-        return assessments.find(tenant, id).orElseThrow(() -> ApiProblem.notFound("Assessment"));
-    }
-
-    private AssessmentView view(AssessmentRow row) {
-        int percent = row.total() == 0 ? 0 : Math.min(100, row.done() * 100 / row.total());
-        AssessmentStatus status = AssessmentStatus.of(row.status());
-        if (status == AssessmentStatus.COMPLETED) {
-            percent = 100;
-        }
-        Summary summary = row.summary() == null ? null : json.readValue(row.summary(), Summary.class);
-        return new AssessmentView(row.id(), new AssessmentView.WorkflowRef(row.workflowId(), row.workflowVersion(),
-                row.workflowName()), row.reference(), status,
-                new AssessmentView.Progress(row.phase(), row.done(), row.total(), percent), row.createdBy(),
-                row.createdAt(), row.startedAt(), row.finishedAt(), row.error(), summary,
-                new AssessmentView.Cost(row.inputTokens(), row.outputTokens(), row.usd(), row.cacheWriteTokens(),
-                        row.cacheReadTokens(), row.aiProvider() == null ? null : row.aiProvider() + "/" + row.aiModel()),
-                row.parentId());
+    private Assessment find(TenantId tenant, UUID id) {
+        return assessments.find(tenant, AssessmentId.of(id)).orElseThrow(() -> ApiProblem.notFound("Assessment"));
     }
 
     private static String trim(String value) {

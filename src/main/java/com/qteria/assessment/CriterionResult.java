@@ -3,7 +3,8 @@ package com.qteria.assessment;
 import com.qteria.evaluation.Confidence;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.qteria.evaluation.Finding;
-import com.qteria.evaluation.PagesSent;
+import com.qteria.evaluation.CriterionFinding;
+import com.qteria.evaluation.ModelUse;
 import com.qteria.evaluation.Source;
 import com.qteria.evaluation.Verdict;
 import com.qteria.workflow.Criterion;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public record CriterionResult(CriterionRef criterion, Verdict verdict, Confidence confidence, Source source,
         String reasoning, List<EvidenceView> evidence, Object review,
-        @JsonInclude(JsonInclude.Include.NON_NULL) AiContext ai) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ModelUse ai) {
 
     public CriterionResult {
         evidence = List.copyOf(evidence);
@@ -24,22 +25,14 @@ public record CriterionResult(CriterionRef criterion, Verdict verdict, Confidenc
 
     /** The machine's finding on {@code criterion}, not yet reviewed. */
     public static CriterionResult of(Criterion criterion, Finding finding) {
-        return of(criterion, finding, null);
+        return of(new CriterionFinding(criterion, finding, null, true));
     }
 
-    /** The machine's finding, with the model that was asked (null when no model was). */
-    public static CriterionResult of(Criterion criterion, Finding finding, AiContext ai) {
-        return new CriterionResult(CriterionRef.of(criterion), finding.verdict(), finding.confidence(),
+    /** What the pipeline made of a criterion, not yet reviewed. */
+    public static CriterionResult of(CriterionFinding found) {
+        Finding finding = found.finding();
+        return new CriterionResult(CriterionRef.of(found.criterion()), finding.verdict(), finding.confidence(),
                 finding.source(), finding.reasoning(), finding.evidence().stream().map(EvidenceView::of).toList(),
-                null, ai);
-    }
-
-    /**
-     * The model a criterion was put to, and which pages it saw.
-     *
-     * @param pagesSent the pages sent per document when the documents exceeded the context budget; null when the
-     *                  model saw every page
-     */
-    public record AiContext(String model, List<PagesSent> pagesSent) {
+                null, found.ai());
     }
 }

@@ -1,5 +1,7 @@
 package com.qteria.evaluation;
 
+import com.qteria.evaluation.ai.AiBatch;
+import com.qteria.evaluation.ai.AiOutcome;
 import com.qteria.evaluation.ai.BatchEvaluator;
 import com.qteria.workflow.Criterion;
 import java.util.ArrayList;

@@ -332,12 +332,12 @@ class AiAssessmentTests {
         assertThat(JsonPath.<Integer>read(assessment, "$.cost.output_tokens")).isEqualTo(3 * 400);
         assertThat(JsonPath.<Integer>read(assessment, "$.cost.cache_read_tokens")).isEqualTo(2 * 5000);
         BigDecimal usd = new BigDecimal(JsonPath.read(assessment, "$.cost.usd").toString());
-        List<Assessments.AiCall> stored = assessments.aiCalls(UUID.fromString(id));
+        List<Assessments.StoredAiCall> stored = assessments.aiCalls(AssessmentId.of(UUID.fromString(id)));
         assertThat(stored).as("one row per call, with that call's usage").hasSize(3)
                 .allSatisfy(call -> assertThat(call.outputTokens()).isEqualTo(400))
                 .allSatisfy(call -> assertThat(call.criterionKeys()).hasSizeLessThanOrEqualTo(10));
-        assertThat(stored.stream().mapToLong(Assessments.AiCall::cacheReadTokens).sum()).isEqualTo(10_000);
-        assertThat(stored.stream().map(Assessments.AiCall::usd).reduce(BigDecimal.ZERO, BigDecimal::add))
+        assertThat(stored.stream().mapToLong(Assessments.StoredAiCall::cacheReadTokens).sum()).isEqualTo(10_000);
+        assertThat(stored.stream().map(Assessments.StoredAiCall::usd).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(usd);
         if (provider.anthropic()) {
             assertThat(JsonPath.<Integer>read(assessment, "$.cost.cache_write_tokens")).isEqualTo(5000);

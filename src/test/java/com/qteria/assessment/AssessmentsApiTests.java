@@ -45,6 +45,8 @@ class AssessmentsApiTests {
     UploadedDocuments uploaded;
     @Autowired
     WorkflowManagement workflows;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @LocalServerPort
     int port;
 
@@ -156,6 +158,10 @@ class AssessmentsApiTests {
     @Test
     void resultsAre409UntilCompletedAndCancelStopsIt() throws Exception {
         Setup s = setup();
+        // The report is being read again, so the assessment waits for it instead of finishing before the cancel.
+        assertThat(uploaded.awaitRead(s.token(), s.report())).isEqualTo("ready");
+        jdbc.sql("update documents set status = 'processing' where id = :id").param("id", UUID.fromString(s.report()))
+                .update();
         String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), s.token(),
                         start(s.workflow(), "test_reports", s.report())))
                 .andReturn().getResponse().getContentAsString(), "$.id");

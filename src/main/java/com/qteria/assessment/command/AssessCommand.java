@@ -1,6 +1,6 @@
 package com.qteria.assessment.command;
 
-import com.qteria.assessment.AssessedDocument;
+import com.qteria.evaluation.AssessedDocument;
 import com.qteria.assessment.AssessmentResults;
 import com.qteria.assessment.AssessmentRun;
 import com.qteria.assessment.command.Invocation.DocumentArgument;
@@ -12,6 +12,7 @@ import com.qteria.evaluation.EvaluatedDocument;
 import com.qteria.evaluation.LanguageModelException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.qteria.evaluation.Evaluation;
+import com.qteria.evaluation.EvaluationPipeline;
 import com.qteria.evaluation.SignatureFact;
 import com.qteria.shared.Ids;
 import com.qteria.workflow.Bucket;
@@ -85,7 +86,8 @@ public final class AssessCommand {
                     .evaluation(null, null).orElse(null);
             AssessmentResults results;
             try {
-                results = new AssessmentRun(evaluation).assess(workflow.criteria(), documents, invocation.asOf(), ai);
+                results = AssessmentRun.assess(new EvaluationPipeline(evaluation), workflow.criteria(), documents,
+                        invocation.asOf(), ai);
             } catch (LanguageModelException e) {
                 throw new CannotAssess(e.plainMessage() + " (" + e.getMessage() + ")");
             }

@@ -1,49 +1,48 @@
 package com.qteria.assessment.job;
 
-import com.qteria.assessment.AssessedDocument;
+import com.qteria.assessment.Assessment;
 import com.qteria.assessment.AssessmentEvent.AssessmentCompleted;
 import com.qteria.assessment.AssessmentEvent.AssessmentFailed;
-import com.qteria.assessment.AssessmentRun;
+import com.qteria.assessment.AssessmentId;
+import com.qteria.assessment.AssessmentPhase;
+import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.CriterionResult;
 import com.qteria.assessment.Summary;
-import com.qteria.assessment.persistence.AssessmentRow;
 import com.qteria.assessment.persistence.Assessments;
-import com.qteria.assessment.persistence.StoredFinding;
-import com.qteria.evaluation.AiBatch;
+import com.qteria.assessment.persistence.Assessments.StoredResult;
+import com.qteria.document.DocumentManagement;
+import com.qteria.evaluation.AiCall;
 import com.qteria.evaluation.AiEvaluation;
 import com.qteria.evaluation.AiModels;
-import com.qteria.evaluation.AiOutcome;
+import com.qteria.evaluation.AssessedDocument;
+import com.qteria.evaluation.CriterionFinding;
+import com.qteria.evaluation.EvaluationPipeline;
+import com.qteria.evaluation.EvaluationRequest;
 import com.qteria.evaluation.LanguageModelException;
-import com.qteria.evaluation.Source;
-import com.qteria.evaluation.TokenUsage;
-import com.qteria.shared.Ids;
-import com.qteria.document.DocumentManagement;
-import com.qteria.shared.TenantId;
 import com.qteria.workflow.Criterion;
 import com.qteria.workflow.WorkflowManagement;
-import com.qteria.workflow.WorkflowView;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Optional;
-import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The assessment job: {@code extracting} (waits until every document has been read) → {@code evaluating} (one
- * criterion at a time, each finding stored as soon as it exists, so a resumed run only does what is missing; a
- * cancel is honoured between criteria) → {@code finalizing} (summary). No transaction is open while evaluating:
- * every write is its own short statement. Failures end {@code failed} with a plain message and an audit entry.
+ * The assessment job, launched once every document has been read: {@code evaluating} (the {@link EvaluationPipeline},
+ * each finding stored as soon as it exists, so a resumed run only does what is missing; results of earlier runs on the
+ * same inputs reused; a cancel learnt from the progress update and honoured between criteria) → {@code finalizing}
+ * (summary). No transaction is open while evaluating: every write is its own short statement. Failures end
+ * {@code failed} with a plain message and an audit entry.
  */
 @Component
 public class AssessmentJob {
@@ -55,200 +54,164 @@ public class AssessmentJob {
     private final Assessments assessments;
     private final WorkflowManagement workflows;
     private final AssessmentInputs inputs;
-    private final AssessmentRun run;
+    private final EvaluationPipeline pipeline;
     private final FindingCache cache;
     private final DocumentManagement documents;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json;
     private final Clock clock;
     private final AiModels models;
 
-    AssessmentJob(Assessments assessments, WorkflowManagement workflows, AssessmentInputs inputs, AssessmentRun run,
-            FindingCache cache, DocumentManagement documents, ApplicationEventPublisher events, JsonMapper json,
-            Clock clock, AiModels models) {
-        this.models = models;
+    AssessmentJob(Assessments assessments, WorkflowManagement workflows, AssessmentInputs inputs,
+            EvaluationPipeline pipeline, FindingCache cache, DocumentManagement documents,
+            ApplicationEventPublisher events, Clock clock, AiModels models) {
         this.assessments = assessments;
         this.workflows = workflows;
         this.inputs = inputs;
-        this.run = run;
+        this.pipeline = pipeline;
         this.cache = cache;
         this.documents = documents;
         this.events = events;
-        this.json = json;
         this.clock = clock;
+        this.models = models;
     }
 
     @Job(name = "Assessment %0", retries = 2)
     public void run(UUID assessmentId) {
-        AssessmentRow row = assessments.findForJob(assessmentId).orElse(null);
-        if (row == null || !("queued".equals(row.status()) || "running".equals(row.status()))) {
+        Assessment assessment = assessments.findForJob(AssessmentId.of(assessmentId)).orElse(null);
+        if (assessment == null || assessment.status().finished()) {
             return;
         }
-        TenantId tenant = new TenantId(row.organizationId());
         try {
-            WorkflowView workflow = workflows.version(tenant, row.workflowId(), row.workflowVersion());
-            List<Criterion> criteria = workflow.criteria();
-            if (!assessments.start(assessmentId, "extracting", criteria.size(), clock.instant())) {
-                finishCancelled(row);
+            if (assessment.cancelRequested()) {
+                stopCancelled(assessment.id());
                 return;
             }
-            List<AssessedDocument> read = inputs.awaitRead(row, () -> assessments.cancelRequested(assessmentId));
-            if (read == null) {
-                finishCancelled(row);
+            List<Criterion> criteria = workflows.version(assessment.tenant(), assessment.pinned().workflow().id(),
+                    assessment.pinned().workflow().version()).criteria();
+            assessment.start(criteria.size(), clock.instant());
+            if (!assessments.start(assessment)) {
+                stopCancelled(assessment.id());
                 return;
             }
-            if (!evaluate(row, criteria, read)) {
-                finishCancelled(row);
+            List<AssessedDocument> read = inputs.read(assessment).orElseThrow(() -> new IllegalStateException(
+                    "Assessment " + assessmentId + " was launched while documents were still being read"));
+            if (!evaluate(assessment, criteria, read)) {
+                stopCancelled(assessment.id());
                 return;
             }
-            complete(row, criteria);
-        } catch (AssessmentInputs.NotReadInTime e) {
-            fail(row, e.getMessage());
+            complete(assessment);
         } catch (LanguageModelException e) {
             log.error("Assessment {} failed: the AI provider refused the call ({}: {})", assessmentId, e.kind(),
                     e.getMessage());
-            fail(row, e.plainMessage());
+            fail(assessment.id(), e.plainMessage());
         } catch (RuntimeException e) {
             log.error("Assessment {} failed", assessmentId, e);
-            fail(row, INTERNAL_FAILURE);
+            fail(assessment.id(), INTERNAL_FAILURE);
         }
     }
 
-    /**
-     * False when cancelled between two criteria (or batches). Criteria with checks, and all of them when no model is
-     * pinned, one at a time; the rest in batches put to the model, each batch's findings and usage stored together.
-     */
-    private boolean evaluate(AssessmentRow row, List<Criterion> criteria, List<AssessedDocument> read) {
-        Map<String, StoredFinding> existing = assessments.findings(row.id()).stream()
-                .collect(Collectors.toMap(StoredFinding::criterionKey, f -> f));
-        int done = existing.size();
-        log.info("Assessment {}: evaluating {} criteria here ({} already stored)", row.id(), criteria.size(), done);
-        AiEvaluation ai = row.aiProvider() == null ? null
-                : models.evaluation(row.aiProvider(), row.aiModel()).orElse(null);
-        if (row.aiProvider() != null && ai == null) {
-            log.warn("Assessment {}: AI provider {} is no longer configured on this instance; criteria without checks "
-                    + "get retrieval's passages", row.id(), row.aiProvider());
-        }
-        Function<Criterion, String> keys = cache.keys(read, row.asOf(), ai == null ? null : ai.modelName());
+    /** False when cancelled. Results already stored are kept, results of earlier runs on the same inputs reused. */
+    private boolean evaluate(Assessment assessment, List<Criterion> criteria, List<AssessedDocument> read) {
+        Set<String> settled = new HashSet<>(assessments.criteriaWithResults(assessment.id()));
+        log.info("Assessment {}: evaluating {} criteria here ({} already stored)", assessment.id(), criteria.size(),
+                settled.size());
+        AiEvaluation ai = model(assessment);
+        Function<Criterion, String> keys = cache.keys(read, assessment.pinned().asOf(),
+                ai == null ? null : ai.modelName());
         Map<String, Integer> positions = new HashMap<>();
+        Map<String, String> keyOf = new HashMap<>();
         for (int i = 0; i < criteria.size(); i++) {
-            positions.put(criteria.get(i).key(), i);
-        }
-        assessments.progress(row.id(), "evaluating", done, clock.instant());
-        List<Criterion> forAi = new ArrayList<>();
-        for (Criterion criterion : criteria) {
-            if (existing.containsKey(criterion.key())) {
-                continue;
-            }
-            if (assessments.cancelRequested(row.id())) {
-                return false;
-            }
-            String key = keys.apply(criterion);
-            Optional<String> cached = cache.lookup(row.organizationId(), key);
-            if (cached.isEmpty() && AssessmentRun.needsAi(criterion, ai)) {
-                forAi.add(criterion);
-                continue;
-            }
-            String finding = cached.orElseGet(() -> json.writeValueAsString(run.assess(criterion, read, row.asOf())));
-            save(row, criterion, positions, finding, key, null);
-            assessments.progress(row.id(), "evaluating", ++done, clock.instant());
-        }
-        if (forAi.isEmpty()) {
-            return true;
-        }
-        List<AiBatch> batches = run.planAi(forAi, read, ai);
-        Set<String> batched = batches.stream().flatMap(b -> b.criteria().stream()).map(Criterion::key)
-                .collect(Collectors.toSet());
-        for (Criterion criterion : forAi) {
-            if (!batched.contains(criterion.key())) {
-                save(row, criterion, positions, json.writeValueAsString(run.assess(criterion, read, row.asOf())),
-                        keys.apply(criterion), null);
-                assessments.progress(row.id(), "evaluating", ++done, clock.instant());
+            Criterion criterion = criteria.get(i);
+            positions.put(criterion.key(), i);
+            if (!settled.contains(criterion.key())) {
+                keyOf.put(criterion.key(), keys.apply(criterion));
             }
         }
-        for (AiBatch batch : batches) {
-            if (assessments.cancelRequested(row.id())) {
-                return false;
-            }
-            done += evaluateBatch(row, batch, read, ai, keys, positions);
-            assessments.progress(row.id(), "evaluating", done, clock.instant());
-        }
-        return true;
+        Map<String, CriterionResult> reusable = cache.reusable(assessment.tenant(), keyOf.values());
+        keyOf.forEach((criterion, key) -> Optional.ofNullable(reusable.get(key)).ifPresent(result -> {
+            assessments.saveResult(assessment, new StoredResult(positions.get(criterion), result, key), null,
+                    clock.instant());
+            settled.add(criterion);
+        }));
+        AtomicBoolean cancelled = new AtomicBoolean(!report(assessment, settled.size()));
+        int[] done = {settled.size()};
+        boolean finished = pipeline.run(new EvaluationRequest(criteria, read, assessment.pinned().asOf(), ai,
+                c -> settled.contains(c.key()), cancelled::get), (findings, call) -> {
+                    store(assessment, findings, call, positions, keyOf);
+                    done[0] += findings.size();
+                    cancelled.compareAndSet(false, !report(assessment, done[0]));
+                });
+        return finished && !cancelled.get();
     }
 
-    /**
-     * One batch: its findings and the call's usage are stored. A provider that stays unavailable after its retries
-     * leaves the batch's criteria needing review (not cached, so the next run asks again); a provider that refuses
-     * the call (key, billing, a bad request) ends the assessment, by the exception.
-     */
-    private int evaluateBatch(AssessmentRow row, AiBatch batch, List<AssessedDocument> read, AiEvaluation ai,
-            Function<Criterion, String> keys, Map<String, Integer> positions) {
-        AssessmentRun.BatchResults results;
-        try {
-            results = run.assessBatch(batch, read, ai);
-        } catch (LanguageModelException e) {
-            if (e.refused()) {
-                throw e;
-            }
-            log.warn("Assessment {}: AI provider unavailable for {} criteria ({}: {}); they need review", row.id(),
-                    batch.criteria().size(), e.kind(), e.getMessage());
-            for (Criterion criterion : batch.criteria()) {
-                save(row, criterion, positions, json.writeValueAsString(run.unavailable(criterion, read, e)),
-                        uncacheable(), null);
-            }
-            return batch.criteria().size();
+    /** The model the assessment pinned at its start; null when none (or it is no longer configured). */
+    private AiEvaluation model(Assessment assessment) {
+        String provider = assessment.pinned().aiProvider();
+        if (provider == null) {
+            return null;
         }
-        AiOutcome outcome = results.outcome();
-        TokenUsage usage = outcome.usage();
-        UUID call = Ids.next();
-        assessments.recordAiCall(row.id(), row.organizationId(), new Assessments.AiCall(call, outcome.model(),
-                batch.criteria().stream().map(Criterion::key).toList(), outcome.calls(), usage.inputTokens(),
-                usage.outputTokens(), usage.cacheWriteTokens(), usage.cacheReadTokens(), usage.usd(ai.price())),
-                clock.instant());
-        for (int i = 0; i < batch.criteria().size(); i++) {
-            Criterion criterion = batch.criteria().get(i);
-            CriterionResult result = results.results().get(i);
-            save(row, criterion, positions, json.writeValueAsString(result),
-                    result.source() == Source.AI ? keys.apply(criterion) : uncacheable(), call);
+        AiEvaluation ai = models.evaluation(provider, assessment.pinned().aiModel()).orElse(null);
+        if (ai == null) {
+            log.warn("Assessment {}: AI provider {} is no longer configured on this instance; criteria without checks "
+                    + "get retrieval's passages", assessment.id(), provider);
         }
-        return batch.criteria().size();
+        return ai;
     }
 
-    private void save(AssessmentRow row, Criterion criterion, Map<String, Integer> positions, String finding,
-            String cacheKey, UUID aiCall) {
-        assessments.saveFinding(row.id(), row.organizationId(),
-                new StoredFinding(criterion.key(), positions.get(criterion.key()), finding, cacheKey), aiCall,
-                clock.instant());
-    }
-
-    /** A cache key no other finding has: for findings that must be made afresh next time. */
-    private static String uncacheable() {
-        return "uncached-" + UUID.randomUUID();
-    }
-
-    private void complete(AssessmentRow row, List<Criterion> criteria) {
-        assessments.progress(row.id(), "finalizing", criteria.size(), clock.instant());
-        List<CriterionResult> results = new ArrayList<>();
-        for (StoredFinding finding : assessments.findings(row.id())) {
-            results.add(json.readValue(finding.finding(), CriterionResult.class));
+    /** Stores findings made together, with the AI call that made them. */
+    private void store(Assessment assessment, List<CriterionFinding> findings, AiCall call,
+            Map<String, Integer> positions, Map<String, String> keyOf) {
+        UUID callId = call == null ? null : assessments.recordAiCall(assessment,
+                findings.stream().map(f -> f.criterion().key()).toList(), call, clock.instant());
+        for (CriterionFinding found : findings) {
+            String key = found.criterion().key();
+            assessments.saveResult(assessment, new StoredResult(positions.get(key), CriterionResult.of(found),
+                    found.reusable() ? keyOf.get(key) : null), callId, clock.instant());
         }
+    }
+
+    /** Reports progress; false when a cancel was asked for. */
+    private boolean report(Assessment assessment, int done) {
+        assessment.progress(AssessmentPhase.EVALUATING, done, clock.instant());
+        return assessments.progress(assessment);
+    }
+
+    private void complete(Assessment assessment) {
+        assessment.progress(AssessmentPhase.FINALIZING, assessment.total(), clock.instant());
+        assessments.progress(assessment);
+        List<CriterionResult> results = assessments.results(assessment.id()).stream().map(StoredResult::result)
+                .toList();
         Summary summary = Summary.of(results);
-        if (assessments.complete(row.id(), json.writeValueAsString(summary), clock.instant())) {
-            documents.release(row.id());
-            events.publishEvent(new AssessmentCompleted(new TenantId(row.organizationId()), "system", row.id(),
+        assessment.complete(summary, clock.instant());
+        if (assessments.complete(assessment)) {
+            documents.release(assessment.id().value());
+            events.publishEvent(new AssessmentCompleted(assessment.tenant(), "system", assessment.id().value(),
                     summary.overall().json()));
         }
     }
 
-    private void finishCancelled(AssessmentRow row) {
-        assessments.cancelled(row.id(), clock.instant());
-        documents.release(row.id());
+    /** Running with a cancel asked for → cancelled, as stored now (this worker's copy may be older). */
+    private void stopCancelled(AssessmentId id) {
+        Assessment current = assessments.findForJob(id).orElse(null);
+        if (current == null || current.status() != AssessmentStatus.RUNNING || !current.cancelRequested()) {
+            return;
+        }
+        current.cancelled(clock.instant());
+        if (assessments.cancelled(current)) {
+            documents.release(id.value());
+        }
     }
 
-    void fail(AssessmentRow row, String error) {
-        if (assessments.fail(row.id(), error, clock.instant())) {
-            documents.release(row.id());
-            events.publishEvent(new AssessmentFailed(new TenantId(row.organizationId()), "system", row.id(), error));
+    /** Ends the assessment {@code failed}, unless it has ended meanwhile (as stored now). */
+    void fail(AssessmentId id, String error) {
+        Assessment current = assessments.findForJob(id).orElse(null);
+        if (current == null || current.status().finished()) {
+            return;
+        }
+        current.fail(error, clock.instant());
+        if (assessments.fail(current)) {
+            documents.release(id.value());
+            events.publishEvent(new AssessmentFailed(current.tenant(), "system", id.value(), error));
         }
     }
 }

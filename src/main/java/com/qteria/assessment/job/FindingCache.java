@@ -1,6 +1,9 @@
 package com.qteria.assessment.job;
 
-import com.qteria.assessment.AssessedDocument;
+import com.qteria.assessment.CriterionResult;
+import com.qteria.evaluation.AssessedDocument;
+import com.qteria.shared.TenantId;
+import java.util.Collection;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.evaluation.EvaluatedDocument;
 import com.qteria.workflow.Criterion;
@@ -13,7 +16,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -96,8 +98,9 @@ class FindingCache {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    Optional<String> lookup(UUID organization, String key) {
-        return assessments.cachedFinding(organization, key);
+    /** Results computed earlier in the organization for exactly the same inputs, by key. */
+    Map<String, CriterionResult> reusable(TenantId tenant, Collection<String> keys) {
+        return assessments.reusable(tenant, keys);
     }
 
     private record CriterionDefinition(String key, String name, String description, List<String> appliesTo,

@@ -1,72 +1,100 @@
 package com.qteria.assessment.persistence;
 
+import com.qteria.assessment.Assessment;
+import com.qteria.assessment.AssessmentId;
+import com.qteria.assessment.AssessmentPhase;
+import com.qteria.assessment.AssessmentStatus;
+import com.qteria.assessment.AssessmentView;
+import com.qteria.assessment.CriterionResult;
+import com.qteria.assessment.Summary;
+import com.qteria.evaluation.AiCall;
 import com.qteria.shared.Paging;
 import com.qteria.shared.TenantId;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Assessments, their documents and findings. Queries a user can trigger take the tenant; the job works by id on the
- * assessment it was given. State changes are guarded by the current status, so two workers can never both move the
- * same assessment on.
+ * Assessments, their documents and results. Queries a user can trigger take the tenant; the job works by id on the
+ * assessment it was given. Each transition of an {@link Assessment} is stored by a statement guarded by the status it
+ * expects, so two workers can never both move the same assessment on; results and summaries are JSON inside this
+ * class only.
  */
 @Repository
 public class Assessments {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    Assessments(JdbcClient jdbc) {
+    Assessments(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
+    /** A document given to the assessment for one of its workflow's buckets. */
     public record DocumentRef(String bucket, UUID documentId) {
     }
 
-    public void insert(AssessmentRow row, List<DocumentRef> documents) {
+    /** A result as stored: its position in the workflow and the key under which it may be reused. */
+    public record StoredResult(int position, CriterionResult result, String reuseKey) {
+    }
+
+    public void insert(Assessment assessment, List<DocumentRef> documents) {
+        Assessment.Pinned pinned = assessment.pinned();
         jdbc.sql("""
                 insert into assessments (id, organization_id, workflow_id, workflow_version, workflow_name, reference,
-                    status, as_of, created_by, created_at, parent_id, ai_provider, ai_model)
-                values (:id, :tenant, :workflowId, :version, :workflowName, :reference, :status, :asOf, :createdBy,
-                    :createdAt, :parentId, :aiProvider, :aiModel)""")
-                .param("id", row.id()).param("tenant", row.organizationId()).param("workflowId", row.workflowId())
-                .param("version", row.workflowVersion()).param("workflowName", row.workflowName())
-                .param("reference", row.reference()).param("status", row.status()).param("asOf", row.asOf())
-                .param("createdBy", row.createdBy()).param("createdAt", time(row.createdAt()))
-                .param("parentId", row.parentId()).param("aiProvider", row.aiProvider())
-                .param("aiModel", row.aiModel())
+                    status, total, as_of, created_by, created_at, parent_id, ai_provider, ai_model)
+                values (:id, :tenant, :workflowId, :version, :workflowName, :reference, :status, :total, :asOf,
+                    :createdBy, :createdAt, :parentId, :aiProvider, :aiModel)""")
+                .param("id", assessment.id().value()).param("tenant", pinned.tenant().value())
+                .param("workflowId", pinned.workflow().id()).param("version", pinned.workflow().version())
+                .param("workflowName", pinned.workflow().name()).param("reference", pinned.reference())
+                .param("status", assessment.status().value()).param("total", assessment.total())
+                .param("asOf", pinned.asOf()).param("createdBy", pinned.createdBy())
+                .param("createdAt", time(pinned.createdAt()))
+                .param("parentId", pinned.parentId() == null ? null : pinned.parentId().value())
+                .param("aiProvider", pinned.aiProvider()).param("aiModel", pinned.aiModel())
                 .update();
         for (int i = 0; i < documents.size(); i++) {
             jdbc.sql("insert into assessment_documents (assessment_id, position, bucket, document_id) values (:id, :position, :bucket, :document)")
-                    .param("id", row.id()).param("position", i).param("bucket", documents.get(i).bucket())
+                    .param("id", assessment.id().value()).param("position", i).param("bucket", documents.get(i).bucket())
                     .param("document", documents.get(i).documentId()).update();
         }
     }
 
-    public Optional<AssessmentRow> find(TenantId tenant, UUID id) {
+    public Optional<Assessment> find(TenantId tenant, AssessmentId id) {
         return jdbc.sql("select * from assessments where id = :id and organization_id = :tenant")
-                .param("id", id).param("tenant", tenant.value()).query(Assessments::row).optional();
+                .param("id", id.value()).param("tenant", tenant.value()).query(this::assessment).optional();
     }
 
     /** For the job and the reaper, which act on the assessment they were handed. */
-    public Optional<AssessmentRow> findForJob(UUID id) {
-        return jdbc.sql("select * from assessments where id = :id").param("id", id).query(Assessments::row).optional();
+    public Optional<Assessment> findForJob(AssessmentId id) {
+        return jdbc.sql("select * from assessments where id = :id").param("id", id.value())
+                .query(this::assessment).optional();
     }
 
-    public List<AssessmentRow> list(TenantId tenant, String status, UUID workflowId, String q, Paging paging) {
+    public List<Assessment> list(TenantId tenant, String status, UUID workflowId, String q, Paging paging) {
         return jdbc.sql("select * from assessments" + filter() + " order by created_at desc, id desc limit :limit offset :offset")
                 .params(filterParams(tenant, status, workflowId, q))
                 .param("limit", paging.size()).param("offset", paging.offset())
-                .query(Assessments::row).list();
+                .query(this::assessment).list();
     }
 
     public long count(TenantId tenant, String status, UUID workflowId, String q) {
@@ -74,112 +102,148 @@ public class Assessments {
                 .query(Long.class).single();
     }
 
-    public List<DocumentRef> documents(UUID id) {
+    public List<DocumentRef> documents(AssessmentId id) {
         return jdbc.sql("select bucket, document_id from assessment_documents where assessment_id = :id order by position")
-                .param("id", id).query((rs, n) -> new DocumentRef(rs.getString("bucket"), rs.getObject("document_id", UUID.class)))
+                .param("id", id.value())
+                .query((rs, n) -> new DocumentRef(rs.getString("bucket"), rs.getObject("document_id", UUID.class)))
                 .list();
     }
 
-    /** queued → running; false when another worker already moved it on (or it was cancelled). */
-    public boolean start(UUID id, String phase, int total, Instant now) {
+    /** Unfinished assessments given this document: those that may be waiting for it to be read. */
+    public List<AssessmentId> unfinishedWith(UUID documentId) {
         return jdbc.sql("""
-                update assessments set status = 'running', phase = :phase, total = :total, started_at = coalesce(started_at, :now),
+                select a.id from assessments a join assessment_documents d on d.assessment_id = a.id
+                where d.document_id = :document and a.status in ('queued', 'running')""")
+                .param("document", documentId).query(UUID.class).list().stream().distinct().map(AssessmentId::of)
+                .toList();
+    }
+
+    /** queued → running (or a resumed running one); false when another worker moved it on, or it was cancelled. */
+    public boolean start(Assessment started) {
+        return jdbc.sql("""
+                update assessments set status = 'running', phase = :phase, total = :total, started_at = :startedAt,
                     heartbeat_at = :now
                 where id = :id and status in ('queued', 'running') and cancel_requested = false""")
-                .param("phase", phase).param("total", total).param("now", time(now)).param("id", id).update() == 1;
+                .param("phase", started.phase().value()).param("total", started.total())
+                .param("startedAt", time(started.startedAt())).param("now", time(started.heartbeatAt()))
+                .param("id", started.id().value()).update() == 1;
     }
 
-    public void progress(UUID id, String phase, int done, Instant now) {
-        jdbc.sql("update assessments set phase = :phase, done = :done, heartbeat_at = :now where id = :id and status = 'running'")
-                .param("phase", phase).param("done", done).param("now", time(now)).param("id", id).update();
+    /**
+     * Stores the progress; false when the assessment is no longer running or a cancel was asked for, so the worker
+     * learns of a cancel with the same statement that reports its progress.
+     */
+    public boolean progress(Assessment running) {
+        return jdbc.sql("""
+                update assessments set phase = :phase, done = :done, heartbeat_at = :now
+                where id = :id and status = 'running' and cancel_requested = false""")
+                .param("phase", running.phase().value()).param("done", running.done())
+                .param("now", time(running.heartbeatAt())).param("id", running.id().value()).update() == 1;
     }
 
-    public boolean complete(UUID id, String summary, Instant now) {
+    public boolean complete(Assessment completed) {
         return jdbc.sql("""
                 update assessments set status = 'completed', phase = 'finalizing', done = total, summary = :summary,
                     finished_at = :now, heartbeat_at = :now
                 where id = :id and status = 'running'""")
-                .param("summary", summary).param("now", time(now)).param("id", id).update() == 1;
+                .param("summary", json.writeValueAsString(completed.summary()))
+                .param("now", time(completed.finishedAt())).param("id", completed.id().value()).update() == 1;
     }
 
-    public boolean fail(UUID id, String error, Instant now) {
+    public boolean fail(Assessment failed) {
         return jdbc.sql("""
                 update assessments set status = 'failed', error = :error, finished_at = :now
                 where id = :id and status in ('queued', 'running')""")
-                .param("error", truncate(error)).param("now", time(now)).param("id", id).update() == 1;
+                .param("error", truncate(failed.error())).param("now", time(failed.finishedAt()))
+                .param("id", failed.id().value()).update() == 1;
     }
 
-    /** Marks the wish; a queued assessment is cancelled at once, a running one between two criteria. */
-    public boolean requestCancel(TenantId tenant, UUID id, Instant now) {
+    /**
+     * Stores the wish; an assessment queued or waiting for its documents is cancelled at once, one being evaluated when
+     * its worker next reports.
+     */
+    public boolean requestCancel(Assessment cancelling, Instant now) {
         int changed = jdbc.sql("""
                 update assessments set cancel_requested = true,
-                    status = case when status = 'queued' then 'cancelled' else status end,
-                    finished_at = case when status = 'queued' then :now else finished_at end
+                    status = case when status = 'queued' or phase = 'extracting' then 'cancelled' else status end,
+                    finished_at = case when status = 'queued' or phase = 'extracting' then :now else finished_at end
                 where id = :id and organization_id = :tenant and status in ('queued', 'running')""")
-                .param("now", time(now)).param("id", id).param("tenant", tenant.value()).update();
+                .param("now", time(now))
+                .param("id", cancelling.id().value()).param("tenant", cancelling.tenant().value()).update();
         return changed == 1;
     }
 
-    public boolean cancelled(UUID id, Instant now) {
+    public boolean cancelled(Assessment cancelled) {
         return jdbc.sql("""
                 update assessments set status = 'cancelled', finished_at = :now
                 where id = :id and status = 'running' and cancel_requested = true""")
-                .param("now", time(now)).param("id", id).update() == 1;
-    }
-
-    public boolean cancelRequested(UUID id) {
-        return jdbc.sql("select cancel_requested from assessments where id = :id").param("id", id)
-                .query(Boolean.class).optional().orElse(true);
+                .param("now", time(cancelled.finishedAt())).param("id", cancelled.id().value()).update() == 1;
     }
 
     /** Running assessments whose worker has not been heard of since the given instant. */
-    public List<UUID> abandoned(Instant silentSince) {
+    public List<AssessmentId> abandoned(Instant silentSince) {
         return jdbc.sql("select id from assessments where status = 'running' and heartbeat_at < :since")
-                .param("since", time(silentSince)).query(UUID.class).list();
+                .param("since", time(silentSince)).query(UUID.class).list().stream().map(AssessmentId::of).toList();
     }
 
-    public List<StoredFinding> findings(UUID id) {
-        return jdbc.sql("select criterion_key, position, finding, cache_key from assessment_findings where assessment_id = :id order by position")
-                .param("id", id)
-                .query((rs, n) -> new StoredFinding(rs.getString("criterion_key"), rs.getInt("position"),
-                        rs.getString("finding"), rs.getString("cache_key")))
+    /** The results stored so far, in the workflow's order. */
+    public List<StoredResult> results(AssessmentId id) {
+        return jdbc.sql("select position, finding, cache_key from assessment_findings where assessment_id = :id order by position")
+                .param("id", id.value())
+                .query((rs, n) -> new StoredResult(rs.getInt("position"),
+                        json.readValue(rs.getString("finding"), CriterionResult.class), rs.getString("cache_key")))
                 .list();
     }
 
-    /** Stores a criterion's finding once: a second attempt for the same criterion changes nothing. */
-    public void saveFinding(UUID id, UUID tenant, StoredFinding finding, Instant now) {
-        saveFinding(id, tenant, finding, null, now);
+    /** The keys of the criteria that already have a result. */
+    public Set<String> criteriaWithResults(AssessmentId id) {
+        return Set.copyOf(jdbc.sql("select criterion_key from assessment_findings where assessment_id = :id")
+                .param("id", id.value()).query(String.class).list());
     }
 
-    /** As {@link #saveFinding(UUID, UUID, StoredFinding, Instant)}, for a finding of the AI call {@code aiCall}. */
-    public void saveFinding(UUID id, UUID tenant, StoredFinding finding, UUID aiCall, Instant now) {
+    /**
+     * Stores a criterion's result once: a second attempt for the same criterion changes nothing.
+     *
+     * @param reuseKey the key under which later runs with the same inputs may reuse it; null: never reused
+     * @param aiCall   the AI call that made it; null when none did
+     */
+    public void saveResult(Assessment assessment, StoredResult stored, UUID aiCall, Instant now) {
         jdbc.sql("""
                 insert into assessment_findings (assessment_id, criterion_key, organization_id, position, finding,
                     cache_key, created_at, ai_call_id)
                 select :id, :key, :tenant, :position, :finding, :cacheKey, :now, :aiCall
                 where not exists (select 1 from assessment_findings where assessment_id = :id and criterion_key = :key)""")
-                .param("id", id).param("key", finding.criterionKey()).param("tenant", tenant)
-                .param("position", finding.position()).param("finding", finding.finding())
-                .param("cacheKey", finding.cacheKey()).param("now", time(now)).param("aiCall", aiCall)
+                .param("id", assessment.id().value()).param("key", stored.result().criterion().key())
+                .param("tenant", assessment.tenant().value()).param("position", stored.position())
+                .param("finding", json.writeValueAsString(stored.result()))
+                .param("cacheKey", stored.reuseKey() == null ? "uncached-" + UUID.randomUUID() : stored.reuseKey())
+                .param("now", time(now)).param("aiCall", aiCall)
                 .update();
     }
 
-    /** One AI call (a batch, its repair included) and its usage; {@code inputTokens} are the uncached ones. */
-    public record AiCall(UUID id, String model, List<String> criterionKeys, int calls, long inputTokens,
-            long outputTokens, long cacheWriteTokens, long cacheReadTokens, java.math.BigDecimal usd) {
+    /** One AI call (a batch, its repair included) as stored, with the keys of the criteria it judged. */
+    public record StoredAiCall(UUID id, String model, List<String> criterionKeys, int calls, long inputTokens,
+            long outputTokens, long cacheWriteTokens, long cacheReadTokens, BigDecimal usd) {
     }
 
-    /** Records the call and adds its usage to the assessment's totals, in one transaction. */
-    @org.springframework.transaction.annotation.Transactional
-    public void recordAiCall(UUID id, UUID tenant, AiCall call, Instant now) {
+    /**
+     * Records the call and adds its usage to the assessment's totals, in one transaction.
+     *
+     * @return the call's id, for the results it made
+     */
+    @Transactional
+    public UUID recordAiCall(Assessment assessment, List<String> criterionKeys, AiCall call, Instant now) {
+        UUID callId = com.qteria.shared.Ids.next();
+        var usage = call.usage();
         jdbc.sql("""
                 insert into assessment_ai_calls (id, assessment_id, organization_id, model, criterion_keys, calls,
                     input_tokens, output_tokens, cache_write_tokens, cache_read_tokens, usd, created_at)
                 values (:callId, :id, :tenant, :model, :keys, :calls, :input, :output, :cacheWrite, :cacheRead, :usd, :now)""")
-                .param("callId", call.id()).param("id", id).param("tenant", tenant).param("model", call.model())
-                .param("keys", String.join(",", call.criterionKeys())).param("calls", call.calls())
-                .param("input", call.inputTokens()).param("output", call.outputTokens())
-                .param("cacheWrite", call.cacheWriteTokens()).param("cacheRead", call.cacheReadTokens())
+                .param("callId", callId).param("id", assessment.id().value())
+                .param("tenant", assessment.tenant().value()).param("model", call.model())
+                .param("keys", String.join(",", criterionKeys)).param("calls", call.calls())
+                .param("input", usage.inputTokens()).param("output", usage.outputTokens())
+                .param("cacheWrite", usage.cacheWriteTokens()).param("cacheRead", usage.cacheReadTokens())
                 .param("usd", call.usd()).param("now", time(now))
                 .update();
         jdbc.sql("""
@@ -187,17 +251,18 @@ public class Assessments {
                     cache_write_tokens = cache_write_tokens + :cacheWrite, cache_read_tokens = cache_read_tokens + :cacheRead,
                     usd = usd + :usd
                 where id = :id""")
-                .param("input", call.inputTokens()).param("output", call.outputTokens())
-                .param("cacheWrite", call.cacheWriteTokens()).param("cacheRead", call.cacheReadTokens())
-                .param("usd", call.usd()).param("id", id)
+                .param("input", usage.inputTokens()).param("output", usage.outputTokens())
+                .param("cacheWrite", usage.cacheWriteTokens()).param("cacheRead", usage.cacheReadTokens())
+                .param("usd", call.usd()).param("id", assessment.id().value())
                 .update();
+        return callId;
     }
 
     /** The AI calls of an assessment, oldest first. */
-    public List<AiCall> aiCalls(UUID id) {
+    public List<StoredAiCall> aiCalls(AssessmentId id) {
         return jdbc.sql("select * from assessment_ai_calls where assessment_id = :id order by created_at, id")
-                .param("id", id)
-                .query((rs, n) -> new AiCall(rs.getObject("id", UUID.class), rs.getString("model"),
+                .param("id", id.value())
+                .query((rs, n) -> new StoredAiCall(rs.getObject("id", UUID.class), rs.getString("model"),
                         List.of(rs.getString("criterion_keys").split(",")), rs.getInt("calls"),
                         rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getLong("cache_write_tokens"),
                         rs.getLong("cache_read_tokens"), rs.getBigDecimal("usd")))
@@ -205,15 +270,25 @@ public class Assessments {
     }
 
     /** What the organization's assessments spent on AI since {@code since}. */
-    public java.math.BigDecimal aiSpend(UUID tenant, Instant since) {
+    public BigDecimal aiSpend(TenantId tenant, Instant since) {
         return jdbc.sql("select coalesce(sum(usd), 0) from assessment_ai_calls where organization_id = :tenant and created_at >= :since")
-                .param("tenant", tenant).param("since", time(since)).query(java.math.BigDecimal.class).single();
+                .param("tenant", tenant.value()).param("since", time(since)).query(BigDecimal.class).single();
     }
 
-    /** A finding computed earlier in the same organization for exactly the same inputs. */
-    public Optional<String> cachedFinding(UUID tenant, String cacheKey) {
-        return jdbc.sql("select finding from assessment_findings where organization_id = :tenant and cache_key = :key order by created_at desc limit 1")
-                .param("tenant", tenant).param("key", cacheKey).query(String.class).optional();
+    /**
+     * Results computed earlier in the same organization under any of {@code reuseKeys}: the newest per key, in one
+     * query.
+     */
+    public Map<String, CriterionResult> reusable(TenantId tenant, Collection<String> reuseKeys) {
+        if (reuseKeys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, CriterionResult> found = new HashMap<>();
+        jdbc.sql("select cache_key, finding from assessment_findings where organization_id = :tenant and cache_key in (:keys) order by created_at")
+                .param("tenant", tenant.value()).param("keys", List.copyOf(Set.copyOf(reuseKeys)))
+                .query((rs, n) -> Map.entry(rs.getString("cache_key"), rs.getString("finding"))).list()
+                .forEach(e -> found.put(e.getKey(), json.readValue(e.getValue(), CriterionResult.class)));
+        return found;
     }
 
     private static String filter() {
@@ -222,8 +297,8 @@ public class Assessments {
                 + " and (lower(coalesce(reference, '')) like :q escape '!' or lower(workflow_name) like :q escape '!')";
     }
 
-    private static java.util.Map<String, Object> filterParams(TenantId tenant, String status, UUID workflowId, String q) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+    private static Map<String, Object> filterParams(TenantId tenant, String status, UUID workflowId, String q) {
+        Map<String, Object> params = new LinkedHashMap<>();
         params.put("tenant", tenant.value());
         params.put("status", status == null ? "" : status);
         params.put("workflow", workflowId);
@@ -233,16 +308,22 @@ public class Assessments {
         return params;
     }
 
-    private static AssessmentRow row(ResultSet rs, int n) throws SQLException {
-        return new AssessmentRow(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
-                rs.getObject("workflow_id", UUID.class), rs.getInt("workflow_version"), rs.getString("workflow_name"),
-                rs.getString("reference"), rs.getString("status"), rs.getString("phase"), rs.getInt("done"),
-                rs.getInt("total"), rs.getObject("as_of", LocalDate.class), rs.getObject("created_by", UUID.class),
-                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+    private Assessment assessment(ResultSet rs, int n) throws SQLException {
+        UUID parent = rs.getObject("parent_id", UUID.class);
+        Assessment.Pinned pinned = new Assessment.Pinned(new TenantId(rs.getObject("organization_id", UUID.class)),
+                new AssessmentView.WorkflowRef(rs.getObject("workflow_id", UUID.class), rs.getInt("workflow_version"),
+                        rs.getString("workflow_name")),
+                rs.getString("reference"), rs.getObject("as_of", LocalDate.class),
+                rs.getObject("created_by", UUID.class), instant(rs, "created_at"),
+                parent == null ? null : AssessmentId.of(parent), rs.getString("ai_provider"), rs.getString("ai_model"));
+        Assessment.Spend spend = new Assessment.Spend(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
+                rs.getLong("cache_write_tokens"), rs.getLong("cache_read_tokens"), rs.getBigDecimal("usd"));
+        String summary = rs.getString("summary");
+        return Assessment.restore(AssessmentId.of(rs.getObject("id", UUID.class)), pinned, spend,
+                AssessmentStatus.of(rs.getString("status")), AssessmentPhase.of(rs.getString("phase")),
+                rs.getInt("done"), rs.getInt("total"), instant(rs, "started_at"), instant(rs, "finished_at"),
                 instant(rs, "heartbeat_at"), rs.getBoolean("cancel_requested"), rs.getString("error"),
-                rs.getString("summary"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-                rs.getBigDecimal("usd"), rs.getObject("parent_id", UUID.class), rs.getString("ai_provider"),
-                rs.getString("ai_model"), rs.getLong("cache_write_tokens"), rs.getLong("cache_read_tokens"));
+                summary == null ? null : json.readValue(summary, Summary.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -251,7 +332,7 @@ public class Assessments {
     }
 
     private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static String truncate(String value) {

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The background job that reads an uploaded document: decrypts it to a private temporary file, extracts its pages
@@ -57,14 +58,16 @@ public class DocumentReader {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Path temporary;
+    private final TransactionTemplate transactions;
     private final ExecutorService watchdog = Executors.newVirtualThreadPerTaskExecutor();
 
     DocumentReader(Documents documents, EncryptedStorage storage, DocumentExtractor extractor,
-            ApplicationEventPublisher events, Clock clock, @Value("${qteria.data-dir}") Path dataDir) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, @Value("${qteria.data-dir}") Path dataDir) {
         this.documents = documents;
         this.storage = storage;
         this.extractor = extractor;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
         this.temporary = dataDir.resolve("tmp");
     }
@@ -94,12 +97,25 @@ public class DocumentReader {
         if (result.status() == DocumentStatus.REJECTED) {
             documents.deletePages(documentId);
         }
-        if (documents.finish(documentId, result.status(), result.pages(), result.error(), result.warnings(),
-                clock.instant())) {
-            log.info("Document {} is {}{}", documentId, result.status().value(),
-                    result.error() == null ? " (" + result.pages() + " pages)" : ": " + result.error());
-            events.publishEvent(new DocumentRead(new TenantId(row.organizationId()), documentId, result.status()));
-        }
+        finish(row, result);
+    }
+
+    /** Rejects a document whose reading job ended without reading it (failed beyond its retries, or deleted). */
+    void rejectUnread(UUID documentId) {
+        documents.findForProcessing(documentId).filter(row -> row.status() == DocumentStatus.PROCESSING)
+                .ifPresent(row -> finish(row, Result.rejected(INTERNAL_FAILURE)));
+    }
+
+    /** Ends the document ready or rejected and announces it, in one transaction, if it is still being read. */
+    private void finish(DocumentRow row, Result result) {
+        transactions.executeWithoutResult(tx -> {
+            if (documents.finish(row.id(), result.status(), result.pages(), result.error(), result.warnings(),
+                    clock.instant())) {
+                log.info("Document {} is {}{}", row.id(), result.status().value(),
+                        result.error() == null ? " (" + result.pages() + " pages)" : ": " + result.error());
+                events.publishEvent(new DocumentRead(new TenantId(row.organizationId()), row.id(), result.status()));
+            }
+        });
     }
 
     private Result extract(DocumentRow row) throws IOException {

@@ -1,27 +1,24 @@
 package com.qteria.document.job;
 
 import com.qteria.document.DocumentEvent.DocumentUploaded;
-import com.qteria.document.DocumentStatus;
 import com.qteria.document.persistence.Documents;
+import com.qteria.shared.jobs.JobQueue;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.jobrunr.jobs.states.StateName;
-import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
- * Puts uploaded documents on the job queue once their row has committed. The job's id is the document's id, so a
- * document is never queued twice; a sweep re-queues documents whose job was never created (the instance stopped
- * between commit and enqueue).
+ * Puts uploaded documents on the job queue once their row has committed, through the event publication registry (a
+ * crash between the commit and the enqueue loses nothing). The job's id is the document's id, so a document is never
+ * queued twice. A sweep rejects documents whose job ended without reading them (failed beyond its retries, or deleted).
  */
 @Component
 class ReadingQueue {
@@ -29,19 +26,21 @@ class ReadingQueue {
     private static final Logger log = LoggerFactory.getLogger(ReadingQueue.class);
     private static final Duration GRACE = Duration.ofMinutes(1);
 
-    private final JobScheduler jobs;
+    private final JobQueue jobs;
     private final StorageProvider jobStorage;
     private final Documents documents;
+    private final DocumentReader reader;
     private final Clock clock;
 
-    ReadingQueue(JobScheduler jobs, StorageProvider jobStorage, Documents documents, Clock clock) {
+    ReadingQueue(JobQueue jobs, StorageProvider jobStorage, Documents documents, DocumentReader reader, Clock clock) {
+        this.reader = reader;
         this.jobs = jobs;
         this.jobStorage = jobStorage;
         this.documents = documents;
         this.clock = clock;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @ApplicationModuleListener
     void on(DocumentUploaded uploaded) {
         enqueue(uploaded.documentId());
     }
@@ -50,19 +49,15 @@ class ReadingQueue {
     void sweep() {
         for (UUID id : documents.processing(clock.instant().minus(GRACE))) {
             StateName state = jobState(id);
-            if (state == null) {
-                log.warn("Document {} was waiting without a job; queueing it again", id);
-                enqueue(id);
-            } else if (state == StateName.FAILED || state == StateName.DELETED) {
+            if (state == StateName.FAILED || state == StateName.DELETED) {
                 log.error("The job reading document {} ended {}; the document is rejected", id, state);
-                documents.finish(id, DocumentStatus.REJECTED, null, DocumentReader.INTERNAL_FAILURE, List.of(),
-                        clock.instant());
+                reader.rejectUnread(id);
             }
         }
     }
 
     private void enqueue(UUID id) {
-        jobs.<DocumentReader>enqueue(id, reader -> reader.read(id));
+        jobs.<DocumentReader>enqueue(id, job -> job.read(id));
     }
 
     private StateName jobState(UUID id) {

@@ -1,7 +1,5 @@
 package com.qteria.evaluation.ai;
 
-import com.qteria.evaluation.AiBatch;
-import com.qteria.evaluation.AiOutcome;
 import com.qteria.evaluation.Confidence;
 import com.qteria.evaluation.EvaluatedDocument;
 import com.qteria.evaluation.Evaluation;

@@ -2,10 +2,12 @@ package com.qteria.evaluation.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.qteria.evaluation.AiBatch;
 import com.qteria.evaluation.AiEvaluation;
-import com.qteria.evaluation.AiOutcome;
 import com.qteria.evaluation.AiSettings;
+import com.qteria.evaluation.AssessedDocument;
+import com.qteria.evaluation.CriterionFinding;
+import com.qteria.evaluation.EvaluationPipeline;
+import com.qteria.evaluation.EvaluationRequest;
 import com.qteria.evaluation.Confidence;
 import com.qteria.evaluation.EvaluatedDocument;
 import com.qteria.evaluation.Evaluation;
@@ -285,11 +287,19 @@ class BatchEvaluatorTests {
     }
 
     @Test
-    void criteriaWithChecksAreNeverPlannedForTheAi() {
+    void criteriaWithChecksAreNeverPutToTheAi() {
         Criterion checked = new Criterion(UUID.randomUUID(), "k", "Cites the standard", null, List.of("test_reports"),
                 Severity.REQUIRED, 0, List.of(new Check.Contains(List.of("IEC 62368-1"), null)));
-        assertThat(com.qteria.assessment.AssessmentRun.needsAi(checked, ai(10, 150_000))).isFalse();
-        assertThat(com.qteria.assessment.AssessmentRun.needsAi(criterion("x", "test_reports"), ai(10, 150_000)))
-                .isTrue();
+        Criterion plain = criterion("x", "test_reports");
+        model.answer(results(answer("x", "pass", "high", TRUE_QUOTE)));
+        List<CriterionFinding> found = new java.util.ArrayList<>();
+
+        new EvaluationPipeline(evaluation).run(EvaluationRequest.of(List.of(checked, plain),
+                List.of(new AssessedDocument.Read(REPORT)), java.time.LocalDate.of(2026, 1, 1), ai(10, 150_000)),
+                (findings, call) -> found.addAll(findings));
+
+        assertThat(model.prompts).singleElement().satisfies(prompt -> assertThat(prompt.messages().getFirst()
+                .text()).contains("x").doesNotContain("Cites the standard"));
+        assertThat(found).extracting(f -> f.finding().source()).containsExactly(Source.CHECKS, Source.AI);
     }
 }

@@ -1,8 +1,8 @@
 package com.qteria.evaluation.ai.bench;
 
-import com.qteria.evaluation.AiBatch;
+import com.qteria.evaluation.ai.AiBatch;
 import com.qteria.evaluation.AiEvaluation;
-import com.qteria.evaluation.AiOutcome;
+import com.qteria.evaluation.ai.AiOutcome;
 import com.qteria.evaluation.AiSettings;
 import com.qteria.evaluation.EvaluatedDocument;
 import com.qteria.evaluation.Evaluation;

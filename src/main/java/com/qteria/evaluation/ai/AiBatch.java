@@ -1,6 +1,7 @@
-package com.qteria.evaluation;
+package com.qteria.evaluation.ai;
 
 import com.qteria.workflow.Criterion;
+import com.qteria.evaluation.EvaluatedDocument;
 import java.util.List;
 
 /**

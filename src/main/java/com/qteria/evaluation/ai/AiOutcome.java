@@ -1,5 +1,9 @@
-package com.qteria.evaluation;
+package com.qteria.evaluation.ai;
 
+import com.qteria.evaluation.Finding;
+import com.qteria.evaluation.LanguageModel;
+import com.qteria.evaluation.PagesSent;
+import com.qteria.evaluation.TokenUsage;
 import java.util.List;
 
 /**

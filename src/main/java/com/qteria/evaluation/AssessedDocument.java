@@ -1,6 +1,5 @@
-package com.qteria.assessment;
+package com.qteria.evaluation;
 
-import com.qteria.evaluation.EvaluatedDocument;
 import java.util.List;
 import java.util.UUID;
 
