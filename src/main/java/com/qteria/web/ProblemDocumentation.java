@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,7 +37,8 @@ final class ProblemDocumentation {
     enum Answer {
         BAD_REQUEST("400", ProblemCode.MALFORMED_REQUEST,
                 "The request cannot be read: malformed JSON or multipart, or a parameter of the wrong type."),
-        UNAUTHENTICATED("401", ProblemCode.UNAUTHENTICATED, "No valid bearer token was sent."),
+        UNAUTHENTICATED("401", ProblemCode.UNAUTHENTICATED,
+                "No valid bearer token was sent; when signing in: the email or password is not correct."),
         FORBIDDEN("403", ProblemCode.INSUFFICIENT_PERMISSIONS,
                 "The caller's role may not do this. Checked before anything else, so it reveals nothing about ids."),
         NOT_FOUND("404", ProblemCode.NOT_FOUND,
@@ -134,8 +136,7 @@ final class ProblemDocumentation {
     }
 
     private static boolean consumes(HandlerMethod handler, String mediaType) {
-        RequestMapping mapping = org.springframework.core.annotation.AnnotatedElementUtils
-                .findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         return mapping != null && Arrays.asList(mapping.consumes()).contains(mediaType);
     }
 
@@ -156,12 +157,17 @@ final class ProblemDocumentation {
         example.put("type", code.type());
         example.put("title", code.title());
         example.put("status", code.status().value());
-        example.put("detail", code.title() + ".");
+        example.put("detail", code == ProblemCode.MISSING_REQUIRED_BUCKETS
+                ? "Every required bucket needs a document: test_reports." : code.title() + ".");
         example.put("instance", "/api/v1/documents/0196f1c2-7a3e-7b41-9c55-3f1e2d4a6b80");
         example.put("code", code.name());
         example.put("request_id", "0b7c2f4e-8d1a-4c5e-9f3b-2a6d8e1c4b7a");
-        example.put("errors", code == ProblemCode.VALIDATION_FAILED
-                ? List.of(Map.of("field", "name", "message", "must not be blank")) : List.of());
+        example.put("errors", switch (code) {
+            case VALIDATION_FAILED -> List.of(Map.of("field", "name", "message", "must not be blank"));
+            case MISSING_REQUIRED_BUCKETS -> List.of(Map.of("field", "documents",
+                    "message", "Required bucket 'test_reports' has no document."));
+            default -> List.of();
+        });
         return example;
     }
 
@@ -177,7 +183,7 @@ final class ProblemDocumentation {
         properties.put("code", code);
         properties.put("request_id", string("The request's id, as in the X-Request-Id header."));
         properties.put("errors", array(new Schema<>().$ref("#/components/schemas/FieldError"),
-                "The invalid fields (422 VALIDATION_FAILED); empty for other problems."));
+                "The invalid fields or missing buckets (422); empty for other problems."));
         Schema<Object> problem = object(properties, List.copyOf(properties.keySet()));
         problem.description("An RFC 9457 problem detail (application/problem+json), the shape of every error.");
         return problem;

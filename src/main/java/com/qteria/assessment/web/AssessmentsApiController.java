@@ -59,7 +59,10 @@ class AssessmentsApiController {
 
     @GetMapping("/api/v1/assessments")
     @Operation(operationId = "listAssessments", summary = "List the organization's assessments",
-            description = "Newest first, filtered by status, workflow and search text.")
+            description = "Newest first, filtered by status, workflow and search text. A workflow_id that is not "
+                    + "an id is 404.")
+    @ApiResponse(responseCode = "200", description = "A page of assessments.")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     PageResponse<AssessmentView> list(@AuthenticationPrincipal CurrentUser user,
             @Parameter(description = "Only this status: queued, running, completed, failed or cancelled.")
             @RequestParam(required = false) String status,
