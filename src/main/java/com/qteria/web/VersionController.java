@@ -1,5 +1,7 @@
 package com.qteria.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/version}: what is running — the version, the git commit it was built from, and when. */
 @RestController
-@Tag(name = "Operations")
+@Tag(name = "Operations", description = "What is running, for operators and monitoring.")
 class VersionController {
 
     private final Optional<BuildProperties> build;
@@ -23,6 +25,9 @@ class VersionController {
     }
 
     @GetMapping("/api/version")
+    @Operation(operationId = "getVersion", summary = "Get the running version, git commit and build time",
+            description = "Needs no token.")
+    @SecurityRequirements
     Version version() {
         return new Version(build.map(BuildProperties::getVersion).orElse("development"),
                 git.map(GitProperties::getCommitId).orElse("unknown"),

@@ -1,5 +1,6 @@
 package com.qteria.assessment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import com.qteria.assessment.AiPolicy;
 import com.qteria.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The organization's AI provider, model and monthly budget, for its admins. */
 @RestController
-@Tag(name = "AI settings")
+@Tag(name = "AI settings", description = "The organization's AI provider, model and monthly budget, for its admins.")
 @RequestMapping("/api/v1/ai-settings")
 @PreAuthorize("hasRole('ADMIN')")
 class AiSettingsApiController {
@@ -25,11 +26,14 @@ class AiSettingsApiController {
     }
 
     @GetMapping
+    @Operation(operationId = "getAiSettings", summary = "Get the organization's AI provider, model and monthly budget")
     AiPolicy.OrganizationAi get(@AuthenticationPrincipal CurrentUser admin) {
         return policy.get(admin.tenantId());
     }
 
     @PutMapping
+    @Operation(operationId = "updateAiSettings",
+            summary = "Change the organization's AI provider, model or monthly budget")
     AiPolicy.OrganizationAi update(@AuthenticationPrincipal CurrentUser admin, @RequestBody AiPolicy.UpdateAi update) {
         return policy.update(admin, update);
     }

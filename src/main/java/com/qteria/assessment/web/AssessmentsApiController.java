@@ -1,5 +1,8 @@
 package com.qteria.assessment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentResults;
 import com.qteria.assessment.AssessmentView;
@@ -25,9 +28,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Assessments per API.md: every role starts, follows, reads and cancels its organization's assessments. */
 @RestController
-@Tag(name = "Assessments")
+@Tag(name = "Assessments",
+        description = "Check documents against a workflow, follow the progress and read the results with their "
+                + "evidence.")
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class AssessmentsApiController {
+
+    private static final String ID = "The assessment's id.";
 
     private final AssessmentManagement assessments;
     private final ProgressEvents progress;
@@ -39,13 +46,29 @@ class AssessmentsApiController {
 
     @PostMapping("/api/v1/assessments")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "startAssessment", summary = "Start an assessment",
+            description = "Checks the documents, each in a bucket, against the current version of the workflow. "
+                    + "Answers 202 at once with the queued assessment; follow it with the events stream or by "
+                    + "polling. An unknown workflow or document is 404; a spent monthly AI budget is 409.")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "422", ref = "#/components/responses/MissingRequiredBuckets")
     AssessmentView start(@AuthenticationPrincipal CurrentUser user, @RequestBody StartAssessment request) {
         return assessments.start(user, request);
     }
 
     @GetMapping("/api/v1/assessments")
+    @Operation(operationId = "listAssessments", summary = "List the organization's assessments",
+            description = "Newest first, filtered by status, workflow and search text. A workflow_id that is not "
+                    + "an id is 404.")
+    @ApiResponse(responseCode = "200", description = "A page of assessments.")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     PageResponse<AssessmentView> list(@AuthenticationPrincipal CurrentUser user,
-            @RequestParam(required = false) String status, @RequestParam(name = "workflow_id", required = false) String workflowId,
+            @Parameter(description = "Only this status: queued, running, completed, failed or cancelled.")
+            @RequestParam(required = false) String status,
+            @Parameter(description = "Only assessments against this workflow (its id).")
+            @RequestParam(name = "workflow_id", required = false) String workflowId,
+            @Parameter(description = "Only assessments whose reference or workflow name contains this text.")
             @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         UUID workflow = workflowId == null || workflowId.isBlank() ? null : Ids.parseOrNotFound(workflowId, "Workflow");
@@ -53,23 +76,38 @@ class AssessmentsApiController {
     }
 
     @GetMapping("/api/v1/assessments/{id}")
-    AssessmentView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "getAssessment", summary = "Get an assessment: status, progress and summary")
+    AssessmentView get(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = ID) @PathVariable String id) {
         return assessments.get(user.tenantId(), assessmentId(id));
     }
 
     @GetMapping("/api/v1/assessments/{id}/results")
-    AssessmentResults results(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "getAssessmentResults", summary = "Get an assessment's results with their evidence",
+            description = "Per criterion: verdict, confidence, source, reasoning and evidence (document, page, "
+                    + "quote, verified). 409 ASSESSMENT_NOT_READY until the assessment has completed.")
+    @ApiResponse(responseCode = "200", description = "The results of the completed assessment.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/AssessmentNotReady")
+    AssessmentResults results(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = ID) @PathVariable String id) {
         return assessments.results(user.tenantId(), assessmentId(id));
     }
 
     @PostMapping("/api/v1/assessments/{id}/cancel")
-    AssessmentView cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "cancelAssessment", summary = "Cancel an assessment",
+            description = "Stops a queued or running assessment; one that has already finished gets 409.")
+    @ApiResponse(responseCode = "200", description = "The assessment, now cancelled.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    AssessmentView cancel(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = ID) @PathVariable String id) {
         return assessments.cancel(user, assessmentId(id));
     }
 
     /** Server-Sent Events: {@code progress} on every change, then {@code done} with the final state. */
     @GetMapping(path = "/api/v1/assessments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "followAssessment", summary = "Follow an assessment's progress as Server-Sent Events",
+            description = "A progress event on every change, then a done event with the final state.")
+    SseEmitter events(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
         UUID assessment = assessmentId(id);
         assessments.get(user.tenantId(), assessment);
         return progress.follow(user.tenantId(), assessment);

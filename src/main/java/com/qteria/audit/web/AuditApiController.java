@@ -1,5 +1,10 @@
 package com.qteria.audit.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.audit.AuditEntry;
 import com.qteria.audit.AuditLog;
@@ -26,10 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The organization's audit trail for its admins: list with filters, CSV export, and chain verification. */
 @RestController
-@Tag(name = "Audit log")
+@Tag(name = "Audit log",
+        description = "The organization's audit trail, a hash chain, for its admins: list, export and verify.")
 @RequestMapping("/api/v1/audit-events")
 @PreAuthorize("hasRole('ADMIN')")
 class AuditApiController {
+
+    private static final String FROM = "Only entries at or after this ISO-8601 UTC time, such as 2026-01-31T00:00:00Z.";
+    private static final String TO = "Only entries before this ISO-8601 UTC time.";
 
     private final AuditLog log;
     private final JsonMapper json;
@@ -40,10 +49,16 @@ class AuditApiController {
     }
 
     @GetMapping
-    PageResponse<Item> list(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) String actor,
+    @Operation(operationId = "listAuditEvents", summary = "List audit entries", description = "Newest first.")
+    PageResponse<Item> list(@AuthenticationPrincipal CurrentUser admin,
+            @Parameter(description = "Only entries by this actor (their e-mail address).")
+            @RequestParam(required = false) String actor,
+            @Parameter(description = "Only entries of this action, such as user.created.")
             @RequestParam(required = false) String action,
+            @Parameter(description = "Only entries about this kind of resource, such as user or token.")
             @RequestParam(name = "resource_type", required = false) String resourceType,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @Parameter(description = FROM) @RequestParam(required = false) String from,
+            @Parameter(description = TO) @RequestParam(required = false) String to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
         AuditQuery query = query(actor, action, resourceType, from, to);
@@ -53,15 +68,26 @@ class AuditApiController {
     }
 
     @GetMapping("/export.csv")
-    void export(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) String actor,
+    @Operation(operationId = "exportAuditEvents", summary = "Export audit entries as CSV",
+            description = "Every entry that matches the filters, as a CSV download.")
+    @ApiResponse(responseCode = "200", description = "The entries as CSV.",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    void export(@AuthenticationPrincipal CurrentUser admin,
+            @Parameter(description = "Only entries by this actor (their e-mail address).")
+            @RequestParam(required = false) String actor,
+            @Parameter(description = "Only entries of this action, such as user.created.")
             @RequestParam(required = false) String action,
+            @Parameter(description = "Only entries about this kind of resource, such as user or token.")
             @RequestParam(name = "resource_type", required = false) String resourceType,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @Parameter(description = FROM) @RequestParam(required = false) String from,
+            @Parameter(description = TO) @RequestParam(required = false) String to,
             HttpServletResponse response) throws IOException {
         AuditCsv.write(log, admin.tenantId(), query(actor, action, resourceType, from, to), response);
     }
 
     @GetMapping("/verify")
+    @Operation(operationId = "verifyAuditTrail", summary = "Verify the audit trail's hash chain",
+            description = "valid is false when an entry was edited or deleted; the answer names the first bad one.")
     AuditVerification verify(@AuthenticationPrincipal CurrentUser admin) {
         return log.verify(admin.tenantId());
     }

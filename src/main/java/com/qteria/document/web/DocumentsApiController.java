@@ -1,5 +1,10 @@
 package com.qteria.document.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.qteria.document.DocumentContent;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentPage;
@@ -33,9 +38,13 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Documents per API.md: every role uploads, reads and deletes its organization's documents. */
 @RestController
-@Tag(name = "Documents")
+@Tag(name = "Documents",
+        description = "Upload PDF and DOCX documents, read their extracted text, download and delete them.")
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class DocumentsApiController {
+
+    private static final String ID = "The document's id.";
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final DocumentManagement documents;
     private final ReceivedFiles received;
@@ -51,34 +60,58 @@ class DocumentsApiController {
      */
     @PostMapping(path = {"/api/v1/documents", "/documents/upload"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "uploadDocuments", summary = "Upload documents",
+            description = "One or more file parts, all accepted or none. PDF, or DOCX (converted for reading), "
+                    + "recognised by content, not by name: anything else is 415; a file over the limit is 413. "
+                    + "Text extraction starts right after the upload; status tells when it is done.")
     PageResponse<DocumentView> upload(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = "The files: PDF or DOCX.")
             @RequestParam(name = "file", required = false) List<MultipartFile> files) {
         List<DocumentView> uploaded = received.upload(user, files == null ? List.of() : files);
         return PageResponse.of(uploaded, new Paging(0, Math.max(1, uploaded.size())), uploaded.size());
     }
 
     @GetMapping("/api/v1/documents")
+    @Operation(operationId = "listDocuments", summary = "List the organization's documents")
     PageResponse<DocumentView> list(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = "Only documents whose file name contains this text.")
             @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return documents.list(user.tenantId(), q, Paging.of(page, size));
     }
 
     @GetMapping("/api/v1/documents/{id}")
-    DocumentView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "getDocument", summary = "Get a document's details and status")
+    DocumentView get(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
         return documents.get(user.tenantId(), documentId(id));
     }
 
     /** The original bytes, inline; Spring answers Range requests (206) from the decrypting stream. */
     @GetMapping("/api/v1/documents/{id}/content")
-    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    @Operation(operationId = "getDocumentContent", summary = "Download a document's original bytes",
+            description = "Inline (Content-Disposition: inline), with the media type it was recognised as. "
+                    + "Range requests are answered with 206 and the part asked for.")
+    @ApiResponse(responseCode = "200", description = "The original file.", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "206", description = "The part of the file the Range header asked for.", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary"))})
+    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = ID) @PathVariable String id,
+            @Parameter(description = "A byte range, such as bytes=0-1023.")
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
         DocumentContent content = documents.content(user, documentId(id), ContentResponse.audited(range));
         return ContentResponse.inline(content);
     }
 
     @GetMapping("/api/v1/documents/{id}/text")
-    DocumentText text(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "getDocumentText", summary = "Get a document's extracted text, page by page",
+            description = "What the evaluators read; ocr tells which pages were read by text recognition. "
+                    + "409 while the document is still being read.")
+    @ApiResponse(responseCode = "200", description = "The text of every page.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    DocumentText text(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
         UUID documentId = documentId(id);
         DocumentView document = documents.get(user.tenantId(), documentId);
         if (document.status() == DocumentStatus.PROCESSING) {
@@ -89,7 +122,12 @@ class DocumentsApiController {
     }
 
     @DeleteMapping("/api/v1/documents/{id}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "deleteDocument", summary = "Delete a document",
+            description = "409 while an assessment that has not finished uses it.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = ID) @PathVariable String id) {
         documents.delete(user, documentId(id));
         return ResponseEntity.noContent().build();
     }

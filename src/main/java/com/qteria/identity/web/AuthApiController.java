@@ -1,5 +1,8 @@
 package com.qteria.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.security.PasswordSignIn;
@@ -24,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Email and password in, an 8-hour bearer token out; and signing that token out again. */
 @RestController
-@Tag(name = "Sign-in tokens")
+@Tag(name = "Sign-in tokens", description = "Exchange email and password for an 8-hour bearer token, and sign it out.")
 @RequestMapping("/api/v1/auth/token")
 class AuthApiController {
 
@@ -37,6 +40,13 @@ class AuthApiController {
     }
 
     @PostMapping
+    @Operation(operationId = "issueToken", summary = "Sign in: exchange email and password for a bearer token",
+            description = "Answers a qt_ token valid for 8 hours. An unknown email and a wrong password get the same "
+                    + "401; repeated failures get 429 with Retry-After.")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The bearer token.")
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")
+    @ApiResponse(responseCode = "429", ref = "#/components/responses/RateLimited")
     TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         CurrentUser user;
         try {
@@ -52,6 +62,9 @@ class AuthApiController {
 
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "revokeToken", summary = "Sign out: revoke the bearer token of this request",
+            description = "Only a qt_ sign-in token or a personal access token can be revoked this way; other "
+                    + "credentials get 403.")
     void revoke(Authentication authentication) {
         if (authentication instanceof TokenAuthentication token) {
             tokens.revokeUsed(token.getPrincipal(), token.tokenId());

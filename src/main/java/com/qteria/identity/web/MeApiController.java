@@ -1,5 +1,7 @@
 package com.qteria.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.OrganizationView;
@@ -32,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller themself: who they are, and their personal access tokens. */
 @RestController
-@Tag(name = "Me and personal access tokens")
+@Tag(name = "Me and personal access tokens",
+        description = "The caller themself: who they are, and their personal access tokens for scripts and "
+                + "integrations.")
 @RequestMapping("/api/v1/me")
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class MeApiController {
@@ -46,6 +50,7 @@ class MeApiController {
     }
 
     @GetMapping
+    @Operation(operationId = "getMe", summary = "Get the caller: user, role and organization")
     Me me(@AuthenticationPrincipal CurrentUser user) {
         OrganizationView organization = accounts.organization(user.tenantId());
         return new Me(user.id(), user.email(), user.name(), user.role().key(),
@@ -54,12 +59,17 @@ class MeApiController {
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createPersonalToken", summary = "Create a personal access token",
+            description = "The token is answered this once; only its hash is stored. It expires after "
+                    + "expires_in_days (1 to 365).")
     CreatedToken create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CreateTokenRequest request) {
         Tokens.IssuedToken token = tokens.createPersonal(user, request.name(), request.expiresInDays());
         return new CreatedToken(token.id(), token.name(), token.value(), token.expiresAt());
     }
 
     @GetMapping("/tokens")
+    @Operation(operationId = "listPersonalTokens", summary = "List the caller's personal access tokens",
+            description = "Names, dates and last use; never the token values. All in one page.")
     PageResponse<TokenSummary> list(@AuthenticationPrincipal CurrentUser user) {
         List<TokenSummary> items = tokens.personalTokens(user).stream().map(TokenSummary::of).toList();
         return PageResponse.of(items, new Paging(0, Math.max(1, items.size())), items.size());
@@ -67,7 +77,9 @@ class MeApiController {
 
     @DeleteMapping("/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "revokePersonalToken", summary = "Revoke a personal access token")
+    void revoke(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = "The token's id.") @PathVariable String id) {
         tokens.revokePersonal(user, Ids.parseOrNotFound(id, "Token"));
     }
 

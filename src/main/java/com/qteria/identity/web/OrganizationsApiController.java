@@ -1,5 +1,6 @@
 package com.qteria.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.UserView;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The platform operator creates organizations and their first admin; nothing else. */
 @RestController
-@Tag(name = "Organizations (operator)")
+@Tag(name = "Organizations (operator)",
+        description = "For the platform operator: create organizations and their first admin.")
 @RequestMapping("/api/v1/organizations")
 @PreAuthorize("hasRole('OPERATOR')")
 class OrganizationsApiController {
@@ -35,6 +37,9 @@ class OrganizationsApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createOrganization", summary = "Create an organization and its first admin",
+            description = "Only with the operator token. Without an admin password the admin is invited; when no "
+                    + "mail server is configured, the answer carries the invitation link this once.")
     CreatedOrganization create(@Valid @RequestBody CreateOrganizationRequest request) {
         Accounts.CreatedOrganization created = accounts.createOrganization(request.name(), request.admin().email(),
                 request.admin().name(), request.admin().password(), "operator");

@@ -1,5 +1,8 @@
 package com.qteria.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.CurrentUser;
@@ -34,10 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The organization's users, for its admins. */
 @RestController
-@Tag(name = "Users")
+@Tag(name = "Users", description = "The organization's users and their roles, for its admins.")
 @RequestMapping("/api/v1/users")
 @PreAuthorize("hasRole('ADMIN')")
 class UsersApiController {
+
+    private static final String USER_ID = "The user's id.";
 
     private final Accounts accounts;
     private final Onboarding onboarding;
@@ -48,6 +53,7 @@ class UsersApiController {
     }
 
     @GetMapping
+    @Operation(operationId = "listUsers", summary = "List the organization's users")
     PageResponse<UserView> list(@AuthenticationPrincipal CurrentUser admin,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
@@ -56,13 +62,18 @@ class UsersApiController {
     }
 
     @GetMapping("/{id}")
-    UserView get(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id) {
+    @Operation(operationId = "getUser", summary = "Get a user")
+    UserView get(@AuthenticationPrincipal CurrentUser admin,
+            @Parameter(description = USER_ID) @PathVariable String id) {
         return accounts.user(admin, Ids.parseOrNotFound(id, "User"));
     }
 
     /** Without a password the user is invited; see {@link CreatedUser} for what the answer tells about it. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createUser", summary = "Add a user",
+            description = "With a password the user can sign in at once. Without one they are invited by e-mail; "
+                    + "when no mail server is configured, the answer carries the invitation link this once.")
     CreatedUser create(@AuthenticationPrincipal CurrentUser admin, @Valid @RequestBody CreateUserRequest request) {
         return CreatedUser.of(accounts.addUser(admin, request.email(), request.name(), request.role(),
                 request.password()));
@@ -71,12 +82,21 @@ class UsersApiController {
     /** A new invitation for a user without a password; older links stop working. */
     @PostMapping("/{id}/invitation")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    InvitationResponse invite(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id) {
+    @Operation(operationId = "inviteUser", summary = "Send a user a new invitation",
+            description = "For an active user without a password; older invitation links stop working.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    InvitationResponse invite(@AuthenticationPrincipal CurrentUser admin,
+            @Parameter(description = USER_ID) @PathVariable String id) {
         return InvitationResponse.of(onboarding.reinvite(admin, Ids.parseOrNotFound(id, "User")));
     }
 
     @PatchMapping("/{id}")
-    UserView update(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id,
+    @Operation(operationId = "updateUser", summary = "Change a user's role, name or active state",
+            description = "Only the fields sent change. The organization's last active admin cannot lose that: 409.")
+    @ApiResponse(responseCode = "200", description = "The changed user.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    UserView update(@AuthenticationPrincipal CurrentUser admin,
+            @Parameter(description = USER_ID) @PathVariable String id,
             @Valid @RequestBody UpdateUserRequest request) {
         return accounts.updateUser(admin, Ids.parseOrNotFound(id, "User"), request.role(), request.active(),
                 request.name());
@@ -84,7 +104,12 @@ class UsersApiController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deactivate(@AuthenticationPrincipal CurrentUser admin, @PathVariable String id) {
+    @Operation(operationId = "deactivateUser", summary = "Deactivate a user",
+            description = "The user can no longer sign in and their tokens stop working; their audit trail is kept. "
+                    + "The organization's last active admin cannot be deactivated: 409.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    void deactivate(@AuthenticationPrincipal CurrentUser admin,
+            @Parameter(description = USER_ID) @PathVariable String id) {
         accounts.deactivate(admin, Ids.parseOrNotFound(id, "User"));
     }
 

@@ -1,5 +1,10 @@
 package com.qteria.workflow.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.Ids;
@@ -34,9 +39,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Workflows per API.md: every role reads; process managers and admins write. */
 @RestController
-@Tag(name = "Workflows")
+@Tag(name = "Workflows",
+        description = "Versioned workflows: buckets for documents and criteria to check. Every role reads; process "
+                + "managers and admins write.")
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class WorkflowsApiController {
+
+    private static final String ID = "The workflow's id.";
 
     private final WorkflowManagement workflows;
     private final WorkflowFormats formats;
@@ -49,43 +58,67 @@ class WorkflowsApiController {
     @PostMapping("/api/v1/workflows")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('PROCESS_MANAGER')")
+    @Operation(operationId = "createWorkflow", summary = "Create a workflow",
+            description = "Version 1. At least one bucket and one criterion; at most 20 buckets and 100 criteria. "
+                    + "Process managers and admins only.")
     WorkflowView create(@AuthenticationPrincipal CurrentUser user, @RequestBody WorkflowInput input) {
         return workflows.create(user, input);
     }
 
     @GetMapping("/api/v1/workflows")
+    @Operation(operationId = "listWorkflows", summary = "List the organization's workflows",
+            description = "By name, in their current versions; active ones, or archived ones with archived=true.")
     PageResponse<WorkflowView> list(@AuthenticationPrincipal CurrentUser user,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean archived,
+            @Parameter(description = "Only workflows whose name contains this text.")
+            @RequestParam(required = false) String q,
+            @Parameter(description = "true for archived workflows instead of active ones.")
+            @RequestParam(defaultValue = "false") boolean archived,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return workflows.list(user.tenantId(), q, archived, Paging.of(page, size));
     }
 
     @GetMapping("/api/v1/workflows/{id}")
-    WorkflowView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "getWorkflow", summary = "Get a workflow in its current version")
+    WorkflowView get(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
         return workflows.get(user.tenantId(), workflowId(id));
     }
 
     @GetMapping("/api/v1/workflows/{id}/versions")
-    PageResponse<VersionSummary> versions(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "listWorkflowVersions", summary = "List a workflow's versions",
+            description = "All in one page.")
+    PageResponse<VersionSummary> versions(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = ID) @PathVariable String id) {
         List<VersionSummary> versions = workflows.versions(user.tenantId(), workflowId(id));
         return PageResponse.of(versions, new Paging(0, Math.max(1, versions.size())), versions.size());
     }
 
     @GetMapping("/api/v1/workflows/{id}/versions/{version}")
-    WorkflowView version(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @PathVariable String version) {
+    @Operation(operationId = "getWorkflowVersion", summary = "Get one version of a workflow",
+            description = "As it was; assessments keep the version they ran on.")
+    WorkflowView version(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = ID) @PathVariable String id,
+            @Parameter(description = "The version number, from 1.") @PathVariable String version) {
         return workflows.version(user.tenantId(), workflowId(id), versionNumber(version));
     }
 
     @GetMapping("/api/v1/workflows/{id}/diff")
-    WorkflowDiff diff(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @RequestParam int from, @RequestParam int to) {
+    @Operation(operationId = "diffWorkflowVersions", summary = "Compare two versions of a workflow",
+            description = "The buckets and criteria added, removed and changed from one version to the other.")
+    WorkflowDiff diff(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id,
+            @Parameter(description = "The version to compare from.") @RequestParam int from,
+            @Parameter(description = "The version to compare to.") @RequestParam int to) {
         return workflows.diff(user.tenantId(), workflowId(id), from, to);
     }
 
     @PutMapping("/api/v1/workflows/{id}")
     @PreAuthorize("hasRole('PROCESS_MANAGER')")
-    WorkflowView update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    @Operation(operationId = "updateWorkflow", summary = "Replace a workflow, creating its next version",
+            description = "A full replace: the result is version n+1, and version n stays as it was. Buckets and "
+                    + "criteria matched by key keep their ids. An archived workflow cannot change: 409. Process "
+                    + "managers and admins only.")
+    @ApiResponse(responseCode = "200", description = "The workflow in its new version.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    WorkflowView update(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id,
             @RequestBody WorkflowInput input) {
         return workflows.update(user, workflowId(id), input);
     }
@@ -93,14 +126,24 @@ class WorkflowsApiController {
     @DeleteMapping("/api/v1/workflows/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('PROCESS_MANAGER')")
-    void archive(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    @Operation(operationId = "archiveWorkflow", summary = "Archive a workflow",
+            description = "It is kept with its versions and assessments, but no new assessment can use it. "
+                    + "Process managers and admins only.")
+    void archive(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
         workflows.archive(user, workflowId(id));
     }
 
     /** The current version without ids: JSON, or YAML with {@code ?format=yaml}. */
     @GetMapping("/api/v1/workflows/{id}/export")
-    ResponseEntity<String> export(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @RequestParam(defaultValue = "json") String format) {
+    @Operation(operationId = "exportWorkflow", summary = "Export a workflow without its ids",
+            description = "The current version as a download, for version control or for import into another "
+                    + "organization.")
+    @ApiResponse(responseCode = "200", description = "The workflow as an attachment.", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = WorkflowInput.class)),
+            @Content(mediaType = "application/yaml", schema = @Schema(implementation = WorkflowInput.class))})
+    ResponseEntity<String> export(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(description = ID) @PathVariable String id,
+            @Parameter(description = "json or yaml.") @RequestParam(defaultValue = "json") String format) {
         WorkflowView workflow = workflows.get(user.tenantId(), workflowId(id));
         return formats.download(workflow.toInput(), workflow.name(), format);
     }
@@ -110,18 +153,28 @@ class WorkflowsApiController {
             "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('PROCESS_MANAGER')")
+    @Operation(operationId = "importWorkflow", summary = "Import a workflow from its export",
+            description = "Creates a new workflow, version 1, from the export format in JSON or YAML (by "
+                    + "Content-Type). Process managers and admins only.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = WorkflowInput.class)),
+                    @Content(mediaType = "application/yaml", schema = @Schema(implementation = WorkflowInput.class))}))
     WorkflowView importWorkflow(@AuthenticationPrincipal CurrentUser user,
+            @Parameter(hidden = true)
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody String body) {
         return workflows.importWorkflow(user, formats.read(body, contentType));
     }
 
     @GetMapping("/api/v1/workflow-templates")
+    @Operation(operationId = "listWorkflowTemplates", summary = "List the workflow templates",
+            description = "Ready-made workflows to start from, the same for every organization.")
     List<WorkflowTemplate> templates() {
         return workflows.templates();
     }
 
     @GetMapping("/api/v1/workflow-templates/{key}")
-    WorkflowInput template(@PathVariable String key) {
+    @Operation(operationId = "getWorkflowTemplate", summary = "Get a workflow template in the import format")
+    WorkflowInput template(@Parameter(description = "The template's key.") @PathVariable String key) {
         return workflows.template(key);
     }
 
