@@ -70,6 +70,19 @@ class ExtractCommandTests {
     }
 
     @Test
+    void repeatExtractsInOneProcessAndPrintsOneTimingLinePerPass() throws IOException {
+        Path file = GeneratedPdfs.write(directory, "three.pdf", GeneratedPdfs.numberedPages(3));
+
+        int exit = run("extract", file.toString(), "--repeat", "2");
+
+        assertThat(exit).isZero();
+        assertThat(stdout().lines().toList()).satisfiesExactly(
+                line -> assertThat(line).matches("pass 1: 3 pages, 18 chars, \\d+\\.\\d{3} s, \\d+ pages/s"),
+                line -> assertThat(line).matches("pass 2: 3 pages, 18 chars, \\d+\\.\\d{3} s, \\d+ pages/s"));
+        assertThat(run("extract", file.toString(), "--repeat", "0")).isEqualTo(2);
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws IOException {
         Path file = GeneratedPdfs.write(directory, "one.pdf", GeneratedPdfs.numberedPages(1));
 
