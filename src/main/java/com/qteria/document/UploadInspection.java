@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -44,14 +45,16 @@ class UploadInspection {
         try {
             long size = Files.size(upload.file());
             if (size > maxUpload.toBytes()) {
-                throw new ApiProblem(ProblemCode.PAYLOAD_TOO_LARGE, "'" + filename + "' is larger than the limit of "
-                        + maxUpload.toMegabytes() + " MB.");
+                throw new ApiProblem(ProblemCode.PAYLOAD_TOO_LARGE, filename + " is larger than the limit of "
+                        + maxUpload.toMegabytes() + " MB. Split it into smaller files and upload those.");
             }
-            DocumentType type = DocumentType.detect(upload.file()).orElseThrow(() -> new ApiProblem(
-                    ProblemCode.UNSUPPORTED_MEDIA_TYPE, "'" + filename + "' is neither a PDF nor a Word (DOCX) "
-                            + "document. Qteria reads PDF and DOCX files, recognised by their content.",
-                    List.of(), null));
-            return new Inspected(upload.file(), filename, type, size, sha256(upload.file()));
+            Optional<DocumentType> type = DocumentType.detect(upload.file());
+            if (type.isEmpty()) {
+                // An empty file is answered like any other file that is no PDF or DOCX (415), saying it is empty.
+                throw new ApiProblem(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Unable to read " + filename + ". "
+                        + DocumentType.unrecognised(upload.file()));
+            }
+            return new Inspected(upload.file(), filename, type.get(), size, sha256(upload.file()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -61,7 +61,7 @@ public final class ExtractCommand {
         }
         Optional<DocumentType> type = DocumentType.detect(file);
         if (type.isEmpty()) {
-            err.println("The file is neither a PDF nor a Word document.");
+            err.println("Unable to read " + file.getFileName() + ". " + DocumentType.unrecognised(file));
             return 1;
         }
         JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
@@ -86,7 +86,7 @@ public final class ExtractCommand {
                 yield 0;
             }
             case Rejected rejected -> {
-                err.println(rejected.reason());
+                err.println("Unable to read " + file.getFileName() + ". " + rejected.reason());
                 yield 1;
             }
         };

@@ -40,7 +40,8 @@ class MultipartExceptionHandler {
                     List.of(new FieldError("file", "The file name is longer than 1,000 characters.")), null);
         }
         return problems.entity(request, ProblemCode.PAYLOAD_TOO_LARGE,
-                "The upload is larger than the configured limit.", List.of(), null);
+                "The upload is larger than the configured limit. Split large "
+                    + "documents into smaller files, or upload fewer files at once.", List.of(), null);
     }
 
     private static boolean headerSectionTooLarge(Throwable e) {
