@@ -13,7 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * Qteria: one jar, two roles (web and worker) and a few commands.
  * {@code java -jar qteria.jar} serves; {@code java -jar qteria.jar db migrate|rollback <n>|status} manages the schema;
  * {@code keys rotate} re-wraps document keys; {@code extract file.pdf} prints what Qteria reads and
- * {@code assess --workflow wf.json --doc bucket=file.pdf} runs one assessment locally, both without starting Spring.
+ * {@code assess --workflow wf.json --doc bucket=file.pdf} runs one assessment locally, both without starting Spring;
+ * {@code --help} prints {@link Usage}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -22,6 +23,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class QteriaApplication {
 
     public static void main(String[] args) {
+        if (Usage.asked(args)) {
+            System.out.print(Usage.TEXT);
+            System.exit(0);
+        }
         if (args.length > 0 && "db".equals(args[0])) {
             System.exit(DatabaseCommand.run(args));
         }

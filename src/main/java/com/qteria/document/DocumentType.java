@@ -39,6 +39,17 @@ public enum DocumentType {
         return Optional.empty();
     }
 
+    /**
+     * Why a file that {@link #detect} does not recognise cannot be read, in whole sentences that follow
+     * "Unable to read NAME.": what is wrong and what to do.
+     */
+    public static String unrecognised(Path file) throws IOException {
+        if (Files.size(file) == 0) {
+            return "The file is empty. Choose the complete file and upload it again.";
+        }
+        return "It is neither a PDF nor a Word (DOCX) document. Save it as a PDF or DOCX file and upload that.";
+    }
+
     /** Looks at the file's bytes; empty when it is neither a PDF nor a Word document. */
     public static Optional<DocumentType> detect(Path file) throws IOException {
         byte[] head = new byte[PDF_HEADER_WINDOW];

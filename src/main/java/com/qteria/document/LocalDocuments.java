@@ -48,7 +48,7 @@ public final class LocalDocuments {
         String name = file.getFileName().toString();
         Optional<DocumentType> type = DocumentType.detect(file);
         if (type.isEmpty()) {
-            return new LocalDocument.Rejected(name, "The file is neither a PDF nor a Word document.");
+            return new LocalDocument.Rejected(name, DocumentType.unrecognised(file));
         }
         List<String> pages = new ArrayList<>();
         List<Integer> unread = new ArrayList<>();

@@ -1,6 +1,7 @@
 package com.qteria.document;
 
 import com.qteria.shared.ApiProblem;
+import com.qteria.shared.FieldError;
 import com.qteria.shared.ProblemCode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +14,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Looks at an upload before anything is stored: its type by content (415 otherwise), its size (413 over the
- * limit), its SHA-256, and a display name made safe (no path, no control characters, at most 255 characters).
+ * limit), its SHA-256, and a display name made safe (no path, no control characters). The name is kept whole for
+ * display up to {@value #MAX_NAME_LENGTH} characters and refused beyond (422); it never names a file on disk.
  */
 @Component
 class UploadInspection {
 
     static final String DEFAULT_NAME = "document";
+    /** UTF-16 characters (not bytes) of a file name at most, as both H2 and PostgreSQL count documents.filename. */
+    static final int MAX_NAME_LENGTH = 1000;
 
     private final DataSize maxUpload;
 
@@ -40,14 +45,16 @@ class UploadInspection {
         try {
             long size = Files.size(upload.file());
             if (size > maxUpload.toBytes()) {
-                throw new ApiProblem(ProblemCode.PAYLOAD_TOO_LARGE, "'" + filename + "' is larger than the limit of "
-                        + maxUpload.toMegabytes() + " MB.");
+                throw new ApiProblem(ProblemCode.PAYLOAD_TOO_LARGE, filename + " is larger than the limit of "
+                        + maxUpload.toMegabytes() + " MB. Split it into smaller files and upload those.");
             }
-            DocumentType type = DocumentType.detect(upload.file()).orElseThrow(() -> new ApiProblem(
-                    ProblemCode.UNSUPPORTED_MEDIA_TYPE, "'" + filename + "' is neither a PDF nor a Word (DOCX) "
-                            + "document. Qteria reads PDF and DOCX files, recognised by their content.",
-                    List.of(), null));
-            return new Inspected(upload.file(), filename, type, size, sha256(upload.file()));
+            Optional<DocumentType> type = DocumentType.detect(upload.file());
+            if (type.isEmpty()) {
+                // An empty file is answered like any other file that is no PDF or DOCX (415), saying it is empty.
+                throw new ApiProblem(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Unable to read " + filename + ". "
+                        + DocumentType.unrecognised(upload.file()));
+            }
+            return new Inspected(upload.file(), filename, type.get(), size, sha256(upload.file()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,13 +70,15 @@ class UploadInspection {
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             return DEFAULT_NAME;
         }
-        return name.length() <= 255 ? name : shorten(name);
-    }
-
-    private static String shorten(String name) {
-        int dot = name.lastIndexOf('.');
-        String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
-        return name.substring(0, 255 - extension.length()) + extension;
+        int length = name.length();
+        if (length > MAX_NAME_LENGTH) {
+            String limit = String.format(Locale.ROOT, "%,d characters", MAX_NAME_LENGTH);
+            throw new ApiProblem(ProblemCode.VALIDATION_FAILED, String.format(Locale.ROOT, "The file name is too long: "
+                    + "it has %,d characters and Qteria accepts up to %s. Rename the file and upload it again.",
+                    length, limit), List.of(new FieldError("file", "The file name is longer than " + limit + ".")),
+                    null);
+        }
+        return name;
     }
 
     private static String sha256(Path file) throws IOException {

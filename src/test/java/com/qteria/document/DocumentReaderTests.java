@@ -50,7 +50,7 @@ class DocumentReaderTests {
         String ownerOnly = uploaded.upload(token, "owner-only.pdf", encrypted(""));
         assertThat(uploaded.awaitRead(token, locked)).isEqualTo("rejected");
         assertThat(documents.findForProcessing(UUID.fromString(locked)).orElseThrow().error())
-                .isEqualTo("password-protected: upload an unprotected copy");
+                .isEqualTo("It is password-protected. Upload an unprotected copy.");
         assertThat(uploaded.awaitRead(token, ownerOnly)).isEqualTo("ready");
     }
 

@@ -120,6 +120,26 @@ class DocumentsApiTests {
     }
 
     @Test
+    void anEmptyFileIs415SayingItIsEmpty() throws Exception {
+        String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
+        mvc.perform(multipart("/api/v1/documents")
+                        .file(new MockMultipartFile("file", "X.pdf", "application/pdf", new byte[0]))
+                        .header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"))
+                .andExpect(jsonPath("$.detail").value("Unable to read X.pdf. The file is empty. "
+                        + "Choose the complete file and upload it again."));
+        mvc.perform(multipart("/api/v1/documents")
+                        .file(new MockMultipartFile("file", "notes.txt", "text/plain",
+                                "Just text, no PDF".getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + token))
+                .andExpect(jsonPath("$.detail").value("Unable to read notes.txt. It is neither a PDF nor a Word "
+                        + "(DOCX) document. Save it as a PDF or DOCX file and upload that."));
+        mvc.perform(get("/api/v1/documents").header("Authorization", "Bearer " + token))
+                .andExpect(jsonPath("$.page.total_items").value(0));
+    }
+
+    @Test
     void aRequestWithoutFilesIsMalformed() throws Exception {
         String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
         mvc.perform(multipart("/api/v1/documents")

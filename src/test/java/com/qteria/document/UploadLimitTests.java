@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,6 +63,50 @@ class UploadLimitTests {
         Files.write(file, SamplePdfs.pdf("Fine"));
         HttpResponse<String> answer = send(token, file, "fine.pdf");
         assertThat(answer.statusCode()).isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {300, 500, 1000})
+    void aLongNameWithUmlautsIsAcceptedAndKeptWhole(int length, @TempDir Path temp) throws Exception {
+        String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
+        Path file = temp.resolve("upload.pdf");
+        Files.write(file, SamplePdfs.pdf("Long name"));
+        String name = longName(length);
+
+        HttpResponse<String> answer = send(token, file, name);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        String id = JsonPath.read(answer.body(), "$.items[0].id");
+        HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/documents/" + id))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat((String) JsonPath.read(read.body(), "$.filename")).isEqualTo(name);
+        HttpResponse<byte[]> content = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/documents/" + id + "/content"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(content.statusCode()).isEqualTo(200);
+        assertThat(content.body()).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1001, 20_000})
+    void aNameOverTheLimitIs422SayingWhy(int length, @TempDir Path temp) throws Exception {
+        String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
+        Path file = temp.resolve("upload.pdf");
+        Files.write(file, SamplePdfs.pdf("Name too long"));
+
+        HttpResponse<String> answer = send(token, file, longName(length));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        assertThat((String) JsonPath.read(answer.body(), "$.code")).isEqualTo("VALIDATION_FAILED");
+        assertThat((String) JsonPath.read(answer.body(), "$.detail"))
+                .contains("file name").contains("1,000 characters").doesNotContain("larger than");
+    }
+
+    /** A name of exactly {@code length} characters, many of them umlauts (two bytes each in UTF-8). */
+    private static String longName(int length) {
+        String stem = "Prüfbericht_Größenänderung_Übersicht_".repeat(length / 20 + 1);
+        return stem.substring(0, length - ".pdf".length()) + ".pdf";
     }
 
     private HttpResponse<String> send(String token, Path file, String filename) throws IOException, InterruptedException {

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -42,7 +43,6 @@ import org.springframework.test.web.servlet.MvcResult;
 class InvitationMailTests {
 
     static final int SMTP_PORT = freePort();
-    static final Pattern LINK = Pattern.compile("http://localhost:8080(/invitations/[A-Za-z0-9_-]{43})");
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(
@@ -55,6 +55,9 @@ class InvitationMailTests {
         registry.add("qteria.mail.from", () -> "Qteria <qteria@example.com>");
     }
 
+    /** No QTERIA_PUBLIC_URL in tests: links start with the port the server actually listens on (random here). */
+    @LocalServerPort
+    int port;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -166,8 +169,9 @@ class InvitationMailTests {
         return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
     }
 
-    private static String linkIn(String text) {
-        Matcher matcher = LINK.matcher(text);
+    private String linkIn(String text) {
+        assertThat(port).isNotEqualTo(8080);
+        Matcher matcher = Pattern.compile("http://localhost:" + port + "(/invitations/[A-Za-z0-9_-]{43})").matcher(text);
         assertThat(matcher.find()).as("a link in %s", text).isTrue();
         return matcher.group(1);
     }

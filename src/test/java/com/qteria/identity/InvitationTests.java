@@ -29,6 +29,7 @@ import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -42,9 +43,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @QteriaTest
 class InvitationTests {
 
-    static final String PUBLIC_URL = "http://localhost:8080";
     static final String NEW_PASSWORD = "a fresh password of my own";
 
+    @LocalServerPort
+    int port;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -62,7 +64,7 @@ class InvitationTests {
         Instant before = clock.instant();
         Invited invited = invite(tenant);
 
-        assertThat(invited.url()).matches(PUBLIC_URL + "/invitations/[A-Za-z0-9_-]{43}");
+        assertThat(invited.url()).matches(publicUrl() + "/invitations/[A-Za-z0-9_-]{43}");
         assertThat(invited.expiresAt()).isBetween(before.plus(Duration.ofDays(7)).minusSeconds(1),
                 clock.instant().plus(Duration.ofDays(7)));
         mvc.perform(get("/api/v1/users/" + invited.id()).header("Authorization", "Bearer " + tenant.adminToken()))
@@ -160,10 +162,10 @@ class InvitationTests {
                 .andReturn();
         String second = JsonPath.read(resent.getResponse().getContentAsString(), "$.invitation_url");
 
-        assertThat(second).startsWith(PUBLIC_URL + "/invitations/").isNotEqualTo(first.url());
+        assertThat(second).startsWith(publicUrl() + "/invitations/").isNotEqualTo(first.url());
         mvc.perform(get(first.path())).andExpect(status().isGone());
         mvc.perform(accept(first.path(), NEW_PASSWORD, NEW_PASSWORD)).andExpect(status().isGone());
-        mvc.perform(accept(second.substring(PUBLIC_URL.length()), NEW_PASSWORD, NEW_PASSWORD))
+        mvc.perform(accept(second.substring(publicUrl().length()), NEW_PASSWORD, NEW_PASSWORD))
                 .andExpect(status().isFound());
     }
 
@@ -249,8 +251,8 @@ class InvitationTests {
                 .andReturn();
         String newLink = linkIn(followRedirect(resent, admin));
         assertThat(newLink).isNotEqualTo(link);
-        mvc.perform(get(link.substring(PUBLIC_URL.length()))).andExpect(status().isGone());
-        mvc.perform(get(newLink.substring(PUBLIC_URL.length()))).andExpect(status().isOk());
+        mvc.perform(get(link.substring(publicUrl().length()))).andExpect(status().isGone());
+        mvc.perform(get(newLink.substring(publicUrl().length()))).andExpect(status().isOk());
     }
 
     @Test
@@ -295,8 +297,13 @@ class InvitationTests {
                 .andReturn().getResponse().getContentAsString();
     }
 
-    private static String linkIn(String page) {
-        var matcher = java.util.regex.Pattern.compile(PUBLIC_URL + "/invitations/[A-Za-z0-9_-]{43}").matcher(page);
+    /** No QTERIA_PUBLIC_URL in tests: links start with the port the server actually listens on. */
+    private String publicUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private String linkIn(String page) {
+        var matcher = java.util.regex.Pattern.compile(publicUrl() + "/invitations/[A-Za-z0-9_-]{43}").matcher(page);
         assertThat(matcher.find()).as("an invitation link on the page %s", page).isTrue();
         return matcher.group();
     }
@@ -308,7 +315,7 @@ class InvitationTests {
     record Invited(UUID id, String email, String url, Instant expiresAt) {
 
         String path() {
-            return url.substring(PUBLIC_URL.length());
+            return java.net.URI.create(url).getRawPath();
         }
 
         String secret() {

@@ -36,9 +36,9 @@ final class Deadline {
         return Duration.ofNanos(Math.max(0, end - System.nanoTime()));
     }
 
-    /** The rejection reason, e.g. "Reading the document took longer than 120 seconds and was stopped." */
+    /** The rejection reason, e.g. "Reading the document took longer than 120 seconds and was stopped. Split it …" */
     String reason() {
-        return "Reading the document took longer than " + seconds() + " and was stopped.";
+        return "Reading the document took longer than " + seconds() + " and was stopped." + DocumentExtractor.SPLIT;
     }
 
     private String seconds() {

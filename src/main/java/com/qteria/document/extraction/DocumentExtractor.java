@@ -13,7 +13,10 @@ import java.util.Objects;
  */
 public final class DocumentExtractor {
 
-    static final String TOO_MUCH_MEMORY = "The document needs more memory to read than this server allows.";
+    /** What to do about a document too big to read: the end of every such rejection reason. */
+    public static final String SPLIT = " Split it into smaller files and upload those.";
+    public static final String TOO_MUCH_MEMORY = "The document needs more memory to read than this server allows."
+            + SPLIT;
 
     private final ExtractionLimits limits;
     private final Ocr ocr;

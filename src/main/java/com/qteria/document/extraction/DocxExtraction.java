@@ -40,7 +40,8 @@ import org.apache.xmlbeans.XmlCursor;
  */
 final class DocxExtraction {
 
-    static final String DAMAGED = "The file is damaged and could not be read as a Word document.";
+    static final String DAMAGED = "The file is damaged and cannot be read as a Word document. Save it "
+            + "again in Word and upload the new copy.";
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final QName TYPE = new QName(W, "type");
 
@@ -76,7 +77,8 @@ final class DocxExtraction {
             return new Rejected(DAMAGED);
         }
         if (texts.size() > limits.maxPages()) {
-            return new Rejected(String.format(Locale.ROOT, "The document has %,d pages; the limit is %,d.",
+            return new Rejected(String.format(Locale.ROOT, "The document has %,d pages and Qteria reads at most %,d."
+                    + " Split it into smaller files and upload those.",
                     texts.size(), limits.maxPages()));
         }
         for (int i = 0; i < texts.size(); i++) {

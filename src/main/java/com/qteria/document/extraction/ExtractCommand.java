@@ -66,7 +66,7 @@ public final class ExtractCommand {
         }
         Optional<DocumentType> type = DocumentType.detect(file);
         if (type.isEmpty()) {
-            err.println("The file is neither a PDF nor a Word document.");
+            err.println("Unable to read " + file.getFileName() + ". " + DocumentType.unrecognised(file));
             return 1;
         }
         DocumentExtractor extractor = new DocumentExtractor(invocation.limits(), Ocr.detect());
@@ -118,7 +118,7 @@ public final class ExtractCommand {
                 yield 0;
             }
             case Rejected rejected -> {
-                err.println(rejected.reason());
+                err.println("Unable to read " + file.getFileName() + ". " + rejected.reason());
                 yield 1;
             }
         };

@@ -34,9 +34,10 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  */
 final class PdfExtraction {
 
-    static final String PASSWORD_PROTECTED = "password-protected: upload an unprotected copy";
-    static final String DAMAGED = "The file is damaged and could not be read as a PDF.";
-    static final String NO_PAGES = "The document has no pages.";
+    static final String PASSWORD_PROTECTED = "It is password-protected. Upload an unprotected copy.";
+    static final String DAMAGED = "The file is damaged and cannot be read as a PDF. Export or scan it "
+            + "again and upload the new copy.";
+    static final String NO_PAGES = "The document has no pages. Upload a copy that has content.";
     static final String REPAIRED = "The file was damaged and has been repaired; some text may be missing.";
     static final String NO_TEXT = "The document contains no text: its pages are blank or show only graphics.";
     private static final int NEGLIGIBLE_TEXT = 16;
@@ -89,7 +90,8 @@ final class PdfExtraction {
             return new Rejected(NO_PAGES);
         }
         if (pages > limits.maxPages()) {
-            return new Rejected(String.format(Locale.ROOT, "The document has %,d pages; the limit is %,d.", pages,
+            return new Rejected(String.format(Locale.ROOT, "The document has %,d pages and Qteria reads at most %,d."
+                    + " Split it into smaller files and upload those.", pages,
                     limits.maxPages()));
         }
         List<DocumentSignature> signatures = signed(document) ? SignatureCheck.verifyAll(document, file) : List.of();

@@ -89,10 +89,11 @@ public class DocumentReader {
             result = Result.rejected(INTERNAL_FAILURE);
         } catch (StackOverflowError e) {
             log.error("Reading document {} overflowed the stack", documentId, e);
-            result = Result.rejected("The document's structure is nested too deeply to be read safely.");
+            result = Result.rejected("The document's structure is nested too deeply to be read safely. "
+                    + "Print it to a new PDF and upload that copy.");
         } catch (OutOfMemoryError e) {
             log.error("Reading document {} ran out of memory", documentId, e);
-            result = Result.rejected("The document needs more memory to read than this server allows.");
+            result = Result.rejected(DocumentExtractor.TOO_MUCH_MEMORY);
         }
         if (result.status() == DocumentStatus.REJECTED) {
             documents.deletePages(documentId);
@@ -167,7 +168,7 @@ public class DocumentReader {
             running.cancel(true);
             log.error("Reading document {} did not return within {} s; abandoned by the watchdog", id, limit.toSeconds());
             return new ExtractionOutcome.Rejected("Reading the document took longer than "
-                    + extractor.limits().timeout().toSeconds() + " seconds and was stopped.");
+                    + extractor.limits().timeout().toSeconds() + " seconds and was stopped." + DocumentExtractor.SPLIT);
         } catch (InterruptedException e) {
             abandoned.set(true);
             running.cancel(true);

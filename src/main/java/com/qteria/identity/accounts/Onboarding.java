@@ -10,6 +10,7 @@ import com.qteria.identity.persistence.User;
 import com.qteria.identity.persistence.Users;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.Ids;
+import com.qteria.shared.web.PublicUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,12 +43,12 @@ public class Onboarding {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration ttl;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     Onboarding(Invitations invitations, Users users, Organizations organizations, JdbcAggregateTemplate aggregates,
             Passwords passwords, InvitationMail mail, ApplicationEventPublisher events, Clock clock,
             @Value("${qteria.auth.invitation-ttl:7d}") Duration ttl,
-            @Value("${qteria.public-url:http://localhost:8080}") String publicUrl) {
+            PublicUrl publicUrl) {
         this.invitations = invitations;
         this.users = users;
         this.organizations = organizations;
@@ -57,7 +58,7 @@ public class Onboarding {
         this.events = events;
         this.clock = clock;
         this.ttl = ttl;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     /** Invites a user who was just created without a password, in the transaction that created them. */
@@ -127,7 +128,7 @@ public class Onboarding {
         InvitationSecret secret = InvitationSecret.random();
         Invitation invitation = aggregates.insert(Invitation.issue(Ids.next(), user.organizationId(), user.id(),
                 secret.hash(), admin.id(), now, now.plus(ttl)));
-        String link = publicUrl + PATH + secret.value();
+        String link = publicUrl.value() + PATH + secret.value();
         boolean byMail = mail.configured();
         if (byMail) {
             mail.sendAfterCommit(new InvitationMail.Letter(user.id(), user.email(), user.name(), admin.name(),

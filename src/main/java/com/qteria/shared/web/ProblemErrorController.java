@@ -78,7 +78,8 @@ class ProblemErrorController implements ErrorController {
         return switch (code) {
             case NOT_FOUND -> "Resource not found.";
             case METHOD_NOT_ALLOWED -> "This method is not allowed on this resource.";
-            case PAYLOAD_TOO_LARGE -> "The upload is larger than the configured limit.";
+            case PAYLOAD_TOO_LARGE -> "The upload is larger than the configured limit. Split large "
+                    + "documents into smaller files, or upload fewer files at once.";
             case UNAUTHENTICATED -> "Sign in or send a valid bearer token.";
             case INSUFFICIENT_PERMISSIONS -> "Your role does not allow this action.";
             case INTERNAL -> "Something went wrong on our side. Quote the request id when you report it.";

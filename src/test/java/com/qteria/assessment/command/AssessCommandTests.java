@@ -155,7 +155,7 @@ class AssessCommandTests {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(JsonPath.<String>read(run.out(), "$.results[0].verdict")).isEqualTo("needs_review");
         assertThat(JsonPath.<String>read(run.out(), "$.results[0].reasoning"))
-                .contains("report.pdf.txt could not be read: The file is neither a PDF nor a Word document.");
+                .contains("report.pdf.txt could not be read: It is neither a PDF nor a Word (DOCX) document. Save it as a PDF or DOCX file and upload that.");
         assertThat(run.err()).contains("report.pdf.txt could not be read");
     }
 

@@ -91,7 +91,7 @@ class DocxExtractionTests {
         Extractions result = Extractions.of(file, DocumentType.DOCX, new ExtractionLimits(2, Duration.ofSeconds(30)),
                 Ocr.unavailable());
 
-        assertThat(result.rejection()).isEqualTo("The document has 3 pages; the limit is 2.");
+        assertThat(result.rejection()).isEqualTo("The document has 3 pages and Qteria reads at most 2. Split it into smaller files and upload those.");
     }
 
     @Test
@@ -101,7 +101,7 @@ class DocxExtractionTests {
 
         Extractions result = Extractions.of(file, DocumentType.DOCX, ExtractionLimits.defaults(), Ocr.unavailable());
 
-        assertThat(result.rejection()).isEqualTo("The file is damaged and could not be read as a Word document.");
+        assertThat(result.rejection()).isEqualTo("The file is damaged and cannot be read as a Word document. Save it again in Word and upload the new copy.");
     }
 
     private interface Content {

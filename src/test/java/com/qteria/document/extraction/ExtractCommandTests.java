@@ -56,7 +56,19 @@ class ExtractCommandTests {
 
         assertThat(exit).isEqualTo(1);
         assertThat(stdout()).isEmpty();
-        assertThat(stderr().strip()).isEqualTo("password-protected: upload an unprotected copy");
+        assertThat(stderr().strip()).isEqualTo(
+                "Unable to read locked.pdf. It is password-protected. Upload an unprotected copy.");
+    }
+
+    @Test
+    void anEmptyFileIsCalledEmpty() throws IOException {
+        Path file = java.nio.file.Files.write(directory.resolve("X.pdf"), new byte[0]);
+
+        int exit = run("extract", file.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr().strip()).isEqualTo(
+                "Unable to read X.pdf. The file is empty. Choose the complete file and upload it again.");
     }
 
     @Test
@@ -66,7 +78,8 @@ class ExtractCommandTests {
         int exit = run("extract", file.toString(), "--max-pages", "2", "--timeout-seconds", "30");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(stderr().strip()).isEqualTo("The document has 3 pages; the limit is 2.");
+        assertThat(stderr().strip()).isEqualTo("Unable to read three.pdf. The document has 3 pages and Qteria "
+                + "reads at most 2. Split it into smaller files and upload those.");
     }
 
     @Test

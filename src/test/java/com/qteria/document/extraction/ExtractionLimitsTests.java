@@ -36,7 +36,7 @@ class ExtractionLimitsTests {
         Extractions result = Extractions.of(file, DocumentType.PDF, new ExtractionLimits(2, Duration.ofSeconds(60)),
                 Ocr.unavailable());
 
-        assertThat(result.rejection()).isEqualTo("The document has 3 pages; the limit is 2.");
+        assertThat(result.rejection()).isEqualTo("The document has 3 pages and Qteria reads at most 2. Split it into smaller files and upload those.");
         assertThat(result.pages()).isEmpty();
     }
 
@@ -47,7 +47,7 @@ class ExtractionLimitsTests {
         Extractions result = Extractions.of(file, DocumentType.PDF, new ExtractionLimits(1000, Duration.ofSeconds(60)),
                 Ocr.unavailable());
 
-        assertThat(result.rejection()).isEqualTo("The document has 1,001 pages; the limit is 1,000.");
+        assertThat(result.rejection()).isEqualTo("The document has 1,001 pages and Qteria reads at most 1,000. Split it into smaller files and upload those.");
     }
 
     @Test
@@ -57,7 +57,7 @@ class ExtractionLimitsTests {
         Extractions result = Extractions.of(file, DocumentType.PDF, new ExtractionLimits(2000, Duration.ofMillis(1)),
                 Ocr.unavailable());
 
-        assertThat(result.rejection()).isEqualTo("Reading the document took longer than 0.001 seconds and was stopped.");
+        assertThat(result.rejection()).isEqualTo("Reading the document took longer than 0.001 seconds and was stopped. Split it into smaller files and upload those.");
     }
 
     @Test
@@ -81,7 +81,7 @@ class ExtractionLimitsTests {
         Extractions result = Extractions.of(file, DocumentType.PDF, new ExtractionLimits(10, Duration.ofMillis(300)),
                 Ocr.unavailable());
 
-        assertThat(result.rejection()).isEqualTo("Reading the document took longer than 0.300 seconds and was stopped.");
+        assertThat(result.rejection()).isEqualTo("Reading the document took longer than 0.300 seconds and was stopped. Split it into smaller files and upload those.");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -116,7 +116,7 @@ class ExtractionLimitsTests {
 
         String reason = Extractions.pdf(file).rejection();
 
-        assertThat(reason).isIn("The file is damaged and could not be read as a PDF.", "The document has no pages.");
+        assertThat(reason).isIn("The file is damaged and cannot be read as a PDF. Export or scan it again and upload the new copy.", "The document has no pages. Upload a copy that has content.");
     }
 
     @Test
@@ -124,8 +124,8 @@ class ExtractionLimitsTests {
         Path empty = Files.createFile(directory.resolve("empty.pdf"));
         Path zip = Files.write(directory.resolve("word.pdf"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0});
 
-        assertThat(Extractions.pdf(empty).rejection()).isEqualTo("The file is damaged and could not be read as a PDF.");
-        assertThat(Extractions.pdf(zip).rejection()).isEqualTo("The file is damaged and could not be read as a PDF.");
+        assertThat(Extractions.pdf(empty).rejection()).isEqualTo("The file is damaged and cannot be read as a PDF. Export or scan it again and upload the new copy.");
+        assertThat(Extractions.pdf(zip).rejection()).isEqualTo("The file is damaged and cannot be read as a PDF. Export or scan it again and upload the new copy.");
     }
 
     @Test

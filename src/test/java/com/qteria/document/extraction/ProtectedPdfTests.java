@@ -20,7 +20,7 @@ class ProtectedPdfTests {
     void rejectsAPdfThatNeedsAPasswordToOpen() throws IOException {
         Path file = protectedPdf("owner-secret", "open-secret");
 
-        assertThat(Extractions.pdf(file).rejection()).isEqualTo("password-protected: upload an unprotected copy");
+        assertThat(Extractions.pdf(file).rejection()).isEqualTo("It is password-protected. Upload an unprotected copy.");
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -74,6 +76,86 @@ class MigrationRoundTripTests {
         insertAuditEvent(dataSource);
         assertThatThrownBy(() -> execute(dataSource, "delete from audit_events"))
                 .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void longFileNamesAreKeptAndCutToTheOldWidthOnRollbackOnH2() throws SQLException {
+        TestDatabase.Database database = TestDatabase.newH2Database();
+        DataSource dataSource = new DriverManagerDataSource(database.url(), database.username(), "");
+        try {
+            longFileNamesAreKeptAndCutOnRollback(dataSource);
+        } finally {
+            execute(dataSource, "shutdown");
+        }
+    }
+
+    @Test
+    void longFileNamesAreKeptAndCutToTheOldWidthOnRollbackOnPostgres() throws SQLException {
+        requirePostgres();
+        longFileNamesAreKeptAndCutOnRollback(postgres());
+    }
+
+    private static void longFileNamesAreKeptAndCutOnRollback(DataSource dataSource) throws SQLException {
+        Migrations migrations = new Migrations(dataSource);
+        migrations.migrate();
+        String name = "Prüfbericht_Größe_".repeat(60).substring(0, 996) + ".pdf";
+        insertDocument(dataSource, name);
+        assertThat(filenames(dataSource)).containsExactly(name);
+
+        while (applied(dataSource, "document-002-long-filenames")) {
+            migrations.rollback(1);
+        }
+        assertThat(filenames(dataSource)).containsExactly(name.substring(0, 255));
+        assertThatThrownBy(() -> insertDocument(dataSource, name)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> insertDocument(dataSource, null)).isInstanceOf(SQLException.class);
+
+        migrations.migrate();
+        insertDocument(dataSource, name);
+        assertThat(filenames(dataSource)).contains(name);
+        assertThatThrownBy(() -> insertDocument(dataSource, null)).isInstanceOf(SQLException.class);
+    }
+
+    private static void insertDocument(DataSource dataSource, String filename) throws SQLException {
+        UUID organization = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement org = connection.prepareStatement(
+                     "insert into organizations (id, name, created_at) values (?, 'Org', now())");
+             PreparedStatement document = connection.prepareStatement("""
+                     insert into documents (id, organization_id, filename, media_type, size_bytes, sha256, status,
+                                            storage_key, key_id, wrapped_key, uploaded_at)
+                     values (?, ?, ?, 'application/pdf', 1, repeat('0', 64), 'READY', 'key', 'k1', 'wrapped', now())
+                     """)) {
+            org.setObject(1, organization);
+            org.executeUpdate();
+            document.setObject(1, UUID.randomUUID());
+            document.setObject(2, organization);
+            document.setString(3, filename);
+            document.executeUpdate();
+        }
+    }
+
+    private static List<String> filenames(DataSource dataSource) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select filename from documents")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static boolean applied(DataSource dataSource, String changeSet) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) from databasechangelog where id = ?")) {
+            query.setString(1, changeSet);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1) > 0;
+            }
+        }
     }
 
     private static void roundTrip(DataSource dataSource) throws SQLException {
