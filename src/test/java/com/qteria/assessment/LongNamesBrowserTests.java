@@ -60,20 +60,24 @@ class LongNamesBrowserTests {
 
         Page page = browser.open(port);
         Browser.signIn(page, tenant.admin().email(), TestData.PASSWORD);
-        List<String> pages = List.of("/", "/documents", "/documents/" + document, "/workflows", "/workflows/" + workflow,
-                "/workflows/" + workflow + "/versions", "/workflows/" + workflow + "/edit", "/assessments",
-                "/assessments/new", "/assessments/new?workflow=" + workflow, "/assessments/" + assessment,
-                "/admin/audit");
+        List<String> pages = List.of("/", "/documents", "/documents/" + document, "/workflows", "/workflows/new",
+                "/workflows/" + workflow, "/workflows/" + workflow + "/versions", "/workflows/" + workflow + "/edit",
+                "/assessments", "/assessments/new", "/assessments/new?workflow=" + workflow,
+                "/assessments/" + assessment, "/admin/audit");
         List<String> tooWide = new ArrayList<>();
-        for (int width : new int[] {1280, 390}) {
-            page.setViewportSize(width, 800);
-            for (String path : pages) {
-                page.navigate(path);
-                Browser.capture(page, "long-names-" + width + path.replaceAll("[^a-z0-9]+", "-"));
-                int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
-                int innerWidth = ((Number) page.evaluate("window.innerWidth")).intValue();
-                if (scrollWidth > innerWidth) {
-                    tooWide.add(path + " is " + scrollWidth + " px wide in a " + innerWidth + " px window");
+        for (String lang : new String[] {"en", "de"}) {
+            page.navigate("/?lang=" + lang);
+            for (int width : new int[] {1280, 390}) {
+                page.setViewportSize(width, 800);
+                for (String path : pages) {
+                    page.navigate(path);
+                    Browser.capture(page, "long-names-" + lang + "-" + width + path.replaceAll("[^a-z0-9]+", "-"));
+                    int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+                    int innerWidth = ((Number) page.evaluate("window.innerWidth")).intValue();
+                    if (scrollWidth > innerWidth) {
+                        tooWide.add(path + " (" + lang + ") is " + scrollWidth + " px wide in a " + innerWidth
+                                + " px window");
+                    }
                 }
             }
         }
