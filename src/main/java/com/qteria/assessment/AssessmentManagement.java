@@ -5,6 +5,7 @@ import com.qteria.assessment.AssessmentEvent.AssessmentStarted;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.assessment.persistence.Assessments.DocumentRef;
 import com.qteria.document.DocumentManagement;
+import com.qteria.document.DocumentStatus;
 import com.qteria.document.DocumentView;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
@@ -75,6 +76,7 @@ public class AssessmentManagement {
         if (found.size() != given.stream().map(StartAssessment.BucketDocument::documentId).distinct().count()) {
             throw ApiProblem.notFound("Document");
         }
+        refuseUnreadableOnly(workflow, given, found);
         AiPolicy.Choice ai = aiPolicy.choice(user.tenantId());
         if (ai.enabled() && workflow.criteria().stream().anyMatch(c -> c.checks() == null || c.checks().isEmpty())) {
             aiPolicy.checkBudget(user.tenantId());
@@ -162,6 +164,26 @@ public class AssessmentManagement {
                     .map(key -> new FieldError("documents", "Required bucket '" + key + "' has no document."))
                     .toList(), null);
         }
+    }
+
+    /** A required bucket whose only documents were rejected (unreadable) has nothing to assess, as if it were empty. */
+    private static void refuseUnreadableOnly(WorkflowView workflow, List<StartAssessment.BucketDocument> given,
+            Map<UUID, DocumentView> found) {
+        List<String> missing = AssessmentRun.missingRequiredBuckets(workflow.buckets(), given.stream()
+                .filter(d -> found.get(d.documentId()).status() != DocumentStatus.REJECTED)
+                .map(StartAssessment.BucketDocument::bucket).toList());
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<FieldError> errors = missing.stream().map(key -> new FieldError("documents", "Required bucket '" + key
+                + "' has no readable document: " + given.stream().filter(d -> d.bucket().equals(key))
+                .map(d -> unreadable(found.get(d.documentId()))).distinct().collect(Collectors.joining(" ")))).toList();
+        throw new ApiProblem(ProblemCode.MISSING_REQUIRED_BUCKETS, "Every required bucket needs a readable document: "
+                + String.join(", ", missing) + ".", errors, null);
+    }
+
+    private static String unreadable(DocumentView document) {
+        return "Unable to read " + document.filename() + "." + (document.error() == null ? "" : " " + document.error());
     }
 
     private Assessment find(TenantId tenant, UUID id) {

@@ -156,6 +156,27 @@ class AssessmentsApiTests {
     }
 
     @Test
+    void aRejectedDocumentDoesNotFillARequiredBucket() throws Exception {
+        Setup s = setup();
+        String broken = uploaded.upload(s.token(), "broken.pdf", "%PDF-1.7\nnothing else".getBytes());
+        assertThat(uploaded.awaitRead(s.token(), broken)).isEqualTo("rejected");
+        mvc.perform(json(post("/api/v1/assessments"), s.token(), start(s.workflow(), "test_reports", broken)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("MISSING_REQUIRED_BUCKETS"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("test_reports")))
+                .andExpect(jsonPath("$.errors[0].field").value("documents"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.allOf(
+                        Matchers.containsString("test_reports"), Matchers.containsString("broken.pdf"),
+                        Matchers.containsString("Unable to read"))));
+        mvc.perform(get("/api/v1/assessments").header("Authorization", "Bearer " + s.token()))
+                .andExpect(jsonPath("$.page.total_items").value(0));
+        // A readable document beside the rejected one fills the bucket; the rejected one is then assessed as such.
+        mvc.perform(json(post("/api/v1/assessments"), s.token(),
+                        start(s.workflow(), "test_reports", broken, "test_reports", s.report())))
+                .andExpect(status().isAccepted());
+    }
+
+    @Test
     void resultsAre409UntilCompletedAndCancelStopsIt() throws Exception {
         Setup s = setup();
         // The report is being read again, so the assessment waits for it instead of finishing before the cancel.
