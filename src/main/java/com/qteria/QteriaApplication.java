@@ -5,6 +5,7 @@ import com.qteria.document.DocumentCommands;
 import com.qteria.shared.database.DatabaseCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * {@code assess --workflow wf.json --doc bucket=file.pdf} runs one assessment locally, both without starting Spring.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 public class QteriaApplication {
 
