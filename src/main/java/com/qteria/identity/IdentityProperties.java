@@ -28,8 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("qteria")
 public record IdentityProperties(String publicUrl, String operatorToken, List<String> allowedOrigins,
-        @Valid @NotNull(message = "the qteria.auth settings") Auth auth, @Valid @DefaultValue Bootstrap bootstrap,
-        @Valid @NotNull(message = "the qteria.mail settings") Mail mail) {
+        @Valid @DefaultValue Auth auth, @Valid @DefaultValue Bootstrap bootstrap, @Valid @DefaultValue Mail mail) {
 
     private static final String DURATION = "a positive duration such as 30m, 8h or 7d";
     private static final String LIMIT = "a whole number of attempts (at least 1)";
