@@ -3,6 +3,7 @@ package com.qteria.demo;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.Upload;
 import com.qteria.identity.CurrentUser;
+import com.qteria.shared.DataDirectory;
 import com.qteria.workflow.WorkflowManagement;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
@@ -34,10 +34,10 @@ public class SampleContent {
     private final DocumentManagement documents;
     private final Path temporary;
 
-    SampleContent(WorkflowManagement workflows, DocumentManagement documents, @Value("${qteria.data-dir}") Path dataDir) {
+    SampleContent(WorkflowManagement workflows, DocumentManagement documents, DataDirectory dataDirectory) {
         this.workflows = workflows;
         this.documents = documents;
-        this.temporary = dataDir.resolve("tmp");
+        this.temporary = dataDirectory.temporary();
     }
 
     public record Loaded(int workflows, int documents) {

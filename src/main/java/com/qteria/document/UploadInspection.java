@@ -15,7 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -23,8 +24,12 @@ import org.springframework.util.unit.DataSize;
  * Looks at an upload before anything is stored: its type by content (415 otherwise), its size (413 over the
  * limit), its SHA-256, and a display name made safe (no path, no control characters). The name is kept whole for
  * display up to {@value #MAX_NAME_LENGTH} characters and refused beyond (422); it never names a file on disk.
+ * <p>
+ * The limit is the servlet's multipart limit ({@code QTERIA_MAX_UPLOAD_MB}), read from Spring Boot's own settings
+ * record; enabled here too, so that it exists also where no web server runs ({@code keys rotate}).
  */
 @Component
+@EnableConfigurationProperties(MultipartProperties.class)
 class UploadInspection {
 
     static final String DEFAULT_NAME = "document";
@@ -33,8 +38,8 @@ class UploadInspection {
 
     private final DataSize maxUpload;
 
-    UploadInspection(@Value("${spring.servlet.multipart.max-file-size:50MB}") DataSize maxUpload) {
-        this.maxUpload = maxUpload;
+    UploadInspection(MultipartProperties multipart) {
+        this.maxUpload = multipart.getMaxFileSize();
     }
 
     record Inspected(Path path, String filename, DocumentType type, long sizeBytes, String sha256) {

@@ -1,9 +1,9 @@
 package com.qteria.web;
 
+import com.qteria.shared.DataDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,9 @@ class DataDirectoryHealthIndicator extends AbstractHealthIndicator {
 
     private final Path dataDir;
 
-    DataDirectoryHealthIndicator(@Value("${qteria.data-dir}") String dataDir) {
+    DataDirectoryHealthIndicator(DataDirectory dataDirectory) {
         super("Data directory is not writable");
-        this.dataDir = Path.of(dataDir);
+        this.dataDir = dataDirectory.dataDir();
     }
 
     @Override

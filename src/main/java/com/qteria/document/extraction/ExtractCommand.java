@@ -87,7 +87,7 @@ public final class ExtractCommand {
             writer.write('\n');
         });
         writer.flush();
-        return report(outcome, err);
+        return report(outcome, invocation.file(), err);
     }
 
     /** {@code --repeat n}: n passes, each timed; stops at the first pass that does not extract. */
@@ -102,7 +102,7 @@ public final class ExtractCommand {
             });
             double seconds = (System.nanoTime() - start) / 1e9;
             if (outcome instanceof Rejected) {
-                return report(outcome, err);
+                return report(outcome, file, err);
             }
             out.printf(Locale.ROOT, "pass %d: %d pages, %d chars, %.3f s, %.0f pages/s%n", pass, pagesAndChars[0],
                     pagesAndChars[1], seconds, pagesAndChars[0] / seconds);
@@ -110,7 +110,7 @@ public final class ExtractCommand {
         return 0;
     }
 
-    private static int report(ExtractionOutcome outcome, PrintStream err) {
+    private static int report(ExtractionOutcome outcome, Path file, PrintStream err) {
         return switch (outcome) {
             case Extracted extracted -> {
                 extracted.warnings().forEach(warning -> err.println("warning: " + warning));

@@ -13,6 +13,7 @@ import com.qteria.document.persistence.Documents;
 import com.qteria.document.persistence.WordBoxes;
 import com.qteria.document.storage.DocumentIntegrityException;
 import com.qteria.document.storage.EncryptedStorage;
+import com.qteria.shared.DataDirectory;
 import com.qteria.shared.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,6 @@ import java.util.UUID;
 import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,14 +62,15 @@ public class DocumentReader {
     private final ExecutorService watchdog = Executors.newVirtualThreadPerTaskExecutor();
 
     DocumentReader(Documents documents, EncryptedStorage storage, DocumentExtractor extractor,
-            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, @Value("${qteria.data-dir}") Path dataDir) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+            DataDirectory dataDirectory) {
         this.documents = documents;
         this.storage = storage;
         this.extractor = extractor;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
-        this.temporary = dataDir.resolve("tmp");
+        this.temporary = dataDirectory.temporary();
     }
 
     @Job(name = "Read document %0", retries = 2)

@@ -1,12 +1,9 @@
 package com.qteria.document.job;
 
 import com.qteria.document.extraction.DocumentExtractor;
-import com.qteria.document.extraction.ExtractionLimits;
 import com.qteria.document.extraction.Ocr;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +14,7 @@ class ExtractionConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ExtractionConfiguration.class);
 
     @Bean
-    DocumentExtractor documentExtractor(@Value("${qteria.extraction.max-pages}") int maxPages,
-            @Value("${qteria.extraction.timeout}") Duration timeout) {
+    DocumentExtractor documentExtractor(ExtractionProperties settings) {
         Ocr ocr = Ocr.detect();
         if (ocr.available()) {
             log.info("OCR: Tesseract found; pages without a text layer are OCR'd (English and German)");
@@ -26,6 +22,6 @@ class ExtractionConfiguration {
             log.warn("OCR: Tesseract not found; pages without a text layer will be flagged as unread. "
                     + "Install it with: apt-get install tesseract-ocr tesseract-ocr-deu");
         }
-        return new DocumentExtractor(new ExtractionLimits(maxPages, timeout), ocr);
+        return new DocumentExtractor(settings.limits(), ocr);
     }
 }

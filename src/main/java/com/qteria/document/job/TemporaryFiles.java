@@ -1,5 +1,6 @@
 package com.qteria.document.job;
 
+import com.qteria.shared.DataDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,8 +28,8 @@ class TemporaryFiles {
     private final Path directory;
     private final Clock clock;
 
-    TemporaryFiles(@Value("${qteria.data-dir}") Path dataDir, Clock clock) {
-        this.directory = dataDir.resolve("tmp");
+    TemporaryFiles(DataDirectory dataDirectory, Clock clock) {
+        this.directory = dataDirectory.temporary();
         this.clock = clock;
     }
 

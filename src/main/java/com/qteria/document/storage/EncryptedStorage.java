@@ -9,6 +9,7 @@ import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
 import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingParameters;
 import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 import com.google.crypto.tink.util.SecretBytes;
+import com.qteria.shared.DataDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,6 @@ import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +62,8 @@ public class EncryptedStorage {
     }
 
     @Autowired
-    EncryptedStorage(DocumentStore store, MasterKeys masterKeys, @Value("${qteria.data-dir}") String dataDir) {
-        this(store, masterKeys, Path.of(dataDir));
+    EncryptedStorage(DocumentStore store, MasterKeys masterKeys, DataDirectory dataDirectory) {
+        this(store, masterKeys, dataDirectory.dataDir());
     }
 
     /**

@@ -1,9 +1,10 @@
 package com.qteria.document.storage;
 
+import com.qteria.shared.DataDirectory;
 import java.net.URI;
-import java.nio.file.Path;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -39,47 +40,45 @@ class StorageConfiguration {
     private static final String TYPE = "qteria.storage.type";
 
     @Bean
-    MasterKeys masterKeys(@Value("${qteria.storage.master-keys:}") String configured,
-            @Value("${qteria.data-dir}") String dataDir, @Value("${" + TYPE + ":local}") String type) {
-        StorageType storage = StorageType.parse(type);
-        if (storage == StorageType.S3 && !StringUtils.hasText(configured)) {
+    MasterKeys masterKeys(StorageProperties storage, DataDirectory dataDirectory) {
+        if (storage.type() == StorageType.S3 && !StringUtils.hasText(storage.masterKeys())) {
             throw new IllegalStateException("Documents stored in S3 need master keys shared by every instance: set "
                     + MasterKeys.PROPERTY + " (see docs/storage.md)");
         }
-        return MasterKeys.load(configured, Path.of(dataDir), storage == StorageType.LOCAL);
+        return MasterKeys.load(storage.masterKeys(), dataDirectory.dataDir(), storage.type() == StorageType.LOCAL);
     }
 
     @Bean
-    DocumentStore documentObjectStore(@Value("${" + TYPE + ":local}") String type,
-            @Value("${qteria.data-dir}") String dataDir, @Value("${qteria.storage.s3.bucket:}") String bucket,
+    DocumentStore documentObjectStore(StorageProperties storage, DataDirectory dataDirectory,
             ObjectProvider<S3Client> documentsS3Client) {
-        return switch (StorageType.parse(type)) {
-            case LOCAL -> new FileSystemDocumentStore(Path.of(dataDir).resolve("documents"));
+        return switch (storage.type()) {
+            case LOCAL -> new FileSystemDocumentStore(dataDirectory.resolve("documents"));
             case S3 -> {
-                if (!StringUtils.hasText(bucket)) {
+                if (storage.s3().bucket().isEmpty()) {
                     throw new IllegalStateException("qteria.storage.s3.bucket (QTERIA_S3_BUCKET) is needed when "
                             + TYPE + " is s3");
                 }
-                yield new S3DocumentStore(documentsS3Client.getObject(), bucket.strip());
+                yield new S3DocumentStore(documentsS3Client.getObject(), storage.s3().bucket());
             }
         };
     }
 
     @Bean(destroyMethod = "close")
     @Conditional(S3Selected.class)
-    S3Client documentsS3Client(@Value("${qteria.storage.s3.endpoint:}") String endpoint,
-            @Value("${qteria.storage.s3.region:us-east-1}") String region,
-            @Value("${qteria.storage.s3.path-style:false}") boolean pathStyle,
-            @Value("${qteria.storage.s3.access-key:}") String accessKey,
-            @Value("${qteria.storage.s3.secret-key:}") String secretKey) {
+    S3Client documentsS3Client(StorageProperties storage) {
+        return s3Client(storage.s3());
+    }
+
+    /** A client for the store; the tests' clients are made here too, so they are configured exactly alike. */
+    static S3Client s3Client(StorageProperties.S3 s3) {
         S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(StringUtils.hasText(region) ? region.strip() : "us-east-1"))
-                .forcePathStyle(pathStyle)
-                .credentialsProvider(credentials(accessKey, secretKey))
+                .region(Region.of(s3.region().isEmpty() ? "us-east-1" : s3.region()))
+                .forcePathStyle(s3.pathStyle())
+                .credentialsProvider(credentials(s3.accessKey(), s3.secretKey()))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        if (StringUtils.hasText(endpoint)) {
-            builder.endpointOverride(URI.create(endpoint.strip()));
+        if (!s3.endpoint().isEmpty()) {
+            builder.endpointOverride(URI.create(s3.endpoint()));
         }
         return builder.build();
     }
@@ -98,15 +97,16 @@ class StorageConfiguration {
         };
     }
 
-    /** {@code qteria.storage.type} says s3, read exactly as {@link StorageType#parse} reads it. */
+    /** {@code qteria.storage.type} says s3, read as {@link StorageProperties} reads it. */
     static final class S3Selected implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             try {
-                return StorageType.parse(context.getEnvironment().getProperty(TYPE)) == StorageType.S3;
-            } catch (IllegalArgumentException e) {
-                return false; // reported, with the valid values, by the document store bean
+                return Binder.get(context.getEnvironment()).bind(TYPE, StorageType.class)
+                        .orElse(StorageType.LOCAL) == StorageType.S3;
+            } catch (BindException e) {
+                return false; // reported, with the valid values, when the settings are bound
             }
         }
     }

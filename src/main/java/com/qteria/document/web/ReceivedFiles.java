@@ -4,6 +4,7 @@ import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentView;
 import com.qteria.document.Upload;
 import com.qteria.identity.CurrentUser;
+import com.qteria.shared.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -28,9 +28,9 @@ class ReceivedFiles {
     private final DocumentManagement documents;
     private final Path temporary;
 
-    ReceivedFiles(DocumentManagement documents, @Value("${qteria.data-dir}") Path dataDir) {
+    ReceivedFiles(DocumentManagement documents, DataDirectory dataDirectory) {
         this.documents = documents;
-        this.temporary = dataDir.resolve("tmp");
+        this.temporary = dataDirectory.temporary();
     }
 
     List<DocumentView> upload(CurrentUser user, List<MultipartFile> files) {

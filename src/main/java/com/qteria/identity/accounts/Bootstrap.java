@@ -1,9 +1,9 @@
 package com.qteria.identity.accounts;
 
+import com.qteria.identity.IdentityProperties;
 import com.qteria.shared.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -24,13 +24,11 @@ class Bootstrap implements ApplicationRunner {
     private final String email;
     private final String password;
 
-    Bootstrap(Accounts accounts, @Value("${qteria.bootstrap.organization:}") String organization,
-            @Value("${qteria.bootstrap.admin-email:}") String email,
-            @Value("${qteria.bootstrap.admin-password:}") String password) {
+    Bootstrap(Accounts accounts, IdentityProperties settings) {
         this.accounts = accounts;
-        this.organization = organization;
-        this.email = email;
-        this.password = password;
+        this.organization = settings.bootstrap().organization();
+        this.email = settings.bootstrap().adminEmail();
+        this.password = settings.bootstrap().adminPassword();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.qteria.identity.accounts;
 
+import com.qteria.identity.IdentityProperties;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -38,11 +38,10 @@ class InvitationMail {
     private final MessageSource messages;
     private final String from;
 
-    InvitationMail(ObjectProvider<JavaMailSender> sender, MessageSource messages,
-            @Value("${qteria.mail.from:Qteria <qteria@localhost>}") String from) {
+    InvitationMail(ObjectProvider<JavaMailSender> sender, MessageSource messages, IdentityProperties settings) {
         this.sender = sender;
         this.messages = messages;
-        this.from = from;
+        this.from = settings.mail().from();
     }
 
     /** Whether invitations go out by e-mail; if not, the admin is shown the link instead. */

@@ -2,6 +2,7 @@ package com.qteria.identity.accounts;
 
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.IdentityEvent;
+import com.qteria.identity.IdentityProperties;
 import com.qteria.identity.persistence.Invitation;
 import com.qteria.identity.persistence.Invitations;
 import com.qteria.identity.persistence.Organization;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
@@ -47,8 +47,7 @@ public class Onboarding {
 
     Onboarding(Invitations invitations, Users users, Organizations organizations, JdbcAggregateTemplate aggregates,
             Passwords passwords, InvitationMail mail, ApplicationEventPublisher events, Clock clock,
-            @Value("${qteria.auth.invitation-ttl:7d}") Duration ttl,
-            PublicUrl publicUrl) {
+            IdentityProperties settings, PublicUrl publicUrl) {
         this.invitations = invitations;
         this.users = users;
         this.organizations = organizations;
@@ -57,7 +56,7 @@ public class Onboarding {
         this.mail = mail;
         this.events = events;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = settings.auth().invitationTtl();
         this.publicUrl = publicUrl;
     }
 

@@ -2,6 +2,7 @@ package com.qteria.identity.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.qteria.identity.IdentityProperties;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +26,11 @@ class LoginThrottle {
     private final Supplier<Bandwidth> perEmail;
     private final Supplier<Bandwidth> perIp;
 
-    LoginThrottle(Clock clock,
-            @Value("${qteria.auth.login-limit-per-email:5}") int emailLimit,
-            @Value("${qteria.auth.login-window-per-email:15m}") Duration emailWindow,
-            @Value("${qteria.auth.login-limit-per-ip:20}") int ipLimit,
-            @Value("${qteria.auth.login-window-per-ip:1h}") Duration ipWindow) {
+    LoginThrottle(Clock clock, IdentityProperties settings) {
+        int emailLimit = settings.auth().loginLimitPerEmail();
+        Duration emailWindow = settings.auth().loginWindowPerEmail();
+        int ipLimit = settings.auth().loginLimitPerIp();
+        Duration ipWindow = settings.auth().loginWindowPerIp();
         this.time = new ClockTimeMeter(clock);
         this.perEmail = () -> Bandwidth.builder().capacity(emailLimit).refillIntervally(emailLimit, emailWindow).build();
         this.perIp = () -> Bandwidth.builder().capacity(ipLimit).refillIntervally(ipLimit, ipWindow).build();

@@ -2,6 +2,7 @@ package com.qteria.identity.security;
 
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.IdentityEvent;
+import com.qteria.identity.IdentityProperties;
 import com.qteria.identity.accounts.Accounts;
 import com.qteria.shared.ProblemCode;
 import com.qteria.shared.web.ProblemResponses;
@@ -9,9 +10,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,7 +70,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, ProblemResponses problems,
-            @Value("${qteria.operator-token:}") String operatorToken) throws Exception {
+            IdentityProperties settings) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -80,7 +79,8 @@ class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .cors(Customizer.withDefaults())
-                .addFilterBefore(new BearerTokenFilter(tokens, problems, operatorToken), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems, settings.operatorToken()),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new UserLoggingContextFilter(), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         // An async dispatch (Server-Sent Events) continues a request that was authorized already.
@@ -166,9 +166,9 @@ class SecurityConfiguration {
 
     /** CORS for the API only, limited to {@code ALLOWED_ORIGINS} (comma-separated); none by default. */
     @Bean
-    CorsConfigurationSource corsConfigurationSource(@Value("${qteria.allowed-origins:}") String allowedOrigins) {
+    CorsConfigurationSource corsConfigurationSource(IdentityProperties settings) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        List<String> origins = Arrays.stream(allowedOrigins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> origins = settings.allowedOrigins();
         if (!origins.isEmpty()) {
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(origins);

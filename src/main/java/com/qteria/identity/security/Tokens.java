@@ -2,6 +2,7 @@ package com.qteria.identity.security;
 
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.IdentityEvent;
+import com.qteria.identity.IdentityProperties;
 import com.qteria.identity.persistence.AccessToken;
 import com.qteria.identity.persistence.AccessTokens;
 import com.qteria.identity.persistence.User;
@@ -21,7 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
@@ -46,13 +46,13 @@ public class Tokens {
     private final Duration signInTtl;
 
     Tokens(AccessTokens tokens, Users users, JdbcAggregateTemplate aggregates, ApplicationEventPublisher events,
-            Clock clock, @Value("${qteria.auth.access-token-ttl:8h}") Duration signInTtl) {
+            Clock clock, IdentityProperties settings) {
         this.tokens = tokens;
         this.users = users;
         this.aggregates = aggregates;
         this.events = events;
         this.clock = clock;
-        this.signInTtl = signInTtl;
+        this.signInTtl = settings.auth().accessTokenTtl();
     }
 
     @Transactional

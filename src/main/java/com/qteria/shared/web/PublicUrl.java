@@ -1,7 +1,6 @@
 package com.qteria.shared.web;
 
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +15,8 @@ public class PublicUrl {
     private final String configured;
     private final Environment environment;
 
-    public PublicUrl(@Value("${qteria.public-url:}") String configured, Environment environment) {
-        this.configured = configured.strip().replaceAll("/+$", "");
+    public PublicUrl(PublicUrlSetting setting, Environment environment) {
+        this.configured = setting.publicUrl();
         this.environment = environment;
     }
 

@@ -2,6 +2,7 @@ package com.qteria.document.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.qteria.shared.DataDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -23,7 +24,7 @@ class TemporaryFilesTests {
         Path recent = Files.writeString(tmp.resolve("upload-2.part"), "being received");
         Files.setLastModifiedTime(recent, FileTime.from(now.minus(Duration.ofMinutes(5))));
 
-        new TemporaryFiles(dataDir, Clock.fixed(now, ZoneOffset.UTC)).removeStale();
+        new TemporaryFiles(new DataDirectory(dataDir), Clock.fixed(now, ZoneOffset.UTC)).removeStale();
 
         assertThat(stale).doesNotExist();
         assertThat(recent).exists();
@@ -31,7 +32,7 @@ class TemporaryFilesTests {
 
     @Test
     void aMissingDirectoryIsNothingToDo(@TempDir Path dataDir) {
-        new TemporaryFiles(dataDir, Clock.systemUTC()).removeStale();
+        new TemporaryFiles(new DataDirectory(dataDir), Clock.systemUTC()).removeStale();
         assertThat(dataDir.resolve("tmp")).doesNotExist();
     }
 }

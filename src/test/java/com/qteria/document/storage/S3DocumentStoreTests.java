@@ -45,8 +45,8 @@ class S3DocumentStoreTests extends DocumentStoreContractTests {
 
     @Test
     void wrongCredentialsFailAsIOException() throws IOException {
-        try (S3Client wrong = new StorageConfiguration().documentsS3Client(server.endpoint().toString(),
-                S3TestServer.REGION, true, S3TestServer.ACCESS_KEY, "not-the-secret")) {
+        try (S3Client wrong = StorageConfiguration.s3Client(new StorageProperties.S3(server.endpoint().toString(),
+                S3TestServer.REGION, "", true, S3TestServer.ACCESS_KEY, "not-the-secret"))) {
             DocumentStore unauthorised = new S3DocumentStore(wrong, bucket);
 
             assertThatThrownBy(() -> unauthorised.put("key", file("content", "x")))

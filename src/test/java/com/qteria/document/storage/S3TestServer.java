@@ -46,7 +46,8 @@ final class S3TestServer {
 
     /** A client configured exactly as the application configures its own. */
     S3Client newClient() {
-        return new StorageConfiguration().documentsS3Client(endpoint.toString(), REGION, true, ACCESS_KEY, SECRET_KEY);
+        return StorageConfiguration.s3Client(new StorageProperties.S3(endpoint.toString(), REGION, "", true, ACCESS_KEY,
+                SECRET_KEY));
     }
 
     /** A new, empty bucket. */

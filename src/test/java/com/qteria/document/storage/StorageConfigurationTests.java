@@ -2,18 +2,24 @@ package com.qteria.document.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.qteria.shared.DataDirectory;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The beans each setting gives, and the settings that must stop the application from starting. */
+/**
+ * The beans each setting gives, and the settings that must stop the application from starting; the defaults are
+ * application.yml's.
+ */
 class StorageConfigurationTests {
 
     private static final String KEY = "k1:" + Base64.getEncoder().encodeToString(new byte[32]);
@@ -23,7 +29,8 @@ class StorageConfigurationTests {
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
-                .withUserConfiguration(StorageConfiguration.class, EncryptedStorage.class)
+                .withInitializer(new ConfigDataApplicationContextInitializer())
+                .withUserConfiguration(Settings.class, StorageConfiguration.class, EncryptedStorage.class)
                 .withPropertyValues("qteria.data-dir=" + dataDir);
     }
 
@@ -93,8 +100,8 @@ class StorageConfigurationTests {
     @Test
     void rejectsAnUnknownStorageType() {
         runner().withPropertyValues("qteria.storage.type=gcs")
-                .run(context -> assertThat(context).getFailure().rootCause()
-                        .hasMessageContaining("qteria.storage.type (QTERIA_STORAGE) must be 'local' or 's3'"));
+                .run(context -> assertThat(context).getFailure()
+                        .hasStackTraceContaining("Failed to bind properties under 'qteria.storage.type'"));
     }
 
     @Test
@@ -103,6 +110,10 @@ class StorageConfigurationTests {
                 .run(context -> assertThat(context).getFailure().rootCause()
                         .hasMessageContaining("Invalid master key 'k2' in entry 2 of qteria.storage.master-keys")
                         .hasMessageNotContaining("dG9vIHNob3J0"));
+    }
+
+    @EnableConfigurationProperties({StorageProperties.class, DataDirectory.class})
+    static class Settings {
     }
 
     private static String[] s3(S3TestServer server, String bucket) {

@@ -11,7 +11,7 @@ class PublicUrlTests {
     void aConfiguredAddressWinsWithoutItsTrailingSlash() {
         MockEnvironment environment = new MockEnvironment().withProperty("local.server.port", "54321");
 
-        assertThat(new PublicUrl("https://qteria.example.com/", environment).value())
+        assertThat(new PublicUrl(new PublicUrlSetting("https://qteria.example.com/"), environment).value())
                 .isEqualTo("https://qteria.example.com");
     }
 
@@ -20,7 +20,7 @@ class PublicUrlTests {
         MockEnvironment environment = new MockEnvironment().withProperty("server.port", "0")
                 .withProperty("local.server.port", "54321");
 
-        PublicUrl url = new PublicUrl("", environment);
+        PublicUrl url = new PublicUrl(new PublicUrlSetting(""), environment);
 
         assertThat(url.value()).isEqualTo("http://localhost:54321");
         assertThat(url.configured()).isEmpty();
@@ -28,7 +28,7 @@ class PublicUrlTests {
 
     @Test
     void beforeTheServerRunsItIsTheConfiguredPort() {
-        assertThat(new PublicUrl(" ", new MockEnvironment().withProperty("server.port", "9090")).value())
+        assertThat(new PublicUrl(new PublicUrlSetting(" "), new MockEnvironment().withProperty("server.port", "9090")).value())
                 .isEqualTo("http://localhost:9090");
     }
 }
