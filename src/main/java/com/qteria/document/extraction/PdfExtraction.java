@@ -92,7 +92,7 @@ final class PdfExtraction {
             return new Rejected(String.format(Locale.ROOT, "The document has %,d pages; the limit is %,d.", pages,
                     limits.maxPages()));
         }
-        List<DocumentSignature> signatures = signed(document) ? SignatureCheck.verifyAll(document, file) : List.of();
+        List<DocumentSignature> signatures = signed(document) ? CmsSignatureVerifier.verifyAll(document, file) : List.of();
         DocumentFeatures.note(document, warnings);
         TextLayerReader reader = new TextLayerReader(deadline);
         PageRenderer renderer = new PageRenderer(document, deadline);
