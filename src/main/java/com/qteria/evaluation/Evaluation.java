@@ -7,6 +7,7 @@ import com.qteria.evaluation.text.NormalizedText.Form;
 import com.qteria.evaluation.text.Span;
 import com.qteria.workflow.Criterion;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -59,8 +60,15 @@ public final class Evaluation {
 
     private Finding byChecks(Criterion criterion, List<EvaluatedDocument> routed, LocalDate asOf) {
         List<CheckResult> results = CheckRunner.run(criterion.checks(), routed, asOf);
-        List<CheckResult> failed = results.stream().filter(r -> r instanceof CheckResult.Failed).toList();
-        List<CheckResult> undecided = results.stream().filter(r -> r instanceof CheckResult.Undecided).toList();
+        List<CheckResult> failed = new ArrayList<>();
+        List<CheckResult> undecided = new ArrayList<>();
+        for (CheckResult result : results) {
+            switch (result) {
+                case CheckResult.Passed passed -> { }
+                case CheckResult.Failed fail -> failed.add(fail);
+                case CheckResult.Undecided open -> undecided.add(open);
+            }
+        }
         if (!failed.isEmpty()) {
             return new Finding(criterion.key(), Verdict.FAIL, Confidence.HIGH, Source.CHECKS, explain(failed),
                     evidence(failed), results);
