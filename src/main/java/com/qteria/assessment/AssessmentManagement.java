@@ -7,6 +7,7 @@ import com.qteria.assessment.persistence.Assessments.DocumentRef;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentStatus;
 import com.qteria.document.DocumentView;
+import com.qteria.evaluation.ReasonText;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.FieldError;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,11 +47,13 @@ public class AssessmentManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AiPolicy aiPolicy;
+    private final ReasonText reasonText;
 
     AssessmentManagement(Assessments assessments, WorkflowManagement workflows, DocumentManagement documents,
             TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
-            AiPolicy aiPolicy) {
+            AiPolicy aiPolicy, ReasonText reasonText) {
         this.aiPolicy = aiPolicy;
+        this.reasonText = reasonText;
         this.assessments = assessments;
         this.workflows = workflows;
         this.documents = documents;
@@ -110,15 +114,22 @@ public class AssessmentManagement {
         return PageResponse.of(items, paging, assessments.count(tenant, wanted, workflowId, q));
     }
 
-    /** The results; 409 ASSESSMENT_NOT_READY until the assessment has completed. */
-    public AssessmentResults results(TenantId tenant, UUID id) {
+    /**
+     * The results, each reasoning said in {@code locale} with the buckets of the assessed workflow version by name;
+     * 409 ASSESSMENT_NOT_READY until the assessment has completed.
+     */
+    public AssessmentResults results(TenantId tenant, UUID id, Locale locale) {
         Assessment assessment = find(tenant, id);
         if (assessment.status() != AssessmentStatus.COMPLETED) {
             throw new ApiProblem(ProblemCode.ASSESSMENT_NOT_READY, "The assessment is "
                     + assessment.status().value() + "; results exist once it has completed.");
         }
+        AssessmentView.WorkflowRef workflow = assessment.pinned().workflow();
+        Map<String, String> bucketNames = workflows.version(tenant, workflow.id(), workflow.version()).buckets().stream()
+                .collect(Collectors.toMap(Bucket::key, Bucket::name));
         return AssessmentResults.of(assessments.results(assessment.id()).stream()
-                .map(Assessments.StoredResult::result).toList());
+                .map(Assessments.StoredResult::result).toList())
+                .rendered(reasonText, locale, key -> bucketNames.getOrDefault(key, key));
     }
 
     /** Cancels a queued assessment at once and a running one between two criteria; 409 once it has finished. */

@@ -1,25 +1,38 @@
 package com.qteria.assessment;
 
-import com.qteria.evaluation.Confidence;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.qteria.evaluation.Finding;
+import com.qteria.evaluation.Confidence;
 import com.qteria.evaluation.CriterionFinding;
+import com.qteria.evaluation.Finding;
 import com.qteria.evaluation.ModelUse;
+import com.qteria.evaluation.Reason;
+import com.qteria.evaluation.ReasonText;
 import com.qteria.evaluation.Source;
 import com.qteria.evaluation.Verdict;
 import com.qteria.workflow.Criterion;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The verdict on one criterion with its evidence, as the results JSON shows it.
+ * <p>
+ * Decision: the reasons are stored as codes with parameters ({@code reasons}) next to their English text
+ * ({@code reasoning}); a reader gets {@link #rendered} results, whose {@code reasoning} is said in its language and
+ * which carry no {@code reasons} (API.md has {@code reasoning} only). Results stored before reasons existed have
+ * {@code reasoning} alone, shown as stored.
  *
- * @param review a reviewer's decision; always null until human review exists
+ * @param reasons why, as codes; null in results stored before they existed, and once rendered
+ * @param review  a reviewer's decision; always null until human review exists
  */
 public record CriterionResult(CriterionRef criterion, Verdict verdict, Confidence confidence, Source source,
-        String reasoning, List<EvidenceView> evidence, Object review,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ModelUse ai) {
+        String reasoning, @JsonInclude(JsonInclude.Include.NON_NULL) List<Reason> reasons,
+        List<EvidenceView> evidence, Object review, @JsonInclude(JsonInclude.Include.NON_NULL) ModelUse ai) {
+
+    private static final ReasonText ENGLISH = ReasonText.standalone();
 
     public CriterionResult {
+        reasons = reasons == null ? null : List.copyOf(reasons);
         evidence = List.copyOf(evidence);
     }
 
@@ -32,7 +45,13 @@ public record CriterionResult(CriterionRef criterion, Verdict verdict, Confidenc
     public static CriterionResult of(CriterionFinding found) {
         Finding finding = found.finding();
         return new CriterionResult(CriterionRef.of(found.criterion()), finding.verdict(), finding.confidence(),
-                finding.source(), finding.reasoning(), finding.evidence().stream().map(EvidenceView::of).toList(),
-                null, found.ai());
+                finding.source(), ENGLISH.english(finding.reasons()), finding.reasons(),
+                finding.evidence().stream().map(EvidenceView::of).toList(), null, found.ai());
+    }
+
+    /** For a reader: the reasoning said in {@code locale}, buckets by {@code bucketName}; the stored text without reasons. */
+    public CriterionResult rendered(ReasonText text, Locale locale, Function<String, String> bucketName) {
+        String said = reasons == null ? reasoning : text.render(reasons, locale, bucketName);
+        return new CriterionResult(criterion, verdict, confidence, source, said, null, evidence, review, ai);
     }
 }

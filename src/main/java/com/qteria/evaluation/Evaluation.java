@@ -7,10 +7,10 @@ import com.qteria.evaluation.text.NormalizedText.Form;
 import com.qteria.evaluation.text.Span;
 import com.qteria.workflow.Criterion;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,17 +51,24 @@ public final class Evaluation {
         Source source = hasChecks ? Source.CHECKS : Source.RETRIEVAL;
         List<EvaluatedDocument> routed = route(criterion, all);
         if (routed.isEmpty()) {
-            String buckets = criterion.appliesTo() == null ? "" : String.join(", ", criterion.appliesTo());
+            List<String> buckets = criterion.appliesTo() == null ? List.of() : criterion.appliesTo();
             return new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, source,
-                    "no document in buckets " + buckets, List.of(), List.of());
+                    List.of(new Reason.NoDocumentInBuckets(buckets)), List.of(), List.of());
         }
         return hasChecks ? byChecks(criterion, routed, asOf) : byRetrieval(criterion, routed);
     }
 
     private Finding byChecks(Criterion criterion, List<EvaluatedDocument> routed, LocalDate asOf) {
         List<CheckResult> results = CheckRunner.run(criterion.checks(), routed, asOf);
-        List<CheckResult> failed = results.stream().filter(CheckResult::failed).toList();
-        List<CheckResult> undecided = results.stream().filter(CheckResult::inconclusive).toList();
+        List<CheckResult> failed = new ArrayList<>();
+        List<CheckResult> undecided = new ArrayList<>();
+        for (CheckResult result : results) {
+            switch (result) {
+                case CheckResult.Passed passed -> { }
+                case CheckResult.Failed fail -> failed.add(fail);
+                case CheckResult.Undecided open -> undecided.add(open);
+            }
+        }
         if (!failed.isEmpty()) {
             return new Finding(criterion.key(), Verdict.FAIL, Confidence.HIGH, Source.CHECKS, explain(failed),
                     evidence(failed), results);
@@ -74,8 +81,8 @@ public final class Evaluation {
                 evidence(results), results);
     }
 
-    private static String explain(List<CheckResult> results) {
-        return results.stream().map(r -> r.type() + ": " + r.explanation()).collect(Collectors.joining("\n"));
+    private static List<Reason> explain(List<CheckResult> results) {
+        return results.stream().flatMap(r -> r.reasons().stream()).toList();
     }
 
     private static List<Evidence> evidence(List<CheckResult> results) {
@@ -85,13 +92,8 @@ public final class Evaluation {
     private Finding byRetrieval(Criterion criterion, List<EvaluatedDocument> routed) {
         String query = criterion.name() + (criterion.description() == null ? "" : "\n" + criterion.description());
         List<Evidence> passages = PassageSearch.best(query, routed, PASSAGES);
-        String reasoning = passages.isEmpty()
-                ? "No check and no AI decides this criterion, and no passage of the routed documents matches it: "
-                        + "a reviewer must read them."
-                : "No check and no AI decides this criterion: the " + passages.size()
-                        + " passages that match it best are shown for a reviewer to judge.";
-        return new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.RETRIEVAL, reasoning,
-                passages, List.of());
+        return new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.RETRIEVAL,
+                List.of(new Reason.RetrievalOnly(passages.size())), passages, List.of());
     }
 
     /**

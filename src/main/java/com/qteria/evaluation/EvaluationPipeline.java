@@ -134,8 +134,7 @@ public final class EvaluationPipeline {
             List<EvaluatedDocument> readable, LanguageModelException e) {
         Finding retrieval = evaluation.evaluate(criterion, readable, LocalDate.EPOCH);
         Finding finding = new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.RETRIEVAL,
-                e.plainMessage() + " This criterion was not judged by the AI; run the assessment again later, or "
-                        + "review the passages shown.", retrieval.evidence(), List.of());
+                List.of(new Reason.AiUnavailable(e.kind().name())), retrieval.evidence(), List.of());
         return new CriterionFinding(criterion, unlessUnread(criterion, finding, documents), null, false);
     }
 
@@ -148,7 +147,7 @@ public final class EvaluationPipeline {
 
     /** The finding; needs review with the reason first when a routed document was not (fully) read. */
     private static Finding unlessUnread(Criterion criterion, Finding finding, List<AssessedDocument> documents) {
-        List<String> unreadable = documents.stream()
+        List<Reason> unreadable = documents.stream()
                 .filter(d -> routes(criterion, d.bucket()))
                 .map(EvaluationPipeline::unreadable)
                 .filter(Objects::nonNull)
@@ -156,8 +155,9 @@ public final class EvaluationPipeline {
         if (unreadable.isEmpty()) {
             return finding;
         }
-        String reasoning = String.join("\n", unreadable) + "\n" + finding.reasoning();
-        return new Finding(finding.criterionKey(), Verdict.NEEDS_REVIEW, Confidence.LOW, finding.source(), reasoning,
+        List<Reason> reasons = new ArrayList<>(unreadable);
+        reasons.addAll(finding.reasons());
+        return new Finding(finding.criterionKey(), Verdict.NEEDS_REVIEW, Confidence.LOW, finding.source(), reasons,
                 finding.evidence(), finding.checks());
     }
 
@@ -167,20 +167,12 @@ public final class EvaluationPipeline {
     }
 
     /** Why (part of) the document could not be read, or null when all of it was. */
-    private static String unreadable(AssessedDocument document) {
+    private static Reason unreadable(AssessedDocument document) {
         return switch (document) {
-            case AssessedDocument.Rejected rejected -> rejected.name() + " could not be read: " + rejected.reason();
-            case AssessedDocument.Read read when !read.unreadPages().isEmpty() -> read.name() + ": the content of "
-                    + pages(read.unreadPages()) + " could not be read (no text layer, and OCR was not available)";
+            case AssessedDocument.Rejected rejected -> new Reason.Unreadable(rejected.name(), rejected.reason());
+            case AssessedDocument.Read read when !read.unreadPages().isEmpty() ->
+                    new Reason.UnreadPages(read.name(), read.unreadPages());
             case AssessedDocument.Read read -> null;
         };
-    }
-
-    private static String pages(List<Integer> numbers) {
-        List<String> shown = new ArrayList<>(numbers.stream().limit(10).map(String::valueOf).toList());
-        if (numbers.size() > 10) {
-            shown.add("… (" + numbers.size() + " pages)");
-        }
-        return (numbers.size() == 1 ? "page " : "pages ") + String.join(", ", shown);
     }
 }

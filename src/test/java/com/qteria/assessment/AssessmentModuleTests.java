@@ -71,7 +71,7 @@ class AssessmentModuleTests {
                 .toArriveAndVerify((completed, id) -> {
                     assertThat(completed.assessmentId()).isEqualTo(id);
                     assertThat(completed.overall()).isEqualTo("pass");
-                    AssessmentResults results = assessments.results(user.tenantId(), id);
+                    AssessmentResults results = assessments.results(user.tenantId(), id, java.util.Locale.ENGLISH);
                     assertThat(results.results()).singleElement().satisfies(result -> {
                         assertThat(result.verdict()).isEqualTo(Verdict.PASS);
                         assertThat(result.evidence()).singleElement()

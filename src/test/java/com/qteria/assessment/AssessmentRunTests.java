@@ -88,7 +88,7 @@ class AssessmentRunTests {
                 .results().getFirst();
 
         assertThat(result.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
-        assertThat(result.reasoning()).startsWith("scan.pdf: the content of page 2 could not be read");
+        assertThat(result.reasoning()).startsWith("The content of page 2 of scan.pdf could not be read");
     }
 
     @Test

@@ -43,6 +43,7 @@ class FindingCacheTests {
                 .param("id", java.util.UUID.fromString(first)).query(String.class).single();
         tools.jackson.databind.node.ObjectNode marked = (tools.jackson.databind.node.ObjectNode) mapper.readTree(stored);
         marked.put("reasoning", "CACHED-MARKER");
+        marked.putArray("reasons").addObject().put("kind", "model_text").put("text", "CACHED-MARKER");
         jdbc.sql("update assessment_findings set finding = :finding where assessment_id = :id and criterion_key = 'standard'")
                 .param("finding", mapper.writeValueAsString(marked)).param("id", java.util.UUID.fromString(first)).update();
 

@@ -21,7 +21,7 @@ class CheckCombinationTests extends EvaluationFixture {
         assertThat(evaluate(List.of("test_reports"), new Check.MinPages(2)).verdict()).isEqualTo(Verdict.PASS);
         Finding finding = evaluate(List.of("test_reports"), new Check.MinPages(12));
         assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(finding.reasoning()).isEqualTo("min_pages: report.pdf has 2 pages, fewer than 12");
+        assertThat(finding.reasoning()).isEqualTo("report.pdf has 2 pages, fewer than the 12 needed.");
     }
 
     @Test
@@ -30,7 +30,7 @@ class CheckCombinationTests extends EvaluationFixture {
                 new Check.MinPages(12), new Check.NotContains(List.of("Overall verdict")));
         assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(finding.confidence()).isEqualTo(Confidence.HIGH);
-        assertThat(finding.checks()).extracting(CheckResult::passed).containsExactly(true, false, false);
+        assertThat(finding.checks()).extracting(r -> r instanceof CheckResult.Passed).containsExactly(true, false, false);
         assertThat(finding.reasoning().lines()).hasSize(2);
         assertThat(finding.evidence()).extracting(Evidence::quote).containsExactly(
                 "fication requirements. Overall verdict: PASS");

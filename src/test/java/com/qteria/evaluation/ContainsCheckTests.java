@@ -31,14 +31,14 @@ class ContainsCheckTests extends EvaluationFixture {
     void failsNamingTheMissingPhrase() {
         Finding finding = evaluate(List.of("test_reports"), new Check.Contains(List.of("ISO/IEC 17025"), null));
         assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(finding.reasoning()).isEqualTo("contains: \u201cISO/IEC 17025\u201d not found in report.pdf");
+        assertThat(finding.reasoning()).isEqualTo("\u201cISO/IEC 17025\u201d not found in report.pdf.");
     }
 
     @Test
     void failsWhenNoneOfAnyOccurs() {
         Finding finding = evaluate(List.of("test_reports"), new Check.Contains(null, List.of("AMD2:2020", "A2:2021")));
         assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(finding.reasoning()).contains("none of \u201cAMD2:2020\u201d, \u201cA2:2021\u201d found in report.pdf");
+        assertThat(finding.reasoning()).contains("None of \u201cAMD2:2020\u201d, \u201cA2:2021\u201d found in report.pdf.");
     }
 
     @Test

@@ -22,7 +22,7 @@ class DateCheckTests extends EvaluationFixture {
         assertThat(finding.verdict()).isEqualTo(Verdict.PASS);
         assertThat(finding.evidence()).singleElement().extracting(Evidence::quote)
                 .isEqualTo("Date of issue: 27 February 2025");
-        assertThat(finding.reasoning()).contains("2025-02-27").contains("page 1 of report.pdf");
+        assertThat(finding.reasoning()).contains("in report.pdf is 2025-02-27").contains("page 1");
     }
 
     @Test
@@ -41,8 +41,8 @@ class DateCheckTests extends EvaluationFixture {
         Finding finding = evaluation.evaluate(criterion(List.of("b"),
                 new Check.DateNotOlder(List.of("Date of issue"), 12)), List.of(old), AS_OF);
         assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(finding.reasoning()).isEqualTo("date_not_older: no date near \u201cDate of issue\u201d on or after "
-                + "2024-06-16 (12 months before 2025-06-16); found 2023-01-04 (\u201c04.01.2023\u201d) on page 2 of old.pdf");
+        assertThat(finding.reasoning()).isEqualTo("The date near \u201cDate of issue\u201d in old.pdf is 2023-01-04 (\u201c04.01.2023\u201d, "
+                + "page 2), before 2024-06-16: it must be at most 12 months older than 2025-06-16.");
         assertThat(finding.evidence()).singleElement().satisfies(e -> {
             assertThat(e.page()).isEqualTo(2);
             assertThat(e.quote()).isEqualTo("Date of issue: 04.01.2023");
@@ -59,7 +59,7 @@ class DateCheckTests extends EvaluationFixture {
         Finding finding = evaluation.evaluate(criterion(List.of("b"),
                 new Check.DateNotOlder(List.of("Date of issue"), 3)), List.of(far), AS_OF);
         assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(finding.reasoning()).contains("without a date after it");
+        assertThat(finding.reasoning()).contains("\u201cDate of issue\u201d is on page 1 without a date after it");
     }
 
     @Test

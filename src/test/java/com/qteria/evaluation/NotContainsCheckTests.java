@@ -32,7 +32,7 @@ class NotContainsCheckTests extends EvaluationFixture {
             assertThat(e.quote()).isEqualTo("Brightwave DRAFT - for review only");
             assertThat(e.page()).isEqualTo(1);
         });
-        assertThat(finding.reasoning()).contains("\u201cdraft\u201d on page 1 of um.pdf");
+        assertThat(finding.reasoning()).contains("\u201cdraft\u201d found on page 1 of um.pdf.");
     }
 
     @Test
@@ -41,6 +41,6 @@ class NotContainsCheckTests extends EvaluationFixture {
         Finding finding = evaluation.evaluate(criterion(List.of("b"), new Check.NotContains(List.of("draft"))),
                 List.of(scan), AS_OF);
         assertThat(finding.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
-        assertThat(finding.reasoning()).contains("page 2 has no readable text");
+        assertThat(finding.reasoning()).contains("Page 2 has no readable text.");
     }
 }

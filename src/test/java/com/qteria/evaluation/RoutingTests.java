@@ -32,13 +32,13 @@ class RoutingTests extends EvaluationFixture {
     void needsReviewWithoutRoutedDocuments() {
         Finding finding = evaluate(List.of("user_manual"), new Check.MinPages(1));
         assertThat(finding.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
-        assertThat(finding.reasoning()).isEqualTo("no document in buckets user_manual");
+        assertThat(finding.reasoning()).isEqualTo("No document was given in user_manual.");
     }
 
     @Test
     void aCheckMustPassOnEveryRoutedDocument() {
         Finding finding = evaluate(List.of("*"), new Check.Contains(List.of("IEC 62368-1"), null));
         assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(finding.reasoning()).contains("not found in doc.pdf").doesNotContain("report.pdf");
+        assertThat(finding.reasoning()).contains("not found in doc.pdf.").doesNotContain("report.pdf");
     }
 }

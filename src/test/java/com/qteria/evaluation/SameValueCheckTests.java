@@ -33,7 +33,7 @@ class SameValueCheckTests extends EvaluationFixture {
         EvaluatedDocument other = document("tr7100.pdf", "test_reports", "Model/type reference:\nBW-7100");
         Finding finding = evaluation.evaluate(criterion(List.of("*"), MODEL), List.of(other, declaration), AS_OF);
         assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(finding.reasoning()).contains("different values: \u201cBW-7100\u201d in tr7100.pdf page 1; "
+        assertThat(finding.reasoning()).contains("Different values: \u201cBW-7100\u201d in tr7100.pdf page 1; "
                 + "\u201cNV-8240-B\u201d in doc.pdf page 1");
         assertThat(finding.evidence()).hasSize(2);
         assertExact(finding.evidence(), List.of(other, declaration));
@@ -44,13 +44,13 @@ class SameValueCheckTests extends EvaluationFixture {
         EvaluatedDocument none = document("tr.pdf", "test_reports", "A report without the model");
         Finding finding = evaluation.evaluate(criterion(List.of("*"), MODEL), List.of(none, declaration), AS_OF);
         assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(finding.reasoning()).contains("no value found in test_reports (tr.pdf)");
+        assertThat(finding.reasoning()).contains("No value found in tr.pdf.");
     }
 
     @Test
     void needsReviewWhenABucketHasNoDocument() {
         Finding finding = evaluation.evaluate(criterion(List.of("*"), MODEL), List.of(declaration), AS_OF);
         assertThat(finding.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
-        assertThat(finding.reasoning()).contains("no document in test_reports");
+        assertThat(finding.reasoning()).contains("Nothing to compare with: no document in test_reports.");
     }
 }

@@ -13,6 +13,7 @@ import com.qteria.evaluation.LanguageModelException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.qteria.evaluation.Evaluation;
 import com.qteria.evaluation.EvaluationPipeline;
+import com.qteria.evaluation.ReasonText;
 import com.qteria.evaluation.SignatureFact;
 import com.qteria.shared.Ids;
 import com.qteria.workflow.Bucket;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -86,8 +88,11 @@ public final class AssessCommand {
                     .evaluation(null, null).orElse(null);
             AssessmentResults results;
             try {
+                Map<String, String> bucketNames = workflow.buckets().stream()
+                        .collect(Collectors.toMap(Bucket::key, Bucket::name));
                 results = AssessmentRun.assess(new EvaluationPipeline(evaluation), workflow.criteria(), documents,
-                        invocation.asOf(), ai);
+                        invocation.asOf(), ai).rendered(ReasonText.standalone(), Locale.ENGLISH,
+                                key -> bucketNames.getOrDefault(key, key));
             } catch (LanguageModelException e) {
                 throw new CannotAssess(e.plainMessage() + " (" + e.getMessage() + ")");
             }

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class FindingCache {
 
-    static final String EVALUATOR_VERSION = "checks-retrieval-1";
+    static final String EVALUATOR_VERSION = "checks-retrieval-2";
     /** Bump when the prompt, the answer schema or the honesty rules change. */
     static final String AI_EVALUATOR_VERSION = "ai-1";
 

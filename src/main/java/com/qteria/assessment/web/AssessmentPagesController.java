@@ -12,6 +12,7 @@ import com.qteria.shared.Paging;
 import com.qteria.workflow.WorkflowManagement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -97,11 +98,11 @@ class AssessmentPagesController {
     }
 
     @GetMapping("/{id}")
-    String view(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
+    String view(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Locale locale, Model model) {
         AssessmentView assessment = assessments.get(user.tenantId(), Ids.parseOrNotFound(id, "Assessment"));
         model.addAttribute("assessment", assessment);
         if (assessment.status() == AssessmentStatus.COMPLETED) {
-            model.addAttribute("results", assessments.results(user.tenantId(), assessment.id()).results());
+            model.addAttribute("results", assessments.results(user.tenantId(), assessment.id(), locale).results());
         }
         return "assessment/view";
     }

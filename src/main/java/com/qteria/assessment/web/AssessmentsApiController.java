@@ -12,7 +12,10 @@ import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
 import com.qteria.shared.Paging;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,12 +89,15 @@ class AssessmentsApiController {
     @GetMapping("/api/v1/assessments/{id}/results")
     @Operation(operationId = "getAssessmentResults", summary = "Get an assessment's results with their evidence",
             description = "Per criterion: verdict, confidence, source, reasoning and evidence (document, page, "
-                    + "quote, verified). 409 ASSESSMENT_NOT_READY until the assessment has completed.")
+                    + "quote, verified). The reasoning is in German when Accept-Language prefers German, else in "
+                    + "English. 409 ASSESSMENT_NOT_READY until the assessment has completed.")
     @ApiResponse(responseCode = "200", description = "The results of the completed assessment.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/AssessmentNotReady")
     AssessmentResults results(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id) {
-        return assessments.results(user.tenantId(), assessmentId(id));
+            @Parameter(description = ID) @PathVariable String id,
+            @Parameter(description = "Language of the reasoning: de for German, anything else English.")
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return assessments.results(user.tenantId(), assessmentId(id), language(acceptLanguage));
     }
 
     @PostMapping("/api/v1/assessments/{id}/cancel")
@@ -111,6 +118,19 @@ class AssessmentsApiController {
         UUID assessment = assessmentId(id);
         assessments.get(user.tenantId(), assessment);
         return progress.follow(user.tenantId(), assessment);
+    }
+
+    /** German when {@code Accept-Language} prefers it to English; English otherwise (API.md: the API speaks English). */
+    static Locale language(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), List.of(Locale.ENGLISH, Locale.GERMAN));
+            return found == null ? Locale.ENGLISH : found;
+        } catch (IllegalArgumentException e) {
+            return Locale.ENGLISH;
+        }
     }
 
     private static UUID assessmentId(String id) {

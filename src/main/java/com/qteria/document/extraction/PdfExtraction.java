@@ -94,7 +94,7 @@ final class PdfExtraction {
                     + " Split it into smaller files and upload those.", pages,
                     limits.maxPages()));
         }
-        List<DocumentSignature> signatures = signed(document) ? SignatureCheck.verifyAll(document, file) : List.of();
+        List<DocumentSignature> signatures = signed(document) ? CmsSignatureVerifier.verifyAll(document, file) : List.of();
         DocumentFeatures.note(document, warnings);
         TextLayerReader reader = new TextLayerReader(deadline);
         PageRenderer renderer = new PageRenderer(document, deadline);

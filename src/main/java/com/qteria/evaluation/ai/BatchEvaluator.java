@@ -11,6 +11,7 @@ import com.qteria.evaluation.ModelPrompt.Message;
 import com.qteria.evaluation.ModelPrompt.Role;
 import com.qteria.evaluation.ModelReply;
 import com.qteria.evaluation.PagesSent;
+import com.qteria.evaluation.Reason;
 import com.qteria.evaluation.Source;
 import com.qteria.evaluation.TokenUsage;
 import com.qteria.evaluation.Verdict;
@@ -89,8 +90,7 @@ public final class BatchEvaluator {
     static Finding unanswered(Criterion criterion, List<EvaluatedDocument> documents) {
         List<Evidence> passages = PassageSearch.best(query(criterion), documents, Evaluation.PASSAGES);
         return new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.RETRIEVAL,
-                "The AI's answer for this criterion was malformed or missing, also after a request to repair it: "
-                        + "a reviewer must judge it. The passages that match it best are shown.",
+                List.of(new Reason.AiUnanswered()),
                 passages, List.of());
     }
 

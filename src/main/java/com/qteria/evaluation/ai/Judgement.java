@@ -5,6 +5,8 @@ import com.qteria.evaluation.EvaluatedDocument;
 import com.qteria.evaluation.Evaluation;
 import com.qteria.evaluation.Evidence;
 import com.qteria.evaluation.Finding;
+import com.qteria.evaluation.Reason;
+import com.qteria.evaluation.Reason.Doubt;
 import com.qteria.evaluation.Source;
 import com.qteria.evaluation.Verdict;
 import java.util.ArrayList;
@@ -43,47 +45,45 @@ final class Judgement {
         List<Evidence> shown = new ArrayList<>(verified);
         shown.addAll(unverified);
         Confidence confidence = Confidence.valueOf(answer.confidence().toUpperCase(Locale.ROOT));
-        String said = "The AI answered " + answer.verdict() + " (" + answer.confidence() + " confidence): "
-                + answer.reasoning();
         if (!unverified.isEmpty()) {
-            return review(answer, unverified.size() + " of the AI's " + evidence.size()
-                    + (evidence.size() == 1 ? " quote was" : " quotes were")
-                    + " not found on the page cited, so its answer cannot be relied on. " + said, shown);
+            return review(answer, Doubt.UNVERIFIED_QUOTES, unverified.size(), evidence.size(), shown);
         }
         return switch (answer.verdict()) {
             case "pass" -> {
                 if (verified.isEmpty()) {
-                    yield review(answer, "The AI answered pass without a quote from the documents. " + said, shown);
+                    yield review(answer, Doubt.PASS_WITHOUT_QUOTE, 0, 0, shown);
                 }
                 if (confidence == Confidence.LOW) {
-                    yield review(answer, "The AI answered pass, but with low confidence. " + said, shown);
+                    yield review(answer, Doubt.PASS_LOW_CONFIDENCE, 0, 0, shown);
                 }
-                yield new Finding(answer.key(), Verdict.PASS, confidence, Source.AI, answer.reasoning(), shown,
-                        List.of());
+                yield new Finding(answer.key(), Verdict.PASS, confidence, Source.AI,
+                        List.of(new Reason.ModelText(answer.reasoning())), shown, List.of());
             }
             case "fail" -> {
                 if (!verified.isEmpty()) {
-                    yield new Finding(answer.key(), Verdict.FAIL, confidence, Source.AI, answer.reasoning(), shown,
-                            List.of());
+                    yield new Finding(answer.key(), Verdict.FAIL, confidence, Source.AI,
+                            List.of(new Reason.ModelText(answer.reasoning())), shown, List.of());
                 }
                 if (!answer.missing()) {
-                    yield review(answer, "The AI answered fail without a quote and without saying what is missing. "
-                            + said, shown);
+                    yield review(answer, Doubt.FAIL_WITHOUT_QUOTE, 0, 0, shown);
                 }
                 if (!allPagesSent) {
-                    yield review(answer, "The AI found nothing on the pages it was sent, but not every page was "
-                            + "sent, so absence is not established. " + said, shown);
+                    yield review(answer, Doubt.ABSENCE_NOT_ESTABLISHED, 0, 0, shown);
                 }
                 Confidence capped = confidence == Confidence.HIGH ? Confidence.MEDIUM : confidence;
                 yield new Finding(answer.key(), Verdict.FAIL, capped, Source.AI,
-                        "Not found in the documents: " + answer.reasoning(), shown, List.of());
+                        List.of(new Reason.AiAbsent(answer.reasoning())), shown, List.of());
             }
-            default -> review(answer, "The AI could not decide. " + said, shown);
+            default -> review(answer, Doubt.UNDECIDED, 0, 0, shown);
         };
     }
 
-    private static Finding review(AnswerParser.Answer answer, String reasoning, List<Evidence> evidence) {
-        return new Finding(answer.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.AI, reasoning, evidence,
+    /** Needs review: why the answer is not taken, and what the AI said. */
+    private static Finding review(AnswerParser.Answer answer, Doubt doubt, int unverified, int quotes,
+            List<Evidence> evidence) {
+        Reason reason = new Reason.AiDoubt(doubt, unverified, quotes, answer.verdict(),
+                answer.confidence().toLowerCase(Locale.ROOT), answer.reasoning());
+        return new Finding(answer.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.AI, List.of(reason), evidence,
                 List.of());
     }
 

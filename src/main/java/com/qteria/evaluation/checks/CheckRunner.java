@@ -2,6 +2,7 @@ package com.qteria.evaluation.checks;
 
 import com.qteria.evaluation.CheckResult;
 import com.qteria.evaluation.EvaluatedDocument;
+import com.qteria.evaluation.Reason;
 import com.qteria.workflow.Check;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class CheckRunner {
             case Check.NotContains c -> PhraseChecks.notContains(c, documents);
             case Check.Matches c -> PatternChecks.matches(c, documents);
             case Check.DateNotOlder c -> DateCheck.run(c, documents, asOf);
-            case Check.Signed c -> SignatureCheck.run(c, documents);
+            case Check.Signed c -> SignedCheck.run(c, documents);
             case Check.SameValue c -> PatternChecks.sameValue(c, documents);
             case Check.MinPages c -> minPages(c, documents);
         };
@@ -36,20 +37,19 @@ public final class CheckRunner {
 
     private static CheckResult minPages(Check.MinPages check, List<DocumentText> documents) {
         if (check.pages() == null) {
-            return CheckResult.undecided(check.type(), "the check names no number of pages", List.of());
+            return CheckResult.undecided(check.type(), new Reason.CheckIncomplete(check.type()), List.of());
         }
-        List<String> failures = new ArrayList<>();
-        List<String> counts = new ArrayList<>();
+        List<Reason> failures = new ArrayList<>();
+        List<Reason> counts = new ArrayList<>();
         for (DocumentText document : documents) {
-            String count = document.name() + " has " + document.pageCount()
-                    + (document.pageCount() == 1 ? " page" : " pages");
+            Reason count = new Reason.PageCount(document.name(), document.pageCount(), check.pages());
             counts.add(count);
             if (document.pageCount() < check.pages()) {
-                failures.add(count + ", fewer than " + check.pages());
+                failures.add(count);
             }
         }
         return failures.isEmpty()
-                ? CheckResult.pass(check.type(), String.join("; ", counts) + " (at least " + check.pages() + " needed)", List.of())
-                : CheckResult.fail(check.type(), String.join("; ", failures), List.of());
+                ? CheckResult.pass(check.type(), counts, List.of())
+                : CheckResult.fail(check.type(), failures, List.of());
     }
 }

@@ -2,6 +2,7 @@ package com.qteria.evaluation.checks;
 
 import com.qteria.evaluation.CheckResult;
 import com.qteria.evaluation.Evidence;
+import com.qteria.evaluation.Reason;
 import com.qteria.evaluation.text.NormalizedText;
 import com.qteria.evaluation.text.NormalizedText.Form;
 import com.qteria.evaluation.text.Span;
@@ -31,19 +32,16 @@ final class DateCheck {
     static CheckResult run(Check.DateNotOlder check, List<DocumentText> documents, LocalDate asOf) {
         List<String> labels = check.near() == null ? List.of() : check.near();
         if (labels.isEmpty() || check.months() == null) {
-            return CheckResult.undecided(check.type(), "the check names no label or no number of months", List.of());
+            return CheckResult.undecided(check.type(), new Reason.CheckIncomplete(check.type()), List.of());
         }
         LocalDate limit = asOf.minusMonths(check.months());
-        String rule = "on or after " + limit + " (" + check.months() + " months before " + asOf + ")";
-        String near = Words.quoted(labels);
         List<Evidence> evidence = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<String> passes = new ArrayList<>();
+        List<Reason> failures = new ArrayList<>();
+        List<Reason> passes = new ArrayList<>();
         for (DocumentText document : documents) {
             Optional<Labelled> found = firstLabelledDate(document, labels);
             if (found.isEmpty()) {
-                failures.add("no date near " + near + " in " + document.name() + labelSeen(document, labels)
-                        + Words.unread(document));
+                failures.add(missing(document, labels));
                 continue;
             }
             Labelled labelled = found.get();
@@ -51,17 +49,18 @@ final class DateCheck {
                     new Span(labelled.label().start(), labelled.date().span().end()));
             evidence.add(quote);
             String written = document.quoteExactly(labelled.page(), labelled.text(), labelled.date().span()).quote();
-            String where = labelled.date().date() + " (\u201c" + written + "\u201d) on page " + labelled.page()
-                    + " of " + document.name();
-            if (labelled.date().date().isBefore(limit)) {
-                failures.add("no date near " + near + " " + rule + "; found " + where);
+            LocalDate date = labelled.date().date();
+            if (date.isBefore(limit)) {
+                failures.add(new Reason.DateTooOld(labels, date.toString(), written, labelled.page(), document.name(),
+                        limit.toString(), check.months(), asOf.toString()));
             } else {
-                passes.add(where);
+                passes.add(new Reason.DateRecent(labels, date.toString(), written, labelled.page(), document.name(),
+                        limit.toString()));
             }
         }
         return failures.isEmpty()
-                ? CheckResult.pass(check.type(), "date near " + near + " is " + rule + ": " + String.join("; ", passes), evidence)
-                : CheckResult.fail(check.type(), String.join("; ", failures), evidence);
+                ? CheckResult.pass(check.type(), passes, evidence)
+                : CheckResult.fail(check.type(), failures, evidence);
     }
 
     private static Optional<Labelled> firstLabelledDate(DocumentText document, List<String> labels) {
@@ -86,13 +85,15 @@ final class DateCheck {
                 .filter(word -> word.codePoints().anyMatch(Character::isLetterOrDigit)).count();
     }
 
-    private static String labelSeen(DocumentText document, List<String> labels) {
+    /** No labelled date: which label is there without a date, if any. */
+    private static Reason missing(DocumentText document, List<String> labels) {
         for (String label : labels) {
             Optional<Evidence> at = PhraseChecks.first(document, label);
             if (at.isPresent()) {
-                return " (\u201c" + label + "\u201d is on page " + at.get().page() + " without a date after it)";
+                return new Reason.DateMissing(labels, document.name(), label, at.get().page(),
+                        document.pagesWithoutText());
             }
         }
-        return " (none of the labels occurs)";
+        return new Reason.DateMissing(labels, document.name(), null, 0, document.pagesWithoutText());
     }
 }

@@ -2,6 +2,7 @@ package com.qteria.evaluation.checks;
 
 import com.qteria.evaluation.CheckResult;
 import com.qteria.evaluation.Evidence;
+import com.qteria.evaluation.Reason;
 import com.qteria.evaluation.text.NormalizedText;
 import com.qteria.evaluation.text.NormalizedText.Form;
 import com.qteria.evaluation.text.Span;
@@ -39,32 +40,34 @@ final class PatternChecks {
         try {
             pattern = SafePattern.compile(check.pattern());
         } catch (IllegalArgumentException e) {
-            return CheckResult.undecided(check.type(), "the pattern is not valid: " + e.getMessage(), List.of());
+            return CheckResult.undecided(check.type(), new Reason.InvalidPattern(check.pattern(), e.getMessage()),
+                    List.of());
         }
         List<Evidence> evidence = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<String> passes = new ArrayList<>();
+        List<Reason> failures = new ArrayList<>();
+        List<Reason> passes = new ArrayList<>();
         for (DocumentText document : documents) {
             List<Match> found;
             try {
                 found = all(pattern, document, 0);
             } catch (PatternTimeoutException e) {
-                return CheckResult.undecided(check.type(), "the pattern took too long on " + document.name()
-                        + " and was stopped", evidence);
+                return CheckResult.undecided(check.type(),
+                        new Reason.PatternTimedOut(check.pattern(), document.name()), evidence);
             }
-            found.stream().limit(3).forEach(m -> evidence.add(document.quoteLine(m.page(), m.text(), m.span())));
-            String count = found.size() == 1 ? "once" : found.size() + " times";
+            List<Evidence> here = found.stream().limit(3)
+                    .map(m -> document.quoteLine(m.page(), m.text(), m.span())).toList();
+            evidence.addAll(here);
             if (found.size() < needed) {
-                failures.add("pattern " + check.pattern() + " matched " + (found.isEmpty() ? "nowhere" : count)
-                        + " in " + document.name() + (needed > 1 ? " (at least " + needed + " needed)" : "")
-                        + Words.unread(document));
+                failures.add(new Reason.PatternTooRare(check.pattern(), found.size(), needed, document.name(),
+                        document.pagesWithoutText()));
             } else {
-                passes.add(count + " in " + document.name() + " (" + Words.pages(evidence, document) + ")");
+                passes.add(new Reason.PatternMatched(check.pattern(), found.size(), document.name(),
+                        Words.pages(here)));
             }
         }
         return failures.isEmpty()
-                ? CheckResult.pass(check.type(), "pattern " + check.pattern() + " matched " + String.join("; ", passes), evidence)
-                : CheckResult.fail(check.type(), String.join("; ", failures), evidence);
+                ? CheckResult.pass(check.type(), passes, evidence)
+                : CheckResult.fail(check.type(), failures, evidence);
     }
 
     /**
@@ -77,17 +80,18 @@ final class PatternChecks {
         try {
             pattern = SafePattern.compile(check.pattern());
         } catch (IllegalArgumentException e) {
-            return CheckResult.undecided(check.type(), "the pattern is not valid: " + e.getMessage(), List.of());
+            return CheckResult.undecided(check.type(), new Reason.InvalidPattern(check.pattern(), e.getMessage()),
+                    List.of());
         }
         if (pattern.groupCount() < 1) {
-            return CheckResult.undecided(check.type(), "the pattern has no capture group", List.of());
+            return CheckResult.undecided(check.type(), new Reason.NoCaptureGroup(check.pattern()), List.of());
         }
         List<String> across = check.across() == null ? List.of() : check.across();
         List<String> emptyBuckets = across.stream()
                 .filter(b -> documents.stream().noneMatch(d -> d.document().bucket().equals(b))).toList();
         List<Evidence> evidence = new ArrayList<>();
-        Map<String, List<String>> valuesWhere = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
+        Map<String, List<Reason.Place>> valuesWhere = new LinkedHashMap<>();
+        List<Reason> missing = new ArrayList<>();
         for (DocumentText document : documents) {
             if (!across.contains(document.document().bucket())) {
                 continue;
@@ -96,41 +100,47 @@ final class PatternChecks {
             try {
                 found = all(pattern, document, 1).stream().filter(m -> m.value() != null && !m.value().isEmpty()).toList();
             } catch (PatternTimeoutException e) {
-                return CheckResult.undecided(check.type(), "the pattern took too long on " + document.name()
-                        + " and was stopped", evidence);
+                return CheckResult.undecided(check.type(),
+                        new Reason.PatternTimedOut(check.pattern(), document.name()), evidence);
             }
             if (found.isEmpty()) {
-                missing.add(document.document().bucket() + " (" + document.name() + Words.unread(document) + ")");
+                missing.add(new Reason.NoValue(document.name(), document.pagesWithoutText()));
             }
             Set<String> seen = new LinkedHashSet<>();
             for (Match match : found) {
-                valuesWhere.computeIfAbsent(match.value(), v -> new ArrayList<>())
-                        .add(document.name() + " page " + match.page());
+                List<Reason.Place> where = valuesWhere.computeIfAbsent(match.value(), v -> new ArrayList<>());
+                Reason.Place place = new Reason.Place(document.name(), match.page());
+                if (!where.contains(place)) {
+                    where.add(place);
+                }
                 if (seen.add(match.value())) {
                     evidence.add(document.quoteExactly(match.page(), match.text(), match.span()));
                 }
             }
         }
-        String values = describe(valuesWhere);
+        List<Reason.Value> values = new ArrayList<>();
+        valuesWhere.forEach((value, where) -> values.add(new Reason.Value(value, where)));
         if (!missing.isEmpty()) {
-            return CheckResult.fail(check.type(), "no value found in " + String.join(", ", missing)
-                    + (values.isEmpty() ? "" : "; found " + values), evidence);
+            List<Reason> reasons = new ArrayList<>(missing);
+            if (!values.isEmpty()) {
+                reasons.add(new Reason.ValuesFound(values));
+            }
+            return CheckResult.fail(check.type(), reasons, evidence);
         }
-        if (valuesWhere.size() > 1) {
-            return CheckResult.fail(check.type(), "different values: " + values, evidence);
+        if (values.size() > 1) {
+            return CheckResult.fail(check.type(), List.of(new Reason.DifferentValues(values)), evidence);
         }
         if (!emptyBuckets.isEmpty()) {
-            return CheckResult.undecided(check.type(), "nothing to compare with: no document in "
-                    + String.join(", ", emptyBuckets) + (values.isEmpty() ? "" : "; found " + values), evidence);
+            List<Reason> reasons = new ArrayList<>(List.of(new Reason.NothingToCompare(emptyBuckets)));
+            if (!values.isEmpty()) {
+                reasons.add(new Reason.ValuesFound(values));
+            }
+            return new CheckResult.Undecided(check.type(), reasons, evidence);
         }
-        return CheckResult.pass(check.type(), "the same value " + values, evidence);
-    }
-
-    private static String describe(Map<String, List<String>> valuesWhere) {
-        List<String> parts = new ArrayList<>();
-        valuesWhere.forEach((value, where) -> parts.add("\u201c" + value + "\u201d in "
-                + String.join(", ", where.stream().distinct().toList())));
-        return String.join("; ", parts);
+        if (values.isEmpty()) {
+            return CheckResult.undecided(check.type(), new Reason.NothingToCompare(across), evidence);
+        }
+        return CheckResult.pass(check.type(), List.of(new Reason.SameValue(values.getFirst())), evidence);
     }
 
     /** Every match on every page; {@code group} 1 also reads the captured value. */

@@ -2,6 +2,7 @@ package com.qteria.evaluation.checks;
 
 import com.qteria.evaluation.CheckResult;
 import com.qteria.evaluation.Evidence;
+import com.qteria.evaluation.Reason;
 import com.qteria.evaluation.text.NormalizedText;
 import com.qteria.evaluation.text.NormalizedText.Form;
 import com.qteria.evaluation.text.Span;
@@ -38,28 +39,39 @@ final class PhraseChecks {
         List<String> all = check.all() == null ? List.of() : check.all();
         List<String> any = check.any() == null ? List.of() : check.any();
         List<Evidence> evidence = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<String> passes = new ArrayList<>();
+        List<Reason> failures = new ArrayList<>();
+        List<Reason> passes = new ArrayList<>();
         for (DocumentText document : documents) {
             List<String> missing = new ArrayList<>();
+            List<String> found = new ArrayList<>();
+            List<Evidence> here = new ArrayList<>();
             for (String phrase : all) {
-                first(document, phrase).ifPresentOrElse(evidence::add, () -> missing.add(phrase));
+                first(document, phrase).ifPresentOrElse(e -> {
+                    here.add(e);
+                    found.add(phrase);
+                }, () -> missing.add(phrase));
             }
-            List<Evidence> anyFound = any.stream().flatMap(p -> first(document, p).stream()).toList();
-            evidence.addAll(anyFound);
+            for (String phrase : any) {
+                first(document, phrase).ifPresent(e -> {
+                    here.add(e);
+                    found.add(phrase);
+                });
+            }
+            boolean anyFound = here.size() > all.size() - missing.size();
+            evidence.addAll(here);
             if (!missing.isEmpty()) {
-                failures.add(Words.quoted(missing) + " not found in " + document.name() + Words.unread(document));
+                failures.add(new Reason.PhrasesMissing(missing, false, document.name(), document.pagesWithoutText()));
             }
-            if (!any.isEmpty() && anyFound.isEmpty()) {
-                failures.add("none of " + Words.quoted(any) + " found in " + document.name() + Words.unread(document));
+            if (!any.isEmpty() && !anyFound) {
+                failures.add(new Reason.PhrasesMissing(any, true, document.name(), document.pagesWithoutText()));
             }
-            if (missing.isEmpty() && (any.isEmpty() || !anyFound.isEmpty())) {
-                passes.add("found in " + document.name() + " (" + Words.pages(evidence, document) + ")");
+            if (missing.isEmpty() && (any.isEmpty() || anyFound)) {
+                passes.add(new Reason.PhrasesFound(found, document.name(), Words.pages(here)));
             }
         }
         return failures.isEmpty()
-                ? CheckResult.pass(check.type(), Words.capitalize(check.describe()) + ": " + String.join("; ", passes), evidence)
-                : CheckResult.fail(check.type(), String.join("; ", failures), evidence);
+                ? CheckResult.pass(check.type(), passes, evidence)
+                : CheckResult.fail(check.type(), failures, evidence);
     }
 
     /**
@@ -69,30 +81,29 @@ final class PhraseChecks {
     static CheckResult notContains(Check.NotContains check, List<DocumentText> documents) {
         List<String> phrases = check.any() == null ? List.of() : check.any();
         List<Evidence> evidence = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<String> unread = new ArrayList<>();
+        List<Reason> failures = new ArrayList<>();
+        List<Reason> unread = new ArrayList<>();
         for (DocumentText document : documents) {
-            List<String> found = new ArrayList<>();
+            boolean found = false;
             for (String phrase : phrases) {
-                first(document, phrase).ifPresent(e -> {
-                    evidence.add(e);
-                    found.add(phrase + "\u201d on page " + e.page());
-                });
+                Optional<Evidence> at = first(document, phrase);
+                if (at.isPresent()) {
+                    evidence.add(at.get());
+                    failures.add(new Reason.ForbiddenPhrase(phrase, document.name(), at.get().page()));
+                    found = true;
+                }
             }
-            if (!found.isEmpty()) {
-                failures.add("\u201c" + String.join(", \u201c", found) + " of " + document.name());
-            } else if (!document.pagesWithoutText().isEmpty()) {
-                unread.add(document.name() + Words.unread(document));
+            if (!found && !document.pagesWithoutText().isEmpty()) {
+                unread.add(new Reason.PhrasesMaybeUnread(phrases, document.name(), document.pagesWithoutText()));
             }
         }
         if (!failures.isEmpty()) {
-            return CheckResult.fail(check.type(), "found " + String.join("; ", failures), evidence);
+            return CheckResult.fail(check.type(), failures, evidence);
         }
         if (!unread.isEmpty()) {
-            return CheckResult.undecided(check.type(), "none of " + Words.quoted(phrases)
-                    + " found in the text that could be read, but " + String.join("; ", unread), List.of());
+            return new CheckResult.Undecided(check.type(), unread, List.of());
         }
-        return CheckResult.pass(check.type(), "none of " + Words.quoted(phrases) + " found in "
-                + String.join(", ", documents.stream().map(DocumentText::name).toList()), List.of());
+        return CheckResult.pass(check.type(), List.of(new Reason.PhrasesAbsent(phrases,
+                documents.stream().map(DocumentText::name).toList())), List.of());
     }
 }

@@ -178,7 +178,8 @@ class AssessCommandTests {
         assertThat(run.out()).startsWith("Reports · as of 2025-06-16\nOverall: FAIL — 0 passed, 1 failed, 1 need review")
                 .containsPattern("tr_standard\\s+required\\s+FAIL\\s+high")
                 .containsPattern("manual_final\\s+advisory\\s+NEEDS REVIEW\\s+low")
-                .contains("why: contains:");
+                .contains("why: \u201cIEC 62368-1\u201d not found in old-report.pdf.")
+                .contains("why: No document was given in User manual.");
         Run passed = run("--workflow", workflow.toString(), "--doc", "reports=" + report, "--format=text");
         assertThat(passed.out()).contains("report.pdf · p. 1 \u201cTest specification: IEC 62368-1:2018\u201d");
     }

@@ -54,7 +54,7 @@ import org.bouncycastle.util.Properties;
  * Decided on purpose: the certificate's trust chain, revocation and qualified status are NOT checked, so "valid"
  * means "unchanged since signed by the holder of this certificate", not "signed by someone trusted".
  */
-final class SignatureCheck {
+final class CmsSignatureVerifier {
 
     private static final String LENIENT_INTEGERS = "org.bouncycastle.asn1.allow_unsafe_integer";
     private static final COSName PKCS7_SHA1 = COSName.getPDFName("adbe.pkcs7.sha1");
@@ -63,7 +63,7 @@ final class SignatureCheck {
     private final Path file;
     private final long fileLength;
 
-    private SignatureCheck(Path file, long fileLength) {
+    private CmsSignatureVerifier(Path file, long fileLength) {
         this.file = file;
         this.fileLength = fileLength;
     }
@@ -72,7 +72,7 @@ final class SignatureCheck {
     static List<DocumentSignature> verifyAll(PDDocument document, Path file) {
         List<DocumentSignature> result = new ArrayList<>();
         try {
-            SignatureCheck check = new SignatureCheck(file, Files.size(file));
+            CmsSignatureVerifier check = new CmsSignatureVerifier(file, Files.size(file));
             for (PDSignature signature : document.getSignatureDictionaries()) {
                 result.add(check.verify(signature));
             }

@@ -2,6 +2,7 @@ package com.qteria.evaluation.checks;
 
 import com.qteria.evaluation.CheckResult;
 import com.qteria.evaluation.Evidence;
+import com.qteria.evaluation.Reason;
 import com.qteria.evaluation.SignatureFact;
 import com.qteria.evaluation.text.NormalizedText;
 import com.qteria.evaluation.text.NormalizedText.Form;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * <li>A digital signature counts only when it verifies; one that does not is named in the explanation.</li>
  * </ul>
  */
-final class SignatureCheck {
+final class SignedCheck {
 
     private static final Pattern LABEL = Pattern.compile("(?iu)(?<![\\p{L}])(signed\\s+by|signatures?|signed"
             + "|unterschrift(?:en)?|unterzeichnet(?:\\s+von)?|signiert(?:\\s+von)?|gez\\.)(?![\\p{L}])");
@@ -53,13 +54,13 @@ final class SignatureCheck {
             "ceo", "cto", "representative", "authorised", "authorized", "responsible", "person", "and", "or",
             "declaration", "report", "document", "issued", "issue", "revision", "version");
 
-    private SignatureCheck() {
+    private SignedCheck() {
     }
 
     static CheckResult run(Check.Signed check, List<DocumentText> documents) {
         List<Evidence> evidence = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<String> passes = new ArrayList<>();
+        List<Reason> failures = new ArrayList<>();
+        List<Reason> passes = new ArrayList<>();
         for (DocumentText document : documents) {
             Optional<SignatureFact> digital = document.document().signatures().stream()
                     .filter(SignatureFact::valid).findFirst();
@@ -67,21 +68,17 @@ final class SignatureCheck {
             block.ifPresent(evidence::add);
             if (digital.isPresent()) {
                 SignatureFact fact = digital.get();
-                passes.add(document.name() + " is digitally signed by " + fact.signer()
-                        + (fact.coversWholeDocument() ? "" : " (the file was changed after signing)"));
+                passes.add(new Reason.DigitallySigned(document.name(), fact.signer(), !fact.coversWholeDocument()));
             } else if (block.isPresent()) {
-                passes.add(document.name() + " has a signature block on page " + block.get().page());
+                passes.add(new Reason.SignatureBlock(document.name(), block.get().page()));
             } else {
                 List<String> invalid = document.document().signatures().stream().map(SignatureFact::signer).toList();
-                failures.add("no digital signature and no signature block with a name or date in " + document.name()
-                        + (invalid.isEmpty() ? "" : " (the digital signature by " + String.join(", ", invalid)
-                                + " does not verify)")
-                        + Words.unread(document));
+                failures.add(new Reason.NotSigned(document.name(), invalid, document.pagesWithoutText()));
             }
         }
         return failures.isEmpty()
-                ? CheckResult.pass(check.type(), String.join("; ", passes), evidence)
-                : CheckResult.fail(check.type(), String.join("; ", failures), evidence);
+                ? CheckResult.pass(check.type(), passes, evidence)
+                : CheckResult.fail(check.type(), failures, evidence);
     }
 
     /** The first signature block of the document, quoted from the start of the label's line to the name or date. */
