@@ -2,7 +2,7 @@ package com.qteria;
 
 import com.qteria.assessment.AssessmentCommands;
 import com.qteria.document.DocumentCommands;
-import com.qteria.shared.database.DatabaseCommand;
+import com.qteria.platform.database.DatabaseCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

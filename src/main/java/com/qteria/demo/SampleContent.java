@@ -3,7 +3,7 @@ package com.qteria.demo;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.Upload;
 import com.qteria.identity.CurrentUser;
-import com.qteria.shared.DataDirectory;
+import com.qteria.platform.DataDirectory;
 import com.qteria.workflow.WorkflowManagement;
 import java.io.IOException;
 import java.io.InputStream;

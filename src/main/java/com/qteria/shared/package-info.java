@@ -1,5 +1,6 @@
 /**
- * Ids, the tenant id, the clock and problem details: tiny and free of business logic. Every module may use it.
+ * The kernel: the tenant id, ids, paging, problem details and the auditable event. Tiny, free of business logic and
+ * of Spring plumbing (that is {@code platform}); every module may use it.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 package com.qteria.shared;

@@ -1,6 +1,6 @@
 package com.qteria.web;
 
-import com.qteria.shared.DataDirectory;
+import com.qteria.platform.DataDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import com.qteria.assessment.AssessmentProperties;
 import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.document.DocumentRead;
-import com.qteria.shared.jobs.JobQueue;
+import com.qteria.platform.jobs.JobQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,6 +18,7 @@ import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -56,12 +57,12 @@ class AssessmentQueue {
         this.settings = settings;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AssessmentStarted started) {
         launch(AssessmentId.of(started.assessmentId()));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DocumentRead read) {
         assessments.unfinishedWith(read.documentId()).forEach(this::launch);
     }

@@ -13,7 +13,7 @@ import com.qteria.document.persistence.Documents;
 import com.qteria.document.persistence.WordBoxes;
 import com.qteria.document.storage.DocumentIntegrityException;
 import com.qteria.document.storage.EncryptedStorage;
-import com.qteria.shared.DataDirectory;
+import com.qteria.platform.DataDirectory;
 import com.qteria.shared.TenantId;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package com.qteria.document.job;
 
 import com.qteria.document.DocumentEvent.DocumentUploaded;
 import com.qteria.document.persistence.Documents;
-import com.qteria.shared.jobs.JobQueue;
+import com.qteria.platform.jobs.JobQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Puts uploaded documents on the job queue once their row has committed, through the event publication registry (a
@@ -40,7 +41,7 @@ class ReadingQueue {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DocumentUploaded uploaded) {
         enqueue(uploaded.documentId());
     }

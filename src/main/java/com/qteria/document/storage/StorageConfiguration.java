@@ -1,6 +1,6 @@
 package com.qteria.document.storage;
 
-import com.qteria.shared.DataDirectory;
+import com.qteria.platform.DataDirectory;
 import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.BindException;

@@ -4,7 +4,7 @@ import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentView;
 import com.qteria.document.Upload;
 import com.qteria.identity.CurrentUser;
-import com.qteria.shared.DataDirectory;
+import com.qteria.platform.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import com.qteria.identity.persistence.User;
 import com.qteria.identity.persistence.Users;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.Ids;
-import com.qteria.shared.web.PublicUrl;
+import com.qteria.platform.web.PublicUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

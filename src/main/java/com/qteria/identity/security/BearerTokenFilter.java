@@ -1,7 +1,7 @@
 package com.qteria.identity.security;
 
 import com.qteria.shared.ProblemCode;
-import com.qteria.shared.web.ProblemResponses;
+import com.qteria.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -5,7 +5,7 @@ import com.qteria.identity.IdentityEvent;
 import com.qteria.identity.IdentityProperties;
 import com.qteria.identity.accounts.Accounts;
 import com.qteria.shared.ProblemCode;
-import com.qteria.shared.web.ProblemResponses;
+import com.qteria.platform.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

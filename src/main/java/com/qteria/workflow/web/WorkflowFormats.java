@@ -2,7 +2,7 @@ package com.qteria.workflow.web;
 
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.ProblemCode;
-import com.qteria.shared.web.ProblemResponses;
+import com.qteria.platform.web.ProblemResponses;
 import com.qteria.workflow.WorkflowInput;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.qteria.document.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.qteria.shared.DataDirectory;
+import com.qteria.platform.DataDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
