@@ -30,11 +30,11 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The assessment module with the modules it depends on directly: started right after its document was uploaded, an
+ * The assessment module with the modules it depends on: started right after its document was uploaded, an
  * assessment is launched by the document's {@code DocumentRead}, evaluated by the pipeline and announced with
  * {@link AssessmentCompleted}.
  */
-@ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @ContextConfiguration(initializers = TestDatabase.class)
 @TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
 class AssessmentModuleTests {

@@ -5,6 +5,7 @@ import com.qteria.assessment.AssessmentEvent.AssessmentCompleted;
 import com.qteria.assessment.AssessmentEvent.AssessmentFailed;
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentPhase;
+import com.qteria.assessment.AssessmentProgressed;
 import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.CriterionResult;
 import com.qteria.assessment.Summary;
@@ -173,7 +174,9 @@ public class AssessmentJob {
     /** Reports progress; false when a cancel was asked for. */
     private boolean report(Assessment assessment, int done) {
         assessment.progress(AssessmentPhase.EVALUATING, done, clock.instant());
-        return assessments.progress(assessment);
+        boolean going = assessments.progress(assessment);
+        events.publishEvent(new AssessmentProgressed(assessment.tenant(), assessment.id().value()));
+        return going;
     }
 
     private void complete(Assessment assessment) {
@@ -199,6 +202,7 @@ public class AssessmentJob {
         current.cancelled(clock.instant());
         if (assessments.cancelled(current)) {
             documents.release(id.value());
+            events.publishEvent(new AssessmentProgressed(current.tenant(), id.value()));
         }
     }
 

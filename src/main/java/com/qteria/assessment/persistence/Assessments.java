@@ -84,6 +84,16 @@ public class Assessments {
                 .param("id", id.value()).param("tenant", tenant.value()).query(this::assessment).optional();
     }
 
+    /** The organization's assessments among {@code ids}. */
+    public List<Assessment> find(TenantId tenant, Collection<AssessmentId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from assessments where organization_id = :tenant and id in (:ids)")
+                .param("tenant", tenant.value()).param("ids", ids.stream().map(AssessmentId::value).toList())
+                .query(this::assessment).list();
+    }
+
     /** For the job and the reaper, which act on the assessment they were handed. */
     public Optional<Assessment> findForJob(AssessmentId id) {
         return jdbc.sql("select * from assessments where id = :id").param("id", id.value())

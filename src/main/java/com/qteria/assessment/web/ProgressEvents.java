@@ -1,65 +1,126 @@
 package com.qteria.assessment.web;
 
+import com.qteria.assessment.AssessmentEvent;
 import com.qteria.assessment.AssessmentManagement;
+import com.qteria.assessment.AssessmentProgressed;
 import com.qteria.assessment.AssessmentView;
 import com.qteria.shared.TenantId;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Follows an assessment for a client: reads its state from the database every half second (so any web instance can
- * serve any client, whichever worker runs the job), sends a {@code progress} event whenever status, phase or count
- * changed, and a {@code done} event with the final state, then closes. Each follower is a virtual thread.
+ * Follows assessments for clients over Server-Sent Events: a {@code progress} event whenever status, phase or count
+ * changed, then {@code done} with the final state, and the stream closes. Nothing waits per client: a job on this
+ * instance announces each change ({@link AssessmentProgressed}) and its followers are told at once; for jobs running
+ * on other instances, the state of every followed assessment is read in one query per organization each second
+ * (only while someone follows one), so any web instance can serve any client.
  */
 @Component
 class ProgressEvents {
 
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration LIMIT = Duration.ofHours(1);
 
     private final AssessmentManagement assessments;
+    private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
 
     ProgressEvents(AssessmentManagement assessments) {
         this.assessments = assessments;
     }
 
-    SseEmitter follow(TenantId tenant, UUID id) {
-        SseEmitter emitter = new SseEmitter(LIMIT.toMillis());
-        Thread.ofVirtual().name("assessment-events-" + id).start(() -> stream(emitter, tenant, id));
-        return emitter;
+    /** One client following one assessment; {@code last} is the state it was last sent. */
+    private static final class Follower {
+        final TenantId tenant;
+        final UUID id;
+        final SseEmitter emitter = new SseEmitter(LIMIT.toMillis());
+        private String last;
+
+        Follower(TenantId tenant, UUID id) {
+            this.tenant = tenant;
+            this.id = id;
+        }
     }
 
-    private void stream(SseEmitter emitter, TenantId tenant, UUID id) {
-        String last = null;
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                AssessmentView view = assessments.get(tenant, id);
-                String state = view.status() + "/" + view.progress().phase() + "/" + view.progress().done();
-                if (!Objects.equals(state, last)) {
-                    emitter.send(SseEmitter.event().name("progress").data(view, MediaType.APPLICATION_JSON));
-                    last = state;
+    SseEmitter follow(TenantId tenant, UUID id) {
+        Follower follower = new Follower(tenant, id);
+        AssessmentView current = assessments.get(tenant, id);
+        follower.emitter.onCompletion(() -> followers.remove(follower));
+        follower.emitter.onTimeout(() -> followers.remove(follower));
+        follower.emitter.onError(e -> followers.remove(follower));
+        followers.add(follower);
+        send(follower, current);
+        return follower.emitter;
+    }
+
+    @EventListener
+    void on(AssessmentProgressed progressed) {
+        changed(progressed.tenantId(), progressed.assessmentId());
+    }
+
+    /** Started, cancelled, completed or failed. */
+    @EventListener
+    void on(AssessmentEvent event) {
+        changed(event.tenantId(), event.assessmentId());
+    }
+
+    private void changed(TenantId tenant, UUID id) {
+        List<Follower> following = followers.stream().filter(f -> f.id.equals(id)).toList();
+        if (!following.isEmpty()) {
+            Thread.ofVirtual().name("assessment-events-" + id).start(() -> refresh(tenant, following));
+        }
+    }
+
+    /** Reads the state of every followed assessment, one query per organization, and tells their followers. */
+    @Scheduled(fixedDelayString = "${qteria.assessment.events-refresh:PT1S}")
+    void refresh() {
+        followers.stream().collect(Collectors.groupingBy(f -> f.tenant)).forEach(this::refresh);
+    }
+
+    private void refresh(TenantId tenant, List<Follower> following) {
+        Map<UUID, AssessmentView> views = assessments.get(tenant, following.stream().map(f -> f.id).distinct()
+                .toList()).stream().collect(Collectors.toMap(AssessmentView::id, v -> v));
+        for (Follower follower : following) {
+            AssessmentView view = views.get(follower.id);
+            if (view == null) {
+                follower.emitter.complete(); // deleted meanwhile
+            } else {
+                send(follower, view);
+            }
+        }
+    }
+
+    /** Sends the state when it changed, and ends the stream once the assessment has ended. */
+    private void send(Follower follower, AssessmentView view) {
+        synchronized (follower) {
+            if (!followers.contains(follower)) {
+                return;
+            }
+            String state = view.status() + "/" + view.progress().phase() + "/" + view.progress().done();
+            try {
+                if (!Objects.equals(state, follower.last)) {
+                    follower.emitter.send(SseEmitter.event().name("progress").data(view, MediaType.APPLICATION_JSON));
+                    follower.last = state;
                 }
                 if (view.status().finished()) {
-                    emitter.send(SseEmitter.event().name("done").data(view, MediaType.APPLICATION_JSON));
-                    emitter.complete();
-                    return;
+                    follower.emitter.send(SseEmitter.event().name("done").data(view, MediaType.APPLICATION_JSON));
+                    followers.remove(follower);
+                    follower.emitter.complete();
                 }
-                Thread.sleep(POLL);
+            } catch (IOException | IllegalStateException e) {
+                followers.remove(follower); // the client went away
+                follower.emitter.completeWithError(e);
             }
-            emitter.complete();
-        } catch (IOException | IllegalStateException e) {
-            emitter.completeWithError(e); // the client went away
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            emitter.complete();
-        } catch (RuntimeException e) {
-            emitter.completeWithError(e);
         }
     }
 }
