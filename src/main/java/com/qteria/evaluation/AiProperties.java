@@ -47,7 +47,10 @@ public record AiProperties(
         Map<String, @Valid Price> prices) {
 
     /** One provider's endpoint ({@code base-url}, empty: its public API), key, default model and effort. */
-    public record Provider(String apiKey, String baseUrl, String model, String effort) {
+    public record Provider(String apiKey,
+            @Pattern(regexp = "(?i)\\s*(https?://\\S+)?\\s*", message = "must be an http:// or https:// URL")
+            String baseUrl,
+            String model, String effort) {
     }
 
     /** A model's prices; the cache prices default to the input price. */

@@ -83,7 +83,8 @@ class AiPropertiesTests {
     @ValueSource(strings = {"qteria.ai.provider=claude", "qteria.ai.batch-size=0", "qteria.ai.max-attempts=-1",
             "qteria.ai.max-concurrent-calls=0", "qteria.ai.requests-per-minute=0", "qteria.ai.max-output-tokens=100",
             "qteria.ai.context-budget-tokens=999", "qteria.ai.timeout=0s", "qteria.ai.backoff=-1s",
-            "qteria.ai.prices.[claude-x].input=-1"})
+            "qteria.ai.prices.[claude-x].input=-1", "qteria.ai.openai.base-url=localhost:11434/v1",
+            "qteria.ai.anthropic.base-url=gateway.internal"})
     void aWrongValueStopsTheStart(String setting) {
         runner.withPropertyValues(setting).run(context -> {
             assertThat(context).hasFailed();

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,6 +48,7 @@ public abstract class HttpLanguageModel implements LanguageModel, AutoCloseable 
             .build();
 
     private final String name;
+    private final String baseUrl;
     private final String model;
     private final String apiKey;
     private final Duration timeout;
@@ -55,12 +57,15 @@ public abstract class HttpLanguageModel implements LanguageModel, AutoCloseable 
     private final RestClient rest;
 
     /**
-     * @param provider the first part of {@link #name()}
-     * @param proxy    the HTTP proxy to go through; {@code null}: the JVM's proxy settings
-     * @param clock    what an HTTP-date {@code retry-after} is measured from
+     * @param provider  the first part of {@link #name()}
+     * @param publicApi the provider's public endpoint, used when the settings name no base URL
+     * @param proxy     the HTTP proxy to go through; {@code null}: the JVM's proxy settings
+     * @param clock     what an HTTP-date {@code retry-after} is measured from
+     * @throws IllegalArgumentException the base URL is no {@code http} or {@code https} URL
      */
-    protected HttpLanguageModel(String provider, AiSettings settings, Proxy proxy, Clock clock) {
+    protected HttpLanguageModel(String provider, AiSettings settings, String publicApi, Proxy proxy, Clock clock) {
         this.name = provider + "/" + settings.model();
+        this.baseUrl = httpUrl(settings.baseUrl().isEmpty() ? publicApi : settings.baseUrl());
         this.model = settings.model();
         this.apiKey = settings.apiKey();
         this.timeout = settings.timeout();
@@ -81,6 +86,20 @@ public abstract class HttpLanguageModel implements LanguageModel, AutoCloseable 
         return proxies == null ? client.build() : client.proxy(proxies).build();
     }
 
+    private static String httpUrl(String url) {
+        String base = url.replaceAll("/+$", "");
+        try {
+            URI uri = new URI(base);
+            if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()))) {
+                return base;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("The AI provider's base URL must be an http:// or https:// URL: " + base);
+    }
+
     @Override
     public final String name() {
         return name;
@@ -89,6 +108,11 @@ public abstract class HttpLanguageModel implements LanguageModel, AutoCloseable 
     @Override
     public final String model() {
         return model;
+    }
+
+    /** The configured endpoint, or the provider's public one; without a trailing slash. */
+    protected final String baseUrl() {
+        return baseUrl;
     }
 
     /** The key as configured; empty for an endpoint that takes none. */

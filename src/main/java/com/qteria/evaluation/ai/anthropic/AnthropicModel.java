@@ -47,9 +47,8 @@ public final class AnthropicModel extends HttpLanguageModel {
 
     /** With the clock an HTTP-date {@code retry-after} is measured from. */
     AnthropicModel(AiSettings settings, Clock clock) {
-        super("anthropic", settings, null, clock);
-        String base = settings.baseUrl().isEmpty() ? ANTHROPIC_API : settings.baseUrl();
-        this.messages = URI.create(base.replaceAll("/+$", "") + "/v1/messages");
+        super("anthropic", settings, ANTHROPIC_API, null, clock);
+        this.messages = URI.create(baseUrl() + "/v1/messages");
         this.effort = settings.effort();
     }
 

@@ -63,14 +63,16 @@ public final class OpenAiCompatibleModel extends HttpLanguageModel {
      * is measured from.
      */
     OpenAiCompatibleModel(AiSettings settings, Proxy proxy, Clock clock) {
-        super("openai", settings, proxy, clock);
+        super("openai", withAzureKey(settings), OPENAI_API, proxy, clock);
         this.azure = azure(settings.baseUrl());
-        if (azure && settings.apiKey().isEmpty()) {
-            close();
+        this.completions = completions(baseUrl(), settings.model(), azure);
+    }
+
+    private static AiSettings withAzureKey(AiSettings settings) {
+        if (azure(settings.baseUrl()) && settings.apiKey().isEmpty()) {
             throw new IllegalArgumentException("Azure OpenAI needs the resource's API key");
         }
-        this.completions = completions(settings.baseUrl().isEmpty() ? OPENAI_API : settings.baseUrl(),
-                settings.model(), azure);
+        return settings;
     }
 
     static boolean azure(String baseUrl) {
@@ -83,8 +85,7 @@ public final class OpenAiCompatibleModel extends HttpLanguageModel {
     }
 
     /** {@code {base}/chat/completions}, or Azure's deployment route unless the base is Azure's v1 API. */
-    private static URI completions(String baseUrl, String model, boolean azure) {
-        String base = baseUrl.replaceAll("/+$", "");
+    private static URI completions(String base, String model, boolean azure) {
         if (!azure || URI.create(base).getPath().endsWith("/openai/v1")) {
             return URI.create(base + "/chat/completions");
         }

@@ -283,6 +283,15 @@ class OpenAiCompatibleModelTests {
     }
 
     @Test
+    void aBaseUrlThatIsNoHttpUrlIsAConfigurationError() {
+        for (String wrong : List.of("localhost:11434/v1", "ollama/v1", "ftp://ollama/v1")) {
+            assertThatThrownBy(() -> model("", wrong, Duration.ofSeconds(5)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("base URL must be an http:// or https:// URL");
+        }
+    }
+
+    @Test
     void recognisesAzureHosts() {
         assertThat(OpenAiCompatibleModel.azure("https://x.openai.azure.com/openai/v1")).isTrue();
         assertThat(OpenAiCompatibleModel.azure("https://X.OpenAI.Azure.com")).isTrue();
