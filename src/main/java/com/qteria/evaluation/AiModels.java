@@ -1,8 +1,6 @@
 package com.qteria.evaluation;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +20,7 @@ import org.springframework.stereotype.Component;
  * circuit breakers count every assessment of the instance.
  */
 @Component
+@EnableConfigurationProperties(AiProperties.class)
 public class AiModels implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AiModels.class);
@@ -33,9 +31,8 @@ public class AiModels implements AutoCloseable {
     private final Map<String, AiEvaluation> connected = new ConcurrentHashMap<>();
     private final List<LanguageModel> models = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public AiModels(Environment environment, Evaluation evaluation, MeterRegistry meters) {
-        this.properties = Binder.get(environment).bind("qteria.ai", AiProperties.class)
-                .orElseThrow(() -> new IllegalStateException("qteria.ai is not configured"));
+    public AiModels(AiProperties properties, Evaluation evaluation, MeterRegistry meters) {
+        this.properties = properties;
         this.evaluation = evaluation;
         this.meters = meters;
         settings(properties.provider(), null).ifPresentOrElse(
@@ -122,20 +119,5 @@ public class AiModels implements AutoCloseable {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** {@code qteria.ai.*} as bound from configuration. */
-    public record AiProperties(String provider, Provider anthropic, Provider openai, Duration timeout,
-            int maxOutputTokens, int batchSize, int contextBudgetTokens, int maxAttempts, Duration backoff,
-            Duration maxBackoff, int maxConcurrentCalls, int requestsPerMinute, Map<String, Price> prices) {
-
-        public record Provider(String apiKey, String baseUrl, String model, String effort) {
-        }
-
-        public record Price(BigDecimal input, BigDecimal output, BigDecimal cacheWrite, BigDecimal cacheRead) {
-            ModelPrice price() {
-                return new ModelPrice(input, output, cacheWrite, cacheRead);
-            }
-        }
     }
 }

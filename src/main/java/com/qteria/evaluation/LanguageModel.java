@@ -1,7 +1,7 @@
 package com.qteria.evaluation;
 
 /**
- * Port to a large language model (Claude through the Anthropic SDK, or any OpenAI-compatible chat completions
+ * Port to a large language model (Claude through the Anthropic Messages API, or any OpenAI-compatible chat completions
  * endpoint). One call, one answer: no retries here — retries, the circuit breaker and the rate limits wrap every
  * provider alike ({@link LanguageModels}).
  * <p>

@@ -8,6 +8,7 @@ import com.qteria.document.LocalDocument;
 import com.qteria.document.LocalDocuments;
 import com.qteria.evaluation.AiEvaluation;
 import com.qteria.evaluation.AiModels;
+import com.qteria.evaluation.AiProperties;
 import com.qteria.evaluation.EvaluatedDocument;
 import com.qteria.evaluation.LanguageModelException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -84,7 +85,7 @@ public final class AssessCommand {
             checkBuckets(workflow, invocation.documents());
             List<AssessedDocument> documents = read(reader, invocation.documents(), err);
             Evaluation evaluation = new Evaluation();
-            AiEvaluation ai = new AiModels(CommandEnvironment.load(settings), evaluation, new SimpleMeterRegistry())
+            AiEvaluation ai = new AiModels(AiProperties.bind(CommandEnvironment.load(settings)), evaluation, new SimpleMeterRegistry())
                     .evaluation(null, null).orElse(null);
             AssessmentResults results;
             try {

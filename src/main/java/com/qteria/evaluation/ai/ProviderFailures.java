@@ -11,19 +11,51 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What both provider adapters need to turn a failed call into a {@link LanguageModelException}: the provider's
- * {@code retry-after}, a timeout told apart from an unreachable endpoint, and an operator's detail that never carries
- * the API key.
+ * What both provider adapters need to turn a failed call into a {@link LanguageModelException}: the kind of an HTTP
+ * error, the provider's error body, its {@code retry-after}, a timeout told apart from an unreachable endpoint, and an
+ * operator's detail that never carries the API key.
  */
 public final class ProviderFailures {
 
     /** Provider messages can be long (a whole HTML error page from a gateway); the log needs the start. */
     private static final int MAX_MESSAGE = 300;
 
+    private static final JsonMapper JSON = JsonMapper.shared();
+
     private ProviderFailures() {
+    }
+
+    /**
+     * What an HTTP error means, by status and by the provider's error type or code, for both providers
+     * (<a href="https://docs.anthropic.com/en/api/errors">Anthropic</a>,
+     * <a href="https://platform.openai.com/docs/guides/error-codes">OpenAI</a>): {@code overloaded_error} is
+     * overloaded and {@code timeout_error} timed out whatever the status; {@code billing_error} and an exhausted quota
+     * ({@code insufficient_quota}, a 429 with OpenAI) are billing, where trying again does not help.
+     */
+    public static Kind kind(int status, ProviderError error) {
+        if (status == 529 || error.about("overloaded_error")) {
+            return Kind.OVERLOADED;
+        }
+        if (status == 402 || error.about("billing_error") || error.about("insufficient_quota")) {
+            return Kind.BILLING;
+        }
+        if (status == 408 || error.about("timeout_error")) {
+            return Kind.TIMEOUT;
+        }
+        return switch (status) {
+            case 401 -> Kind.AUTHENTICATION;
+            case 403 -> Kind.PERMISSION;
+            case 404 -> Kind.NOT_FOUND;
+            case 429 -> Kind.RATE_LIMITED;
+            default -> status >= 400 && status < 500 ? Kind.BAD_REQUEST : Kind.SERVER_ERROR;
+        };
     }
 
     /**
@@ -75,8 +107,62 @@ public final class ProviderFailures {
     }
 
     /**
-     * OkHttp reports its call and read timeouts as {@link InterruptedIOException} (a
-     * {@link java.net.SocketTimeoutException} is one), the JDK client as {@link HttpTimeoutException}.
+     * The error in an HTTP error's body as Anthropic ({@code {"type":"error","error":{"type","message"}}}), OpenAI
+     * ({@code {"error":{"message","type","code"}}}), vLLM ({@code {"message","type","code"}}) or Ollama
+     * ({@code {"error":"…"}}) send it; a gateway's text or HTML is the message. Empty strings where a part is missing.
+     */
+    public record ProviderError(String type, String code, String message) {
+
+        public static ProviderError parse(String body) {
+            JsonNode json = json(body);
+            if (json == null) {
+                return new ProviderError("", "", body.strip());
+            }
+            JsonNode error = json.path("error");
+            JsonNode fields = error.isObject() ? error : json;
+            String message = text(fields.get("message"))
+                    .or(() -> text(error))
+                    .or(() -> text(json))
+                    .orElse(fields.isObject() && !fields.isEmpty() ? body.strip() : "");
+            return new ProviderError(text(fields.get("type")).orElse(""), text(fields.get("code")).orElse(""),
+                    message);
+        }
+
+        /** {@code type}, or {@code type/code} when the code says more. */
+        public String label() {
+            return code.isEmpty() || code.equals(type) ? type : type + "/" + code;
+        }
+
+        public boolean about(String what) {
+            return type.equals(what) || code.equals(what);
+        }
+
+        /** The message speaks of the account's credit or billing (Anthropic answers 400 to an empty balance). */
+        public boolean aboutBilling() {
+            String lower = message.toLowerCase(Locale.ROOT);
+            return lower.contains("credit balance") || lower.contains("billing");
+        }
+
+        private static JsonNode json(String body) {
+            if (body.isBlank()) {
+                return null;
+            }
+            try {
+                return JSON.readTree(body);
+            } catch (JacksonException e) {
+                return null;
+            }
+        }
+
+        private static Optional<String> text(JsonNode node) {
+            return node != null && (node.isString() || node.isNumber()) ? Optional.of(node.asString())
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * The JDK client reports a request timeout as {@link HttpTimeoutException} ({@code HttpConnectTimeoutException}
+     * is one); a socket's read timeout is an {@link InterruptedIOException}.
      */
     static boolean timedOut(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

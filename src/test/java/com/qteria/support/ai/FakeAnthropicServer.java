@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Anthropic Messages API ({@code POST /v1/messages}) as far as the evaluation uses it, in its wire format. Like
- * the real API it answers 401 {@code authentication_error} to a request without a key — {@code x-api-key}, or
- * {@code Authorization: Bearer} as SDK 3.x sends it — or with a key other than the expected one, and 400
+ * the real API it answers 401 {@code authentication_error} to a request without an {@code x-api-key} header or with
+ * a key other than the expected one, and 400
  * {@code invalid_request_error} to a request without {@code anthropic-version}.
  * <p>
  * {@link #baseUrl()} is what {@code ANTHROPIC_BASE_URL} would be: no {@code /v1}.
@@ -98,13 +98,9 @@ public final class FakeAnthropicServer extends FakeModelServer {
         return content.path(content.size() - 1).path("text").asString();
     }
 
-    /** The key the request carried, {@code x-api-key} or {@code Authorization: Bearer}; {@code null} if none. */
+    /** The key the request carried in {@code x-api-key}; {@code null} if none. */
     public static String apiKey(Recorded request) {
         String key = request.header("x-api-key");
-        String authorization = request.header("authorization");
-        if (key == null && authorization != null && authorization.startsWith("Bearer ")) {
-            key = authorization.substring("Bearer ".length()).strip();
-        }
         return key == null || key.isEmpty() ? null : key;
     }
 

@@ -149,7 +149,7 @@ public abstract class FakeModelServer implements AutoCloseable {
         defaultResponder = NOTHING_SCRIPTED;
     }
 
-    /** Where the SDK is pointed: {@code http://127.0.0.1:PORT}, plus what the provider's convention adds. */
+    /** Where the adapter is pointed: {@code http://127.0.0.1:PORT}, plus what the provider's convention adds. */
     public String baseUrl() {
         return origin();
     }

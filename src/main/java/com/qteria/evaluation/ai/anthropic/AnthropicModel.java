@@ -1,72 +1,45 @@
 package com.qteria.evaluation.ai.anthropic;
 
-import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
-import com.anthropic.core.JsonField;
-import com.anthropic.core.JsonValue;
-import com.anthropic.core.http.HttpRequestBody;
-import com.anthropic.core.http.Interceptor;
-import com.anthropic.errors.AnthropicException;
-import com.anthropic.errors.AnthropicIoException;
-import com.anthropic.errors.AnthropicServiceException;
-import com.anthropic.models.ErrorType;
-import com.anthropic.models.messages.CacheControlEphemeral;
-import com.anthropic.models.messages.OutputConfig;
-import com.anthropic.models.messages.ContentBlockParam;
-import com.anthropic.models.messages.Message;
-import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.StopReason;
-import com.anthropic.models.messages.TextBlock;
-import com.anthropic.models.messages.TextBlockParam;
-import com.anthropic.models.messages.Usage;
 import com.qteria.evaluation.AiSettings;
-import com.qteria.evaluation.LanguageModel;
-import com.qteria.evaluation.LanguageModelException;
 import com.qteria.evaluation.LanguageModelException.Kind;
 import com.qteria.evaluation.ModelPrompt;
 import com.qteria.evaluation.ModelReply;
 import com.qteria.evaluation.TokenUsage;
-import com.qteria.evaluation.ai.ProviderFailures;
-import java.io.OutputStream;
+import com.qteria.evaluation.ai.HttpLanguageModel;
+import com.qteria.evaluation.ai.ProviderFailures.ProviderError;
+import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 
 /**
- * Claude through the official Anthropic SDK ({@code POST /v1/messages}), one HTTP request per {@link #complete} call:
- * the SDK's own retries are off ({@code maxRetries(0)}), the evaluation's guard retries every provider alike.
+ * Claude through the Anthropic Messages API ({@code POST {base}/v1/messages}, API version {@value #API_VERSION}), one
+ * HTTP request per {@link #complete} call ({@link HttpLanguageModel}).
  * <p>
  * Layout for prompt caching: {@code system} is one text block, the first user turn is two text blocks — the documents,
  * marked {@code cache_control: ephemeral}, then the question — so that the prefix up to the documents is written to
  * the cache once and read by the following criteria batches over the same documents. Repair turns follow as plain
  * text.
  * <p>
- * No {@code temperature} is sent. SDK 3.x speaks API version {@code 2026-10-21} ({@code anthropic-version} header),
- * which answers 400 to any {@code temperature}, {@code top_p} or {@code top_k}, even a default value, and the SDK no
- * longer offers them; the newest models reject {@code temperature} on the older API version too. Determinism comes
- * from the prompt and from verifying every quote, not from sampling settings.
+ * No {@code temperature} is sent: the newest models reject it. Determinism comes from the prompt and from verifying
+ * every quote, not from sampling settings. The effort, when configured, goes as {@code output_config.effort}.
  * <p>
- * {@code maxRetries(0)} alone is not enough for one request per call: OkHttp, under the SDK, repeats on its own a 503
- * that says {@code retry-after: 0} (and would follow a redirect). A request body that declares itself not repeatable
- * (OkHttp's one-shot body) turns that off too.
- * <p>
- * The key goes out as {@code Authorization: Bearer} (SDK 3.x; the API also accepts {@code x-api-key}). An empty key
- * sends none, for a gateway that authenticates otherwise. Nothing is read from the environment here: the settings are
- * the only source.
+ * The key goes out as {@code x-api-key}. An empty key sends none, for a gateway that authenticates otherwise. Nothing
+ * is read from the environment here: the settings are the only source.
  */
-public final class AnthropicModel implements LanguageModel, AutoCloseable {
+public final class AnthropicModel extends HttpLanguageModel {
 
-    private static final CacheControlEphemeral CACHED = CacheControlEphemeral.builder().build();
+    /** The API version this adapter's requests and answers follow. */
+    static final String API_VERSION = "2023-06-01";
 
-    private final String model;
+    private static final String ANTHROPIC_API = "https://api.anthropic.com";
+    private static final CacheControl EPHEMERAL = new CacheControl("ephemeral");
+
+    private final URI messages;
     private final String effort;
-    private final String apiKey;
-    private final Duration timeout;
-    private final Clock clock;
-    private final AnthropicClient client;
 
     public AnthropicModel(AiSettings settings) {
         this(settings, Clock.systemUTC());
@@ -74,97 +47,51 @@ public final class AnthropicModel implements LanguageModel, AutoCloseable {
 
     /** With the clock an HTTP-date {@code retry-after} is measured from. */
     AnthropicModel(AiSettings settings, Clock clock) {
-        this.model = settings.model();
+        super("anthropic", settings, ANTHROPIC_API, null, clock);
+        this.messages = URI.create(baseUrl() + "/v1/messages");
         this.effort = settings.effort();
-        this.apiKey = settings.apiKey();
-        this.timeout = settings.timeout();
-        this.clock = clock;
-        this.client = client(settings);
-    }
-
-    private static AnthropicClient client(AiSettings settings) {
-        AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder()
-                .timeout(settings.timeout())
-                .maxRetries(0)
-                .addInterceptor(Interceptor.syncOnly((next, request, options) -> next.execute(request.body()
-                        .map(body -> request.toBuilder().body(new OneShot(body)).build())
-                        .orElse(request), options)));
-        if (!settings.apiKey().isEmpty()) {
-            builder.apiKey(settings.apiKey());
-        }
-        if (!settings.baseUrl().isEmpty()) {
-            builder.baseUrl(settings.baseUrl());
-        }
-        return builder.build();
-    }
-
-    @Override
-    public String name() {
-        return "anthropic/" + model;
-    }
-
-    @Override
-    public String model() {
-        return model;
     }
 
     @Override
     public ModelReply complete(ModelPrompt prompt) {
-        try {
-            return reply(client.messages().create(request(prompt)));
-        } catch (AnthropicServiceException e) {
-            throw failure(e);
-        } catch (AnthropicIoException e) {
-            throw ProviderFailures.transport(name(), e, timeout, apiKey);
-        } catch (AnthropicException e) {
-            // AnthropicInvalidDataException: a 2xx answer that is not a message (not JSON, a field of the wrong type).
-            throw new LanguageModelException(Kind.SERVER_ERROR, name() + ": unreadable answer ("
-                    + ProviderFailures.redact(e.getMessage(), apiKey) + ")", null, e);
+        Message message = post(messages, this::headers, request(prompt), Message.class);
+        if (message.content() == null) {
+            throw unreadable("a message without content");
+        }
+        return reply(message);
+    }
+
+    private void headers(HttpHeaders headers) {
+        headers.set("anthropic-version", API_VERSION);
+        if (!apiKey().isEmpty()) {
+            headers.set("x-api-key", apiKey());
         }
     }
 
-    /** Releases the SDK's connection pool and threads. */
-    @Override
-    public void close() {
-        client.close();
-    }
-
-    MessageCreateParams request(ModelPrompt prompt) {
-        MessageCreateParams.Builder request = MessageCreateParams.builder()
-                .model(model)
-                .maxTokens(prompt.maxOutputTokens())
-                .addUserMessageOfContentBlockParams(firstTurn(prompt));
-        if (!effort.isEmpty()) {
-            request.outputConfig(OutputConfig.builder().effort(OutputConfig.Effort.of(effort)).build());
-        }
-        if (!prompt.system().isBlank()) {
-            request.systemOfTextBlockParams(List.of(TextBlockParam.builder().text(prompt.system()).build()));
-        }
+    private MessagesRequest request(ModelPrompt prompt) {
+        List<Turn> turns = new ArrayList<>();
+        turns.add(new Turn("user", firstTurn(prompt)));
         for (ModelPrompt.Message message : prompt.messages().subList(1, prompt.messages().size())) {
-            switch (message.role()) {
-                case USER -> request.addUserMessage(message.text());
-                case ASSISTANT -> request.addAssistantMessage(message.text());
-            }
+            turns.add(new Turn(switch (message.role()) {
+                case USER -> "user";
+                case ASSISTANT -> "assistant";
+            }, message.text()));
         }
-        return request.build();
-    }
-
-    /** The documents, marked for the prompt cache when further calls will read them. */
-    private static TextBlockParam documentsBlock(ModelPrompt prompt) {
-        TextBlockParam.Builder block = TextBlockParam.builder().text(prompt.documents());
-        return prompt.cacheDocuments() ? block.cacheControl(CACHED).build() : block.build();
+        List<TextBlock> system = prompt.system().isBlank() ? null : List.of(new TextBlock(prompt.system(), null));
+        OutputConfig output = effort.isEmpty() ? null : new OutputConfig(effort);
+        return new MessagesRequest(model(), prompt.maxOutputTokens(), system, turns, output);
     }
 
     /**
-     * Documents first, marked for the cache when other calls will read them, then the question. Blocks must not be empty for the API, so empty
-     * documents are left out (nothing to cache then).
+     * Documents first, marked for the cache when other calls will read them, then the question. Blocks must not be
+     * empty for the API, so empty documents are left out (nothing to cache then).
      */
-    private static List<ContentBlockParam> firstTurn(ModelPrompt prompt) {
-        List<ContentBlockParam> blocks = new ArrayList<>(2);
+    private static List<TextBlock> firstTurn(ModelPrompt prompt) {
+        List<TextBlock> blocks = new ArrayList<>(2);
         if (!prompt.documents().isBlank()) {
-            blocks.add(ContentBlockParam.ofText(documentsBlock(prompt)));
+            blocks.add(new TextBlock(prompt.documents(), prompt.cacheDocuments() ? EPHEMERAL : null));
         }
-        blocks.add(ContentBlockParam.ofText(prompt.messages().getFirst().text()));
+        blocks.add(new TextBlock(prompt.messages().getFirst().text(), null));
         return blocks;
     }
 
@@ -172,110 +99,60 @@ public final class AnthropicModel implements LanguageModel, AutoCloseable {
      * All text blocks joined (thinking or other blocks are not the answer). Usage counts the API leaves out or sends
      * as {@code null} count 0. Truncated when the output limit stopped the answer, or the context window did.
      */
-    static ModelReply reply(Message message) {
+    private static ModelReply reply(Message message) {
         String text = message.content().stream()
-                .flatMap(block -> block.text().stream())
-                .map(TextBlock::text)
+                .filter(block -> "text".equals(block.type()) && block.text() != null)
+                .map(ContentBlock::text)
                 .collect(Collectors.joining());
-        TokenUsage usage = message._usage().asKnown().map(AnthropicModel::usage).orElse(TokenUsage.NONE);
-        boolean truncated = message.stopReason()
-                .map(reason -> reason.equals(StopReason.MAX_TOKENS)
-                        || reason.equals(StopReason.MODEL_CONTEXT_WINDOW_EXCEEDED))
-                .orElse(false);
-        return new ModelReply(text, usage, truncated);
+        Usage usage = message.usage();
+        TokenUsage tokens = usage == null ? TokenUsage.NONE
+                : new TokenUsage(count(usage.inputTokens()), count(usage.outputTokens()),
+                        count(usage.cacheCreationInputTokens()), count(usage.cacheReadInputTokens()));
+        boolean truncated = "max_tokens".equals(message.stopReason())
+                || "model_context_window_exceeded".equals(message.stopReason());
+        return new ModelReply(text, tokens, truncated);
     }
 
-    private static TokenUsage usage(Usage usage) {
-        return new TokenUsage(count(usage._inputTokens()), count(usage._outputTokens()),
-                count(usage._cacheCreationInputTokens()), count(usage._cacheReadInputTokens()));
+    private static long count(Long tokens) {
+        return Objects.requireNonNullElse(tokens, 0L);
     }
 
-    private static long count(JsonField<Long> field) {
-        return field.asKnown().orElse(0L);
+    /** A 400 about the credit balance is a billing problem, not a bad request. */
+    @Override
+    protected Kind kind(int status, ProviderError error) {
+        return status == 400 && error.aboutBilling() ? Kind.BILLING : super.kind(status, error);
     }
 
-    private LanguageModelException failure(AnthropicServiceException e) {
-        int status = e.statusCode();
-        String type = e.type().map(ErrorType::asString).orElse("");
-        String message = e.apiMessage().orElseGet(() -> bodyText(e.body()));
-        Duration retryAfter = ProviderFailures
-                .retryAfter(header(e, "retry-after-ms"), header(e, "retry-after"), clock.instant())
-                .orElse(null);
-        String detail = ProviderFailures.detail(name(), status, type, message, header(e, "request-id"), apiKey);
-        return new LanguageModelException(kind(status, type, message), detail, retryAfter, e);
+    /** The request body: {@code system} and the first turn's content are text blocks, repair turns plain text. */
+    record MessagesRequest(String model, int maxTokens, List<TextBlock> system, List<Turn> messages,
+            OutputConfig outputConfig) {
     }
 
-    /**
-     * The API's statuses and error types
-     * (<a href="https://docs.anthropic.com/en/api/errors">errors</a>): a 400 about the credit balance is a billing
-     * problem, not a bad request; {@code overloaded_error} is overloaded and {@code timeout_error} (a 504) timed out,
-     * whatever the status.
-     */
-    static Kind kind(int status, String type, String message) {
-        if (status == 529 || type.equals("overloaded_error")) {
-            return Kind.OVERLOADED;
-        }
-        if (status == 402 || type.equals("billing_error") || status == 400 && aboutBilling(message)) {
-            return Kind.BILLING;
-        }
-        if (status == 408 || type.equals("timeout_error")) {
-            return Kind.TIMEOUT;
-        }
-        return switch (status) {
-            case 401 -> Kind.AUTHENTICATION;
-            case 403 -> Kind.PERMISSION;
-            case 404 -> Kind.NOT_FOUND;
-            case 429 -> Kind.RATE_LIMITED;
-            default -> status >= 400 && status < 500 ? Kind.BAD_REQUEST : Kind.SERVER_ERROR;
-        };
+    /** {@code content} is a list of {@link TextBlock}s or a string. */
+    record Turn(String role, Object content) {
     }
 
-    private static boolean aboutBilling(String message) {
-        String lower = message.toLowerCase(Locale.ROOT);
-        return lower.contains("credit balance") || lower.contains("billing");
-    }
+    record TextBlock(String type, String text, CacheControl cacheControl) {
 
-    private static String header(AnthropicServiceException e, String name) {
-        List<String> values = e.headers().values(name);
-        return values.isEmpty() ? "" : values.getFirst();
-    }
-
-    /** The SDK's body, declared not repeatable: OkHttp then sends it once, whatever the answer. */
-    private record OneShot(HttpRequestBody body) implements HttpRequestBody {
-
-        @Override
-        public void writeTo(OutputStream out) {
-            body.writeTo(out);
-        }
-
-        @Override
-        public String contentType() {
-            return body.contentType();
-        }
-
-        @Override
-        public long contentLength() {
-            return body.contentLength();
-        }
-
-        @Override
-        public boolean repeatable() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-            body.close();
+        TextBlock(String text, CacheControl cacheControl) {
+            this("text", text, cacheControl);
         }
     }
 
-    /** A body that is no API error: a gateway's text or some other JSON. */
-    private static String bodyText(JsonValue body) {
-        try {
-            Object plain = body.isMissing() ? null : body.convert(Object.class);
-            return plain == null ? "" : plain instanceof String text ? text : body.toString();
-        } catch (RuntimeException e) {
-            return "";
-        }
+    record CacheControl(String type) {
+    }
+
+    record OutputConfig(String effort) {
+    }
+
+    /** The answer, as far as it is read: content blocks, why it stopped, the usage. */
+    record Message(List<ContentBlock> content, String stopReason, Usage usage) {
+    }
+
+    /** A text block's {@code text}; other blocks ({@code thinking} …) carry none of interest. */
+    record ContentBlock(String type, String text) {
+    }
+
+    record Usage(Long inputTokens, Long outputTokens, Long cacheCreationInputTokens, Long cacheReadInputTokens) {
     }
 }

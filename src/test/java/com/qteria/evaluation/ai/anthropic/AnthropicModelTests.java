@@ -11,6 +11,7 @@ import com.qteria.evaluation.ModelPrompt.Message;
 import com.qteria.evaluation.ModelPrompt.Role;
 import com.qteria.evaluation.ModelReply;
 import com.qteria.evaluation.TokenUsage;
+import com.qteria.support.ai.DroppingServer;
 import com.qteria.support.ai.FakeAnthropicServer;
 import com.qteria.support.ai.FakeModelServer.FakeResponse;
 import com.qteria.support.ai.FakeModelServer.Recorded;
@@ -58,13 +59,14 @@ class AnthropicModelTests {
         Recorded request = server.onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/v1/messages");
-        assertThat(request.header("authorization")).isEqualTo("Bearer " + KEY);
-        assertThat(request.header("anthropic-version")).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(request.header("x-api-key")).isEqualTo(KEY);
+        assertThat(request.header("authorization")).isNull();
+        assertThat(request.header("anthropic-version")).isEqualTo("2023-06-01");
         assertThat(request.header("content-type")).startsWith("application/json");
         JsonNode body = request.json();
         assertThat(body.path("model").asString()).isEqualTo(MODEL);
         assertThat(body.path("max_tokens").asInt()).isEqualTo(1024);
-        assertThat(body.has("temperature")).as("the API version the SDK speaks rejects temperature").isFalse();
+        assertThat(body.has("temperature")).as("the newest models reject temperature").isFalse();
         assertThat(body.path("system").size()).isEqualTo(1);
         assertThat(body.path("system").path(0).path("type").asString()).isEqualTo("text");
         assertThat(body.path("system").path(0).path("text").asString()).isEqualTo(SYSTEM);
@@ -270,10 +272,7 @@ class AnthropicModelTests {
         assertThat(failure(prompt()).retryAfter()).contains(Duration.ofMillis(2500));
     }
 
-    /**
-     * Every retry layer would be answered again ({@code retry-after: 0}, the same error by default): the SDK's own,
-     * and OkHttp's hidden one, which repeats a 503 with {@code retry-after: 0} despite {@code maxRetries(0)}.
-     */
+    /** Any retry layer under the adapter would be answered again ({@code retry-after: 0}, the same error by default). */
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 503, 408, 429, 529})
     void makesExactlyOneRequestPerCall(int status) {
@@ -286,6 +285,32 @@ class AnthropicModelTests {
 
         assertThat(failure.kind().retryable()).isTrue();
         assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void doesNotFollowARedirect() {
+        server.enqueue(FakeResponse.json(307, "").withHeader("location", server.origin() + "/v1/messages"));
+        server.respondByDefault(request -> FakeAnthropicServer.text("{}", 1, 1, 0, 0));
+
+        LanguageModelException failure = failure(prompt());
+
+        assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR);
+        assertThat(failure.getMessage()).startsWith("anthropic/claude-test-1: HTTP 307");
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionClosedWithoutAnswerIsAConnectionFailureAskedOnce() throws Exception {
+        try (DroppingServer dropping = new DroppingServer()) {
+            model.close();
+            model = model(KEY, dropping.origin(), Duration.ofSeconds(5));
+
+            LanguageModelException failure = failure(prompt());
+
+            assertThat(failure.kind()).isEqualTo(Kind.CONNECTION);
+            assertThat(failure.getMessage()).startsWith("anthropic/claude-test-1: not reachable (").doesNotContain(KEY);
+            assertThat(dropping.connections()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.qteria.evaluation.ModelPrompt.Message;
 import com.qteria.evaluation.ModelPrompt.Role;
 import com.qteria.evaluation.ModelReply;
 import com.qteria.evaluation.TokenUsage;
+import com.qteria.support.ai.DroppingServer;
 import com.qteria.support.ai.FakeModelServer.FakeResponse;
 import com.qteria.support.ai.FakeModelServer.Recorded;
 import com.qteria.support.ai.FakeOpenAiServer;
@@ -282,6 +283,15 @@ class OpenAiCompatibleModelTests {
     }
 
     @Test
+    void aBaseUrlThatIsNoHttpUrlIsAConfigurationError() {
+        for (String wrong : List.of("localhost:11434/v1", "ollama/v1", "ftp://ollama/v1")) {
+            assertThatThrownBy(() -> model("", wrong, Duration.ofSeconds(5)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("base URL must be an http:// or https:// URL");
+        }
+    }
+
+    @Test
     void recognisesAzureHosts() {
         assertThat(OpenAiCompatibleModel.azure("https://x.openai.azure.com/openai/v1")).isTrue();
         assertThat(OpenAiCompatibleModel.azure("https://X.OpenAI.Azure.com")).isTrue();
@@ -316,10 +326,7 @@ class OpenAiCompatibleModelTests {
         assertThat(failure(prompt()).retryAfter()).isEmpty();
     }
 
-    /**
-     * Every retry layer would be answered again ({@code retry-after: 0}, the same error by default): the SDK's own,
-     * and OkHttp's hidden one, which repeats a 503 with {@code retry-after: 0} despite {@code maxRetries(0)}.
-     */
+    /** Any retry layer under the adapter would be answered again ({@code retry-after: 0}, the same error by default). */
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 503, 408, 429, 529})
     void makesExactlyOneRequestPerCall(int status) {
@@ -331,6 +338,32 @@ class OpenAiCompatibleModelTests {
 
         assertThat(failure.kind().retryable()).isTrue();
         assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void doesNotFollowARedirect() {
+        server.enqueue(FakeResponse.json(307, "").withHeader("location", server.baseUrl() + "/chat/completions"));
+        server.respondByDefault(request -> FakeOpenAiServer.text("{}", 1, 1, 0));
+
+        LanguageModelException failure = failure(prompt());
+
+        assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR);
+        assertThat(failure.getMessage()).startsWith("openai/gpt-test-mini: HTTP 307");
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionClosedWithoutAnswerIsAConnectionFailureAskedOnce() throws Exception {
+        try (DroppingServer dropping = new DroppingServer()) {
+            model.close();
+            model = model(KEY, dropping.origin() + "/v1", Duration.ofSeconds(5));
+
+            LanguageModelException failure = failure(prompt());
+
+            assertThat(failure.kind()).isEqualTo(Kind.CONNECTION);
+            assertThat(failure.getMessage()).startsWith("openai/gpt-test-mini: not reachable (").doesNotContain(KEY);
+            assertThat(dropping.connections()).isEqualTo(1);
+        }
     }
 
     @Test
@@ -384,7 +417,7 @@ class OpenAiCompatibleModelTests {
         return new ModelPrompt(SYSTEM, DOCUMENTS, List.of(new Message(Role.USER, QUESTION)), 1024);
     }
 
-    /** Azure's host name, reached through the fake acting as HTTP proxy: the request is the SDK's own. */
+    /** Azure's host name, reached through the fake acting as HTTP proxy: the request is the adapter's own. */
     private static OpenAiCompatibleModel azureModel(FakeOpenAiServer azure, String baseUrl) {
         return new OpenAiCompatibleModel(settings(KEY, baseUrl, Duration.ofSeconds(5)),
                 new Proxy(Proxy.Type.HTTP, azure.address()), Clock.systemUTC());
