@@ -7,7 +7,7 @@ import com.qteria.document.DocumentType;
 import com.qteria.document.extraction.DocumentExtractor;
 import com.qteria.document.extraction.ExtractionLimits;
 import com.qteria.document.extraction.ExtractionOutcome;
-import com.qteria.document.extraction.Ocr;
+import com.qteria.document.extraction.ocr.Ocr;
 import com.qteria.workflow.Criterion;
 import com.qteria.workflow.Severity;
 import com.qteria.workflow.WorkflowInput;

@@ -7,7 +7,7 @@ import java.util.Locale;
  * The moment one extraction must stop. Checked between pages, every few hundred content-stream operators and glyphs,
  * and used as the timeout of OCR processes, so that no single file can hold a worker longer than its limit.
  */
-final class Deadline {
+public final class Deadline {
 
     private final Duration limit;
     private final long end;
@@ -26,13 +26,13 @@ final class Deadline {
     }
 
     /** @throws ExtractionTimedOut when the deadline has passed */
-    void check() {
+    public void check() {
         if (passed()) {
             throw new ExtractionTimedOut();
         }
     }
 
-    Duration remaining() {
+    public Duration remaining() {
         return Duration.ofNanos(Math.max(0, end - System.nanoTime()));
     }
 

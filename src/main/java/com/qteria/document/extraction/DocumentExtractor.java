@@ -2,6 +2,9 @@ package com.qteria.document.extraction;
 
 import com.qteria.document.DocumentType;
 import com.qteria.document.extraction.ExtractionOutcome.Rejected;
+import com.qteria.document.extraction.docx.DocxExtraction;
+import com.qteria.document.extraction.ocr.Ocr;
+import com.qteria.document.extraction.pdf.PdfExtraction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

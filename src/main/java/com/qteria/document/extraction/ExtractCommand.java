@@ -3,6 +3,7 @@ package com.qteria.document.extraction;
 import com.qteria.document.DocumentType;
 import com.qteria.document.extraction.ExtractionOutcome.Extracted;
 import com.qteria.document.extraction.ExtractionOutcome.Rejected;
+import com.qteria.document.extraction.ocr.Ocr;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

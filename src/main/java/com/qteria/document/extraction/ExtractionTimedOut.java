@@ -5,9 +5,9 @@ package com.qteria.document.extraction;
  * purpose: PDFBox swallows {@code IOException}s of some operators (e.g. a failing form XObject), but lets
  * runtime exceptions through, so the whole extraction really stops.
  */
-final class ExtractionTimedOut extends RuntimeException {
+public final class ExtractionTimedOut extends RuntimeException {
 
-    ExtractionTimedOut() {
+    public ExtractionTimedOut() {
         super("extraction deadline passed", null, false, false);
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * before an upper-case letter or a digit is a real one and stays, without the line break
  * ("Hersteller-" / "Angaben" → "Hersteller-Angaben", "EN 60601-" / "1" → "EN 60601-1").
  */
-final class PageTextBuilder {
+public final class PageTextBuilder {
 
     private enum Separator { NONE, SPACE, TAB, LINE, PARAGRAPH }
 
@@ -25,24 +25,24 @@ final class PageTextBuilder {
     private final List<WordBox> words = new ArrayList<>();
     private Separator pending = Separator.NONE;
 
-    void space() {
+    public void space() {
         hold(Separator.SPACE);
     }
 
-    void tab() {
+    public void tab() {
         hold(Separator.TAB);
     }
 
-    void newLine() {
+    public void newLine() {
         hold(Separator.LINE);
     }
 
-    void paragraph() {
+    public void paragraph() {
         hold(Separator.PARAGRAPH);
     }
 
     /** Appends a word drawn in the box {@code left..bottom} (fractions of the displayed page). */
-    void word(CharSequence raw, float left, float top, float right, float bottom) {
+    public void word(CharSequence raw, float left, float top, float right, float bottom) {
         String word = normalize(raw);
         if (word.isEmpty()) {
             return;
@@ -67,7 +67,7 @@ final class PageTextBuilder {
         words.add(new WordBox(start, text.length(), left, top, Math.max(0, right - left), Math.max(0, bottom - top)));
     }
 
-    PageText build() {
+    public PageText build() {
         return new PageText(text.toString(), List.copyOf(words));
     }
 
@@ -100,7 +100,7 @@ final class PageTextBuilder {
     }
 
     /** A run of text (DOCX): newlines and tabs kept, soft hyphens dropped, not stripped. */
-    static String normalizeRun(CharSequence raw) {
+    public static String normalizeRun(CharSequence raw) {
         return clean(raw, false);
     }
 

@@ -1,7 +1,7 @@
 package com.qteria.document.job;
 
 import com.qteria.document.extraction.DocumentExtractor;
-import com.qteria.document.extraction.Ocr;
+import com.qteria.document.extraction.ocr.Ocr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

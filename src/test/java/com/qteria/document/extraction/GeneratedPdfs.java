@@ -29,7 +29,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * PDFs built by the tests themselves with PDFBox, in a TrueType font found on this machine (DejaVu Sans, or
  * Liberation Sans): the Standard 14 fonts cannot draw ligature glyphs and have no umlauts outside WinAnsi.
  */
-final class GeneratedPdfs {
+public final class GeneratedPdfs {
 
     static final List<Path> FONT_CANDIDATES = List.of(
             Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -47,14 +47,14 @@ final class GeneratedPdfs {
     }
 
     /** Something to draw on one page: text at positions, images. */
-    interface Painter {
+    public interface Painter {
         void paint(Canvas canvas) throws IOException;
     }
 
     /** One page being drawn; y is measured from the top of the page, in points. */
-    record Canvas(PDDocument document, PDPageContentStream content, PDFont font, PDRectangle size) {
+    public record Canvas(PDDocument document, PDPageContentStream content, PDFont font, PDRectangle size) {
 
-        void text(float x, float yFromTop, float fontSize, String text) throws IOException {
+        public void text(float x, float yFromTop, float fontSize, String text) throws IOException {
             content.beginText();
             content.setFont(font, fontSize);
             content.newLineAtOffset(x, size.getHeight() - yFromTop);
@@ -63,25 +63,25 @@ final class GeneratedPdfs {
         }
 
         /** Lines top-down from {@code yFromTop}, {@code leading} apart. */
-        void lines(float x, float yFromTop, float fontSize, float leading, List<String> lines) throws IOException {
+        public void lines(float x, float yFromTop, float fontSize, float leading, List<String> lines) throws IOException {
             for (int i = 0; i < lines.size(); i++) {
                 text(x, yFromTop + i * leading, fontSize, lines.get(i));
             }
         }
 
-        void image(BufferedImage image, float x, float yFromTop, float width, float height) throws IOException {
+        public void image(BufferedImage image, float x, float yFromTop, float width, float height) throws IOException {
             PDImageXObject xobject = LosslessFactory.createFromImage(document, image);
             content.drawImage(xobject, x, size.getHeight() - yFromTop - height, width, height);
         }
     }
 
     /** A document with one A4 page per painter. */
-    static byte[] pdf(Painter... pages) {
+    public static byte[] pdf(Painter... pages) {
         return pdf(document -> { }, 0, pages);
     }
 
     /** Same, with the pages rotated (the /Rotate entry) and the document adjusted before saving. */
-    static byte[] pdf(Consumer<PDDocument> beforeSave, int rotation, Painter... pages) {
+    public static byte[] pdf(Consumer<PDDocument> beforeSave, int rotation, Painter... pages) {
         try (PDDocument document = new PDDocument()) {
             PDFont font;
             try (InputStream in = Files.newInputStream(fontFile())) {
@@ -105,7 +105,7 @@ final class GeneratedPdfs {
     }
 
     /** {@code count} pages with one line "Page n" each. */
-    static byte[] numberedPages(int count) {
+    public static byte[] numberedPages(int count) {
         List<Painter> pages = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             int number = i;
@@ -115,7 +115,7 @@ final class GeneratedPdfs {
     }
 
     /** Black text on white, as a scanner would deliver it: an image of the lines, at 300 dpi for an A4 width. */
-    static BufferedImage scan(List<String> lines) {
+    public static BufferedImage scan(List<String> lines) {
         BufferedImage image = new BufferedImage(2480, 1200, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();
         try {
@@ -141,7 +141,7 @@ final class GeneratedPdfs {
         }
     }
 
-    static Path write(Path directory, String name, byte[] content) throws IOException {
+    public static Path write(Path directory, String name, byte[] content) throws IOException {
         Path file = directory.resolve(name);
         Files.write(file, content);
         return file;

@@ -4,7 +4,7 @@ import com.qteria.document.DocumentType;
 import com.qteria.document.extraction.DocumentExtractor;
 import com.qteria.document.extraction.ExtractionLimits;
 import com.qteria.document.extraction.ExtractionOutcome;
-import com.qteria.document.extraction.Ocr;
+import com.qteria.document.extraction.ocr.Ocr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

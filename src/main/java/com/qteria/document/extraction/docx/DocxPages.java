@@ -1,0 +1,101 @@
+package com.qteria.document.extraction.docx;
+
+import com.qteria.document.extraction.PageTextBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the text of a Word document into pages. Separators wait for the next text (the strongest wins), so
+ * pages never start or end with white space; a page break on an empty page is ignored, which is how Word's
+ * {@code lastRenderedPageBreak} right after an explicit page break does not make an empty page. Inside a table
+ * row a page break waits for the end of the row, so rows are never split.
+ */
+final class DocxPages {
+
+    private enum Separator { NONE, SPACE, TAB, LINE, PARAGRAPH }
+
+    private final List<String> pages = new ArrayList<>();
+    private final StringBuilder page = new StringBuilder();
+    private Separator pending = Separator.NONE;
+    private int rowDepth;
+    private boolean breakAfterRow;
+
+    void text(String text) {
+        String clean = PageTextBuilder.normalizeRun(text);
+        if (clean.isEmpty()) {
+            return;
+        }
+        if (!page.isEmpty()) {
+            page.append(switch (pending) {
+                case NONE -> "";
+                case SPACE -> " ";
+                case TAB -> "\t";
+                case LINE -> "\n";
+                case PARAGRAPH -> "\n\n";
+            });
+        }
+        pending = Separator.NONE;
+        page.append(clean);
+    }
+
+    void space() {
+        hold(Separator.SPACE);
+    }
+
+    void tab() {
+        hold(Separator.TAB);
+    }
+
+    void lineBreak() {
+        hold(Separator.LINE);
+    }
+
+    void paragraph() {
+        hold(Separator.PARAGRAPH);
+    }
+
+    void startRow() {
+        rowDepth++;
+    }
+
+    void endRow() {
+        rowDepth--;
+        lineBreak();
+        if (rowDepth == 0 && breakAfterRow) {
+            breakAfterRow = false;
+            pageBreak();
+        }
+    }
+
+    boolean inTable() {
+        return rowDepth > 0;
+    }
+
+    void pageBreak() {
+        if (rowDepth > 0) {
+            breakAfterRow = true;
+        } else if (!page.toString().isBlank()) {
+            finishPage();
+        }
+    }
+
+    /** The pages; a document without any text has one empty page. */
+    List<String> pages() {
+        if (!page.isEmpty() || pages.isEmpty()) {
+            finishPage();
+        }
+        return List.copyOf(pages);
+    }
+
+    private void finishPage() {
+        pages.add(page.toString().strip());
+        page.setLength(0);
+        pending = Separator.NONE;
+    }
+
+    private void hold(Separator separator) {
+        if (separator.compareTo(pending) > 0) {
+            pending = separator;
+        }
+    }
+}
