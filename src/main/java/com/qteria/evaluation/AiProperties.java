@@ -25,8 +25,26 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * evaluation</i>; defaults and environment variables in {@code application.yml}). Validated when bound: a value out of
  * range stops the start instead of failing the first assessment.
  *
- * @param provider the installation's default provider: {@code none}, {@code anthropic} or {@code openai}
- * @param prices   US dollars per million tokens, by model id
+ * @param provider             The installation's default AI provider: none, anthropic or openai (any
+ *                             OpenAI-compatible endpoint). Environment variable: QTERIA_AI_PROVIDER.
+ * @param anthropic            Anthropic's Messages API: key (ANTHROPIC_API_KEY), base URL (ANTHROPIC_BASE_URL),
+ *                             model (QTERIA_ANTHROPIC_MODEL) and effort (QTERIA_ANTHROPIC_EFFORT).
+ * @param openai               An OpenAI-compatible endpoint: key (QTERIA_OPENAI_API_KEY), base URL
+ *                             (QTERIA_OPENAI_BASE_URL) and model (QTERIA_OPENAI_MODEL).
+ * @param timeout              How long one AI call may take. Environment variable: QTERIA_AI_TIMEOUT.
+ * @param maxOutputTokens      The answer's limit per call, thinking included. Environment variable:
+ *                             QTERIA_AI_MAX_OUTPUT_TOKENS.
+ * @param batchSize            Criteria per call at most. Environment variable: QTERIA_AI_BATCH_SIZE.
+ * @param contextBudgetTokens  Estimated document tokens per call at most; larger documents send their most relevant
+ *                             pages. Environment variable: QTERIA_AI_CONTEXT_BUDGET.
+ * @param maxAttempts          Calls per request at most, the first included, on rate limits, overload, 5xx and
+ *                             timeouts.
+ * @param backoff              The first wait before a retry; it doubles.
+ * @param maxBackoff           The longest wait before a retry.
+ * @param maxConcurrentCalls   AI calls at once per instance. Environment variable: QTERIA_AI_MAX_CONCURRENT.
+ * @param requestsPerMinute    AI calls per minute per instance. Environment variable:
+ *                             QTERIA_AI_REQUESTS_PER_MINUTE.
+ * @param prices               US dollars per million tokens (input, output, cache write, cache read), by model id.
  */
 @Validated
 @ConfigurationProperties("qteria.ai")
@@ -46,14 +64,28 @@ public record AiProperties(
         @Positive int requestsPerMinute,
         Map<String, @Valid Price> prices) {
 
-    /** One provider's endpoint ({@code base-url}, empty: its public API), key, default model and effort. */
+    /**
+     * One provider's endpoint, key, default model and effort.
+     *
+     * @param apiKey  The provider's API key (never logged).
+     * @param baseUrl The endpoint; empty for the provider's public API.
+     * @param model   The model criteria are put to unless an organization chooses another.
+     * @param effort  How much the model thinks before answering: low, medium, high; empty for the model's default.
+     */
     public record Provider(String apiKey,
             @Pattern(regexp = "(?i)\\s*(https?://\\S+)?\\s*", message = "must be an http:// or https:// URL")
             String baseUrl,
             String model, String effort) {
     }
 
-    /** A model's prices; the cache prices default to the input price. */
+    /**
+     * A model's prices in US dollars per million tokens; the cache prices default to the input price.
+     *
+     * @param input      Uncached input tokens.
+     * @param output     Output tokens, thinking included.
+     * @param cacheWrite Input tokens written to the provider's prompt cache.
+     * @param cacheRead  Input tokens read from the provider's prompt cache.
+     */
     public record Price(@NotNull @PositiveOrZero BigDecimal input, @NotNull @PositiveOrZero BigDecimal output,
             @PositiveOrZero BigDecimal cacheWrite, @PositiveOrZero BigDecimal cacheRead) {
 
