@@ -10,6 +10,24 @@ import java.util.UUID;
 /** What happened to organizations, users, sign-ins and tokens. Each one lands in the audit log. */
 public sealed interface IdentityEvent extends AuditableEvent {
 
+    /** An event about one user; {@code userId} is null only for a failed sign-in with an unknown email. */
+    sealed interface UserEvent extends IdentityEvent {
+        UUID userId();
+
+        default String resourceType() { return "user"; }
+
+        default String resourceId() { return userId() == null ? null : userId().toString(); }
+    }
+
+    /** An event about one access token. */
+    sealed interface TokenEvent extends IdentityEvent {
+        UUID tokenId();
+
+        default String resourceType() { return "token"; }
+
+        default String resourceId() { return tokenId().toString(); }
+    }
+
     record OrganizationCreated(TenantId tenantId, String actor, String name, UUID adminId) implements IdentityEvent {
         public String action() { return "organization.created"; }
         public String resourceType() { return "organization"; }
@@ -18,10 +36,8 @@ public sealed interface IdentityEvent extends AuditableEvent {
     }
 
     record UserCreated(TenantId tenantId, String actor, UUID userId, String email, Role role, boolean invited)
-            implements IdentityEvent {
+            implements UserEvent {
         public String action() { return "user.created"; }
-        public String resourceType() { return "user"; }
-        public String resourceId() { return userId.toString(); }
         public Map<String, Object> details() {
             return Map.of("email", email, "role", role.key(), "invited", invited);
         }
@@ -32,10 +48,8 @@ public sealed interface IdentityEvent extends AuditableEvent {
      * by mail, {@code link} when the admin was shown the link to pass on; {@code resent} when it replaced older ones.
      */
     record UserInvited(TenantId tenantId, String actor, UUID userId, String email, UUID invitationId,
-            Instant expiresAt, String delivery, boolean resent) implements IdentityEvent {
+            Instant expiresAt, String delivery, boolean resent) implements UserEvent {
         public String action() { return "user.invited"; }
-        public String resourceType() { return "user"; }
-        public String resourceId() { return userId.toString(); }
         public Map<String, Object> details() {
             return Map.of("email", email, "invitation_id", invitationId.toString(), "expires_at",
                     expiresAt.toString(), "delivery", delivery, "resent", resent);
@@ -44,56 +58,42 @@ public sealed interface IdentityEvent extends AuditableEvent {
 
     /** The invitee opened the link and chose their password; the actor is the invitee. */
     record UserInvitationAccepted(TenantId tenantId, String actor, UUID userId, UUID invitationId)
-            implements IdentityEvent {
+            implements UserEvent {
         public String action() { return "user.invitation_accepted"; }
-        public String resourceType() { return "user"; }
-        public String resourceId() { return userId.toString(); }
         public Map<String, Object> details() { return Map.of("invitation_id", invitationId.toString()); }
     }
 
     record UserUpdated(TenantId tenantId, String actor, UUID userId, Map<String, Object> changes)
-            implements IdentityEvent {
+            implements UserEvent {
         public String action() { return "user.updated"; }
-        public String resourceType() { return "user"; }
-        public String resourceId() { return userId.toString(); }
         public Map<String, Object> details() { return changes; }
     }
 
-    record UserDeactivated(TenantId tenantId, String actor, UUID userId, String email) implements IdentityEvent {
+    record UserDeactivated(TenantId tenantId, String actor, UUID userId, String email) implements UserEvent {
         public String action() { return "user.deactivated"; }
-        public String resourceType() { return "user"; }
-        public String resourceId() { return userId.toString(); }
         public Map<String, Object> details() { return Map.of("email", email); }
     }
 
-    record SignedIn(TenantId tenantId, String actor, UUID userId, String method) implements IdentityEvent {
+    record SignedIn(TenantId tenantId, String actor, UUID userId, String method) implements UserEvent {
         public String action() { return "auth.signed_in"; }
-        public String resourceType() { return "user"; }
-        public String resourceId() { return userId.toString(); }
         public Map<String, Object> details() { return Map.of("method", method); }
     }
 
     /** A failed sign-in. {@code tenantId} and {@code userId} are null when the email belongs to nobody. */
     record SignInFailed(TenantId tenantId, String actor, UUID userId, String method, String reason)
-            implements IdentityEvent {
+            implements UserEvent {
         public String action() { return "auth.sign_in_failed"; }
-        public String resourceType() { return "user"; }
-        public String resourceId() { return userId != null ? userId.toString() : null; }
         public Map<String, Object> details() { return Map.of("method", method, "reason", reason); }
     }
 
-    record SignedOut(TenantId tenantId, String actor, UUID userId, String method) implements IdentityEvent {
+    record SignedOut(TenantId tenantId, String actor, UUID userId, String method) implements UserEvent {
         public String action() { return "auth.signed_out"; }
-        public String resourceType() { return "user"; }
-        public String resourceId() { return userId.toString(); }
         public Map<String, Object> details() { return Map.of("method", method); }
     }
 
     record TokenCreated(TenantId tenantId, String actor, UUID tokenId, String kind, String name)
-            implements IdentityEvent {
+            implements TokenEvent {
         public String action() { return "token.created"; }
-        public String resourceType() { return "token"; }
-        public String resourceId() { return tokenId.toString(); }
         public Map<String, Object> details() {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("kind", kind);
@@ -104,10 +104,8 @@ public sealed interface IdentityEvent extends AuditableEvent {
         }
     }
 
-    record TokenRevoked(TenantId tenantId, String actor, UUID tokenId, String kind) implements IdentityEvent {
+    record TokenRevoked(TenantId tenantId, String actor, UUID tokenId, String kind) implements TokenEvent {
         public String action() { return "token.revoked"; }
-        public String resourceType() { return "token"; }
-        public String resourceId() { return tokenId.toString(); }
         public Map<String, Object> details() { return Map.of("kind", kind); }
     }
 }

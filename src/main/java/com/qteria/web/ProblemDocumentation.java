@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,36 +36,36 @@ final class ProblemDocumentation {
 
     /** The reusable responses, by name in {@code components/responses}. */
     enum Answer {
-        BAD_REQUEST("400", ProblemCode.MALFORMED_REQUEST,
+        BAD_REQUEST(ProblemCode.MALFORMED_REQUEST,
                 "The request cannot be read: malformed JSON or multipart, or a parameter of the wrong type."),
-        UNAUTHENTICATED("401", ProblemCode.UNAUTHENTICATED,
+        UNAUTHENTICATED(ProblemCode.UNAUTHENTICATED,
                 "No valid bearer token was sent; when signing in: the email or password is not correct."),
-        FORBIDDEN("403", ProblemCode.INSUFFICIENT_PERMISSIONS,
+        FORBIDDEN(ProblemCode.INSUFFICIENT_PERMISSIONS,
                 "The caller's role may not do this. Checked before anything else, so it reveals nothing about ids."),
-        NOT_FOUND("404", ProblemCode.NOT_FOUND,
+        NOT_FOUND(ProblemCode.NOT_FOUND,
                 "No such resource in the caller's organization. Another organization's resource is not found too."),
-        CONFLICT("409", ProblemCode.CONFLICT, "The resource is in a state that does not allow this; detail says why."),
-        ASSESSMENT_NOT_READY("409", ProblemCode.ASSESSMENT_NOT_READY, "The assessment has not completed yet."),
-        PAYLOAD_TOO_LARGE("413", ProblemCode.PAYLOAD_TOO_LARGE,
+        CONFLICT(ProblemCode.CONFLICT, "The resource is in a state that does not allow this; detail says why."),
+        ASSESSMENT_NOT_READY(ProblemCode.ASSESSMENT_NOT_READY, "The assessment has not completed yet."),
+        PAYLOAD_TOO_LARGE(ProblemCode.PAYLOAD_TOO_LARGE,
                 "A file is larger than the configured limit (50 MB by default)."),
-        UNSUPPORTED_MEDIA_TYPE("415", ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+        UNSUPPORTED_MEDIA_TYPE(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
                 "The body's content type is not accepted here, or an uploaded file is neither PDF nor DOCX."),
-        VALIDATION_FAILED("422", ProblemCode.VALIDATION_FAILED,
+        VALIDATION_FAILED(ProblemCode.VALIDATION_FAILED,
                 "Fields or parameters are invalid; errors names each one with its message."),
-        MISSING_REQUIRED_BUCKETS("422", ProblemCode.MISSING_REQUIRED_BUCKETS,
+        MISSING_REQUIRED_BUCKETS(ProblemCode.MISSING_REQUIRED_BUCKETS,
                 "A required bucket has no document (MISSING_REQUIRED_BUCKETS, naming them), or fields are invalid "
                         + "(VALIDATION_FAILED)."),
-        RATE_LIMITED("429", ProblemCode.RATE_LIMITED,
+        RATE_LIMITED(ProblemCode.RATE_LIMITED,
                 "Too many failed attempts; try again after the seconds in Retry-After."),
-        INTERNAL("500", ProblemCode.INTERNAL,
+        INTERNAL(ProblemCode.INTERNAL,
                 "An unexpected error on the server; quote the request_id when you report it. Never a stack trace.");
 
         final String status;
         final ProblemCode code;
         final String description;
 
-        Answer(String status, ProblemCode code, String description) {
-            this.status = status;
+        Answer(ProblemCode code, String description) {
+            this.status = String.valueOf(code.status().value());
             this.code = code;
             this.description = description;
         }
@@ -115,7 +116,7 @@ final class ProblemDocumentation {
 
     private static List<Answer> answers(Operation operation, HandlerMethod handler) {
         boolean body = takes(handler, RequestBody.class);
-        boolean query = takes(handler, RequestParam.class);
+        boolean query = takes(handler, RequestParam.class) || takes(handler, ParameterObject.class);
         boolean pathId = takes(handler, PathVariable.class);
         boolean upload = consumes(handler, org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE);
         boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();

@@ -362,6 +362,23 @@ class WorkflowPagesTests {
                 List.of(new SimpleGrantedAuthority(user.role().authority()))));
     }
 
+    @Test
+    void theCompareFormOffersEveryVersionOnBothSidesWithTheChosenOnesSelected() throws Exception {
+        WorkflowView workflow = machinery(manager);
+        Document page = html(mvc.perform(get("/workflows/" + workflow.id() + "/diff?from=1&to=1").with(as(handler)))
+                .andExpect(status().isOk()).andReturn());
+        for (String side : List.of("from", "to")) {
+            Element select = page.selectFirst("select#compare-" + side);
+            assertThat(select).as(side).isNotNull();
+            assertThat(select.attr("name")).isEqualTo(side);
+            assertThat(select.attr("data-testid")).isEqualTo("compare-" + side);
+            assertThat(page.select("label[for=compare-" + side + "]")).hasSize(1);
+            assertThat(select.select("option[selected]").eachAttr("value")).containsExactly("1");
+        }
+        assertThat(page.select("label[for=compare-from]").text()).isEqualTo("Compare version");
+        assertThat(page.select("label[for=compare-to]").text()).isEqualTo("with version");
+    }
+
     private static Document html(MvcResult result) throws Exception {
         return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }

@@ -7,7 +7,7 @@ import com.qteria.assessment.StartAssessment;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.Ids;
-import com.qteria.shared.PageResponse;
+import com.qteria.platform.web.ListPages;
 import com.qteria.shared.Paging;
 import com.qteria.workflow.WorkflowManagement;
 import java.util.ArrayList;
@@ -53,11 +53,9 @@ class AssessmentPagesController {
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        String query = q == null ? "" : q.trim();
-        PageResponse<AssessmentView> found = assessments.list(user.tenantId(), null, null, query, Paging.of(page, LIST_SIZE));
-        model.addAttribute("assessments", found.items());
-        model.addAttribute("page", found.page());
-        model.addAttribute("q", query);
+        String query = ListPages.query(q);
+        ListPages.show(model, "assessments", query,
+                assessments.list(user.tenantId(), null, null, query, Paging.of(page, LIST_SIZE)));
         return "assessment/list";
     }
 

@@ -11,15 +11,14 @@ import com.qteria.audit.AuditLog;
 import com.qteria.audit.AuditQuery;
 import com.qteria.audit.AuditVerification;
 import com.qteria.identity.CurrentUser;
-import com.qteria.shared.ApiProblem;
 import com.qteria.shared.PageResponse;
 import com.qteria.shared.Paging;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @PreAuthorize("hasRole('ADMIN')")
 class AuditApiController {
 
-    private static final String FROM = "Only entries at or after this ISO-8601 UTC time, such as 2026-01-31T00:00:00Z.";
-    private static final String TO = "Only entries before this ISO-8601 UTC time.";
-
     private final AuditLog log;
     private final JsonMapper json;
 
@@ -50,18 +46,10 @@ class AuditApiController {
 
     @GetMapping
     @Operation(operationId = "listAuditEvents", summary = "List audit entries", description = "Newest first.")
-    PageResponse<Item> list(@AuthenticationPrincipal CurrentUser admin,
-            @Parameter(description = "Only entries by this actor (their e-mail address).")
-            @RequestParam(required = false) String actor,
-            @Parameter(description = "Only entries of this action, such as user.created.")
-            @RequestParam(required = false) String action,
-            @Parameter(description = "Only entries about this kind of resource, such as user or token.")
-            @RequestParam(name = "resource_type", required = false) String resourceType,
-            @Parameter(description = FROM) @RequestParam(required = false) String from,
-            @Parameter(description = TO) @RequestParam(required = false) String to,
+    PageResponse<Item> list(@AuthenticationPrincipal CurrentUser admin, @ParameterObject AuditFilter filter,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        AuditQuery query = query(actor, action, resourceType, from, to);
+        AuditQuery query = filter.query();
         return PageResponse.of(
                 log.find(admin.tenantId(), query, paging.size(), paging.offset()).stream().map(this::item).toList(),
                 paging, log.count(admin.tenantId(), query));
@@ -72,17 +60,9 @@ class AuditApiController {
             description = "Every entry that matches the filters, as a CSV download.")
     @ApiResponse(responseCode = "200", description = "The entries as CSV.",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    void export(@AuthenticationPrincipal CurrentUser admin,
-            @Parameter(description = "Only entries by this actor (their e-mail address).")
-            @RequestParam(required = false) String actor,
-            @Parameter(description = "Only entries of this action, such as user.created.")
-            @RequestParam(required = false) String action,
-            @Parameter(description = "Only entries about this kind of resource, such as user or token.")
-            @RequestParam(name = "resource_type", required = false) String resourceType,
-            @Parameter(description = FROM) @RequestParam(required = false) String from,
-            @Parameter(description = TO) @RequestParam(required = false) String to,
+    void export(@AuthenticationPrincipal CurrentUser admin, @ParameterObject AuditFilter filter,
             HttpServletResponse response) throws IOException {
-        AuditCsv.write(log, admin.tenantId(), query(actor, action, resourceType, from, to), response);
+        AuditCsv.write(log, admin.tenantId(), filter.query(), response);
     }
 
     @GetMapping("/verify")
@@ -96,26 +76,6 @@ class AuditApiController {
         Map<String, Object> details = json.readValue(entry.details(), new TypeReference<Map<String, Object>>() { });
         return new Item(entry.id(), entry.at(), entry.actor(), entry.action(), entry.resourceType(), entry.resourceId(),
                 entry.ip(), details);
-    }
-
-    private static AuditQuery query(String actor, String action, String resourceType, String from, String to) {
-        return new AuditQuery(blankToNull(actor), blankToNull(action), blankToNull(resourceType),
-                instant(from, "from"), instant(to, "to"));
-    }
-
-    private static Instant instant(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.validation(field, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     record Item(UUID id, Instant at, String actor, String action, String resourceType, String resourceId, String ip,

@@ -9,6 +9,7 @@ import com.qteria.identity.IdentityManagement;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
+import com.qteria.platform.web.ListPages;
 import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import com.qteria.workflow.WorkflowManagement;
@@ -56,11 +57,9 @@ class DocumentPagesController {
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        String query = q == null ? "" : q.trim();
-        PageResponse<DocumentView> found = documents.list(user.tenantId(), query, Paging.of(page, LIST_SIZE));
-        model.addAttribute("documents", found.items());
-        model.addAttribute("page", found.page());
-        model.addAttribute("q", query);
+        String query = ListPages.query(q);
+        PageResponse<DocumentView> found = ListPages.show(model, "documents", query,
+                documents.list(user.tenantId(), query, Paging.of(page, LIST_SIZE)));
         model.addAttribute("uploaders", identity.userNames(user.tenantId(),
                 found.items().stream().map(DocumentView::uploadedBy).filter(java.util.Objects::nonNull)
                         .collect(java.util.stream.Collectors.toSet())));

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code matches} and {@code same_value}: the process manager's pattern, always through {@link SafePattern} (RE2/J in
@@ -30,19 +31,27 @@ final class PatternChecks {
     private PatternChecks() {
     }
 
+    /** The check evaluated with its pattern compiled; a pattern that does not compile makes it inconclusive. */
+    private static CheckResult compiled(String type, String regex, Function<SafePattern, CheckResult> evaluate) {
+        SafePattern pattern;
+        try {
+            pattern = SafePattern.compile(regex);
+        } catch (IllegalArgumentException e) {
+            return CheckResult.undecided(type, new Reason.InvalidPattern(regex, e.getMessage()), List.of());
+        }
+        return evaluate.apply(pattern);
+    }
+
     /** One match: where, and the text of group 1 when asked for. */
     private record Match(DocumentText document, int page, NormalizedText text, Span span, String value) {
     }
 
     static CheckResult matches(Check.Matches check, List<DocumentText> documents) {
+        return compiled(check.type(), check.pattern(), pattern -> matches(check, pattern, documents));
+    }
+
+    private static CheckResult matches(Check.Matches check, SafePattern pattern, List<DocumentText> documents) {
         int needed = check.minCount() == null ? 1 : check.minCount();
-        SafePattern pattern;
-        try {
-            pattern = SafePattern.compile(check.pattern());
-        } catch (IllegalArgumentException e) {
-            return CheckResult.undecided(check.type(), new Reason.InvalidPattern(check.pattern(), e.getMessage()),
-                    List.of());
-        }
         List<Evidence> evidence = new ArrayList<>();
         List<Reason> failures = new ArrayList<>();
         List<Reason> passes = new ArrayList<>();
@@ -76,13 +85,10 @@ final class PatternChecks {
      * inconclusive (nothing to compare), a document without a capture makes it fail.
      */
     static CheckResult sameValue(Check.SameValue check, List<DocumentText> documents) {
-        SafePattern pattern;
-        try {
-            pattern = SafePattern.compile(check.pattern());
-        } catch (IllegalArgumentException e) {
-            return CheckResult.undecided(check.type(), new Reason.InvalidPattern(check.pattern(), e.getMessage()),
-                    List.of());
-        }
+        return compiled(check.type(), check.pattern(), pattern -> sameValue(check, pattern, documents));
+    }
+
+    private static CheckResult sameValue(Check.SameValue check, SafePattern pattern, List<DocumentText> documents) {
         if (pattern.groupCount() < 1) {
             return CheckResult.undecided(check.type(), new Reason.NoCaptureGroup(check.pattern()), List.of());
         }

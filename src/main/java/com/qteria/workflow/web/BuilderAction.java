@@ -50,8 +50,8 @@ record BuilderAction(String verb, String ref, int index) {
     Outcome apply(WorkflowForm form) {
         List<WorkflowForm.BucketForm> buckets = form.getBuckets();
         List<CriterionForm> criteria = form.getCriteria();
-        int b = ref == null ? -1 : form.bucketIndex(ref);
-        int c = ref == null ? -1 : form.criterionIndex(ref);
+        int b = ref == null ? -1 : WorkflowForm.indexOf(form.getBuckets(), ref);
+        int c = ref == null ? -1 : WorkflowForm.indexOf(form.getCriteria(), ref);
         switch (verb) {
             case "add-bucket" -> {
                 if (buckets.size() >= WorkflowValidator.MAX_BUCKETS) {

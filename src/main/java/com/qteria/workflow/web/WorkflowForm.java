@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -76,27 +77,21 @@ public class WorkflowForm {
 
     /** Puts buckets and criteria in the order the page asked for (after a drag) and gives new items their refs. */
     void normalize() {
-        buckets.removeIf(b -> b == null);
-        criteria.removeIf(c -> c == null);
-        buckets.sort(Comparator.comparing((BucketForm b) -> b.order == null ? Integer.MAX_VALUE : b.order));
-        criteria.sort(Comparator.comparing((CriterionForm c) -> c.order == null ? Integer.MAX_VALUE : c.order));
         Set<String> refs = new HashSet<>();
-        for (int i = 0; i < buckets.size(); i++) {
-            BucketForm bucket = buckets.get(i);
-            bucket.order = i;
-            if (blank(bucket.ref) || !refs.add(bucket.ref)) {
-                bucket.ref = newRef();
-                refs.add(bucket.ref);
+        normalize(buckets, refs);
+        normalize(criteria, refs);
+        criteria.forEach(criterion -> criterion.checks.removeIf(Objects::isNull));
+    }
+
+    private static void normalize(List<? extends Item> items, Set<String> refs) {
+        items.removeIf(Objects::isNull);
+        items.sort(Comparator.comparing((Item item) -> item.order == null ? Integer.MAX_VALUE : item.order));
+        number(items);
+        for (Item item : items) {
+            if (blank(item.ref) || !refs.add(item.ref)) {
+                item.ref = newRef();
+                refs.add(item.ref);
             }
-        }
-        for (int i = 0; i < criteria.size(); i++) {
-            CriterionForm criterion = criteria.get(i);
-            criterion.order = i;
-            if (blank(criterion.ref) || !refs.add(criterion.ref)) {
-                criterion.ref = newRef();
-                refs.add(criterion.ref);
-            }
-            criterion.checks.removeIf(c -> c == null);
         }
     }
 
@@ -169,26 +164,20 @@ public class WorkflowForm {
     }
 
     void renumber() {
-        for (int i = 0; i < buckets.size(); i++) {
-            buckets.get(i).order = i;
-        }
-        for (int i = 0; i < criteria.size(); i++) {
-            criteria.get(i).order = i;
+        number(buckets);
+        number(criteria);
+    }
+
+    private static void number(List<? extends Item> items) {
+        for (int i = 0; i < items.size(); i++) {
+            items.get(i).order = i;
         }
     }
 
-    int bucketIndex(String ref) {
-        for (int i = 0; i < buckets.size(); i++) {
-            if (buckets.get(i).ref.equals(ref)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    int criterionIndex(String ref) {
-        for (int i = 0; i < criteria.size(); i++) {
-            if (criteria.get(i).ref.equals(ref)) {
+    /** The index of the item with this ref, or -1. */
+    static int indexOf(List<? extends Item> items, String ref) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).ref.equals(ref)) {
                 return i;
             }
         }
@@ -215,13 +204,12 @@ public class WorkflowForm {
     public List<CriterionForm> getCriteria() { return criteria; }
     public void setCriteria(List<CriterionForm> criteria) { this.criteria = criteria; }
 
-    /** One bucket row. */
-    public static class BucketForm {
-        private String ref;
-        private String key;
-        private String name = "";
-        private boolean required;
-        private Integer order;
+    /** What a bucket and a criterion have alike: a ref, the key once saved, a name and a place in the order. */
+    public abstract static class Item {
+        String ref;
+        String key;
+        String name = "";
+        Integer order;
 
         public String getRef() { return ref; }
         public void setRef(String ref) { this.ref = ref; }
@@ -229,21 +217,23 @@ public class WorkflowForm {
         public void setKey(String key) { this.key = key; }
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
-        public boolean isRequired() { return required; }
-        public void setRequired(boolean required) { this.required = required; }
         public Integer getOrder() { return order; }
         public void setOrder(Integer order) { this.order = order; }
     }
 
+    /** One bucket row. */
+    public static class BucketForm extends Item {
+        private boolean required;
+
+        public boolean isRequired() { return required; }
+        public void setRequired(boolean required) { this.required = required; }
+    }
+
     /** One criterion with its checks; {@code expanded} keeps it open or closed across re-renders. */
-    public static class CriterionForm {
-        private String ref;
-        private String key;
-        private String name = "";
+    public static class CriterionForm extends Item {
         private String description = "";
         private List<String> appliesTo = new ArrayList<>();
         private String severity = "required";
-        private Integer order;
         private boolean expanded;
         private String newCheckType = "contains";
         private List<CheckForm> checks = new ArrayList<>();
@@ -252,20 +242,12 @@ public class WorkflowForm {
             return appliesTo.contains(ALL);
         }
 
-        public String getRef() { return ref; }
-        public void setRef(String ref) { this.ref = ref; }
-        public String getKey() { return key; }
-        public void setKey(String key) { this.key = key; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
         public String getDescription() { return description; }
         public void setDescription(String description) { this.description = description; }
         public List<String> getAppliesTo() { return appliesTo; }
         public void setAppliesTo(List<String> appliesTo) { this.appliesTo = appliesTo == null ? new ArrayList<>() : appliesTo; }
         public String getSeverity() { return severity; }
         public void setSeverity(String severity) { this.severity = severity; }
-        public Integer getOrder() { return order; }
-        public void setOrder(Integer order) { this.order = order; }
         public boolean isExpanded() { return expanded; }
         public void setExpanded(boolean expanded) { this.expanded = expanded; }
         public String getNewCheckType() { return newCheckType; }

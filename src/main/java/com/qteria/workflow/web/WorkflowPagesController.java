@@ -3,7 +3,7 @@ package com.qteria.workflow.web;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.Ids;
-import com.qteria.shared.PageResponse;
+import com.qteria.platform.web.ListPages;
 import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import com.qteria.workflow.VersionSummary;
@@ -56,12 +56,9 @@ class WorkflowPagesController {
     String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "false") boolean archived, @RequestParam(defaultValue = "0") int page,
             Model model) {
-        String query = q == null ? "" : q.trim();
-        PageResponse<WorkflowView> found = workflows.list(user.tenantId(), query, archived,
-                Paging.of(Math.max(0, page), PAGE_SIZE));
-        model.addAttribute("workflows", found.items());
-        model.addAttribute("page", found.page());
-        model.addAttribute("q", query);
+        String query = ListPages.query(q);
+        ListPages.show(model, "workflows", query,
+                workflows.list(user.tenantId(), query, archived, Paging.of(Math.max(0, page), PAGE_SIZE)));
         model.addAttribute("archived", archived);
         model.addAttribute("activeCount", workflows.list(user.tenantId(), query, false, Paging.of(0, 1)).page().totalItems());
         model.addAttribute("archivedCount", workflows.list(user.tenantId(), query, true, Paging.of(0, 1)).page().totalItems());
