@@ -1,6 +1,7 @@
 package com.qteria.assessment;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,21 +10,15 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the assessment job ({@code qteria.assessment.*}).
  *
- * @param readingWait    how long an assessment waits for its documents to be read before it fails
- * @param abandonedAfter how long a running assessment's worker may stay silent before the assessment is looked at
- *                       (handed on, or failed when its job is gone)
+ * @param readingWait    How long an assessment waits for its documents to be read before it fails.
+ * @param abandonedAfter How long a running assessment's worker may stay silent before the assessment is looked at
+ *                       (handed on, or failed when its job is gone).
  */
 @Validated
 @ConfigurationProperties("qteria.assessment")
-public record AssessmentProperties(@NotNull @DefaultValue("15m") Duration readingWait,
-        @NotNull @DefaultValue("10m") Duration abandonedAfter) {
-
-    public AssessmentProperties {
-        if (readingWait.isNegative() || readingWait.isZero()) {
-            throw new IllegalArgumentException("qteria.assessment.reading-wait must be positive");
-        }
-        if (abandonedAfter.isNegative() || abandonedAfter.isZero()) {
-            throw new IllegalArgumentException("qteria.assessment.abandoned-after must be positive");
-        }
-    }
+public record AssessmentProperties(
+        @NotNull @DurationMin(millis = 1, message = "a positive duration such as 15m") @DefaultValue("15m")
+        Duration readingWait,
+        @NotNull @DurationMin(millis = 1, message = "a positive duration such as 10m") @DefaultValue("10m")
+        Duration abandonedAfter) {
 }

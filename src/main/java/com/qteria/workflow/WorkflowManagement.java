@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Workflows of an organization: created, replaced by a new version, archived, read at any version, exported and
@@ -32,17 +31,15 @@ public class WorkflowManagement {
 
     private final WorkflowStore store;
     private final WorkflowTemplates templates;
-    private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final IdentityManagement identity;
 
-    WorkflowManagement(WorkflowStore store, WorkflowTemplates templates, JsonMapper json,
+    WorkflowManagement(WorkflowStore store, WorkflowTemplates templates,
             ApplicationEventPublisher events, Clock clock, IdentityManagement identity) {
         this.identity = identity;
         this.store = store;
         this.templates = templates;
-        this.json = json;
         this.events = events;
         this.clock = clock;
     }
@@ -81,7 +78,7 @@ public class WorkflowManagement {
         Definition definition = WorkflowValidator.validate(input, ids);
         int version = head.version() + 1;
         store.insertVersion(user.tenantId(), id, version, definition.name(), definition.description(),
-                serialize(definition), user.id(), now());
+                definition.buckets(), definition.criteria(), user.id(), now());
         events.publishEvent(new WorkflowEvent.WorkflowUpdated(user.tenantId(), user.email(), id, version, definition.name()));
         return get(user.tenantId(), id);
     }
@@ -142,26 +139,18 @@ public class WorkflowManagement {
         Instant now = now();
         store.insertWorkflow(user.tenantId(), id, definition.name(), now);
         store.insertVersion(user.tenantId(), id, 1, definition.name(), definition.description(),
-                serialize(definition), user.id(), now);
+                definition.buckets(), definition.criteria(), user.id(), now);
         return get(user.tenantId(), id);
     }
 
     private WorkflowView view(StoredVersion stored) {
-        StoredDefinition definition = json.readValue(stored.definition(), StoredDefinition.class);
         return new WorkflowView(stored.workflowId(), stored.version(), stored.name(), stored.description(),
-                stored.archived(), stored.workflowCreatedAt(), stored.versionCreatedAt(), definition.buckets(),
-                definition.criteria());
-    }
-
-    private String serialize(Definition definition) {
-        return json.writeValueAsString(new StoredDefinition(definition.buckets(), definition.criteria()));
+                stored.archived(), stored.workflowCreatedAt(), stored.versionCreatedAt(), stored.buckets(),
+                stored.criteria());
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The JSON stored per version. */
-    record StoredDefinition(List<Bucket> buckets, List<Criterion> criteria) {
-    }
 }

@@ -1,6 +1,8 @@
 package com.qteria.workflow.persistence;
 
 import com.qteria.shared.TenantId;
+import com.qteria.workflow.Bucket;
+import com.qteria.workflow.Criterion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Workflows and their versions; every query takes the tenant. Versions are only ever inserted. */
 @Repository
@@ -23,8 +26,14 @@ public class WorkflowStore {
             """;
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    WorkflowStore(JdbcClient jdbc) {
+    /** The JSON stored per version. */
+    private record StoredDefinition(List<Bucket> buckets, List<Criterion> criteria) {
+    }
+
+    WorkflowStore(JdbcClient jdbc, JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
     }
 
@@ -45,7 +54,8 @@ public class WorkflowStore {
     }
 
     public void insertVersion(TenantId tenant, UUID id, int version, String name, String description,
-            String definition, UUID createdBy, Instant now) {
+            List<Bucket> buckets, List<Criterion> criteria, UUID createdBy, Instant now) {
+        String definition = json.writeValueAsString(new StoredDefinition(buckets, criteria));
         jdbc.sql("""
                 insert into workflow_versions (workflow_id, version, organization_id, name, description, definition,
                     created_at, created_by)
@@ -69,19 +79,19 @@ public class WorkflowStore {
 
     public Optional<StoredVersion> current(TenantId tenant, UUID id) {
         return jdbc.sql(SELECT + " where v.workflow_id = :id and v.organization_id = :tenant and v.version = w.current_version")
-                .param("id", id).param("tenant", tenant.value()).query(WorkflowStore::version).optional();
+                .param("id", id).param("tenant", tenant.value()).query(this::stored).optional();
     }
 
     public Optional<StoredVersion> version(TenantId tenant, UUID id, int version) {
         return jdbc.sql(SELECT + " where v.workflow_id = :id and v.organization_id = :tenant and v.version = :version")
                 .param("id", id).param("tenant", tenant.value()).param("version", version)
-                .query(WorkflowStore::version).optional();
+                .query(this::stored).optional();
     }
 
     /** Every version of one workflow, newest first. */
     public List<StoredVersion> versions(TenantId tenant, UUID id) {
         return jdbc.sql(SELECT + " where v.workflow_id = :id and v.organization_id = :tenant order by v.version desc")
-                .param("id", id).param("tenant", tenant.value()).query(WorkflowStore::version).list();
+                .param("id", id).param("tenant", tenant.value()).query(this::stored).list();
     }
 
     /** Current versions whose name contains {@code q} (any case), by name. */
@@ -91,7 +101,7 @@ public class WorkflowStore {
                         + " limit :limit offset :offset")
                 .param("tenant", tenant.value()).param("archived", archived).param("q", like(q))
                 .param("limit", limit).param("offset", offset)
-                .query(WorkflowStore::version).list();
+                .query(this::stored).list();
     }
 
     public long count(TenantId tenant, String q, boolean archived) {
@@ -111,9 +121,10 @@ public class WorkflowStore {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static StoredVersion version(ResultSet rs, int row) throws SQLException {
+    private StoredVersion stored(ResultSet rs, int row) throws SQLException {
+        StoredDefinition definition = json.readValue(rs.getString("definition"), StoredDefinition.class);
         return new StoredVersion(rs.getObject("workflow_id", UUID.class), rs.getInt("version"), rs.getString("name"),
-                rs.getString("description"), rs.getString("definition"), rs.getBoolean("archived"),
+                rs.getString("description"), definition.buckets(), definition.criteria(), rs.getBoolean("archived"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("version_created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("created_by", UUID.class), rs.getInt("current_version"));
