@@ -95,12 +95,19 @@ public record AiProperties(
     }
 
     /**
-     * Bound and validated from an environment outside a Spring context (the {@code assess} command), by the same
-     * rules as the server's.
+     * Bound from an environment outside a Spring context (the {@code assess} command) and, when a provider is
+     * configured, validated by the same rules as the server's. Decision: without a provider the command uses none of
+     * these settings, and starting the bean validator would cost it about a second (some 600 classes).
      */
     public static AiProperties bind(Environment environment) {
+        Bindable<AiProperties> target = Bindable.of(AiProperties.class);
+        AiProperties bound = Binder.get(environment).bindOrCreate("qteria.ai", target);
+        String provider = bound.provider() == null ? "" : bound.provider().strip();
+        if (provider.isEmpty() || "none".equalsIgnoreCase(provider)) {
+            return bound;
+        }
         try (ValidatorFactory validators = Validation.buildDefaultValidatorFactory()) {
-            return Binder.get(environment).bindOrCreate("qteria.ai", Bindable.of(AiProperties.class),
+            return Binder.get(environment).bindOrCreate("qteria.ai", target,
                     new ValidationBindHandler(new SpringValidatorAdapter(validators.getValidator())));
         }
     }

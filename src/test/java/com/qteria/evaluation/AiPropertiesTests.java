@@ -100,6 +100,10 @@ class AiPropertiesTests {
         assertThat(AiProperties.bind(environment).batchSize()).isEqualTo(10);
 
         environment.getPropertySources().addFirst(new MapPropertySource("wrong", Map.of("qteria.ai.batch-size", "0")));
+        assertThat(AiProperties.bind(environment).batchSize()).as("no provider: the command uses no AI setting")
+                .isZero();
+        environment.getPropertySources().addFirst(new MapPropertySource("provider",
+                Map.of("qteria.ai.provider", "anthropic")));
         assertThatThrownBy(() -> AiProperties.bind(environment)).hasRootCauseInstanceOf(BindValidationException.class);
     }
 
