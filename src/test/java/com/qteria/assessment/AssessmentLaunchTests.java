@@ -1,5 +1,6 @@
 package com.qteria.assessment;
 
+import static com.qteria.support.ApiRequests.awaitAssessment;
 import static com.qteria.support.ApiRequests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +58,7 @@ class AssessmentLaunchTests {
         String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), s.token(),
                         AssessmentsApiTests.start(s.workflow(), "test_reports", s.report())))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(), "$.id");
-        String waiting = await(s.token(), id, "$.progress.phase", "extracting", Duration.ofSeconds(10));
+        String waiting = awaitAssessment(mvc, s.token(), id, "$.progress.phase", "extracting", Duration.ofSeconds(10));
         assertThat(JsonPath.<String>read(waiting, "$.status")).isEqualTo("running");
         Thread.sleep(1500);
         String stillWaiting = assessment(s.token(), id);
@@ -68,7 +69,7 @@ class AssessmentLaunchTests {
 
         reader.read(report);
         Instant read = Instant.now();
-        await(s.token(), id, "$.status", "completed", Duration.ofSeconds(30));
+        awaitAssessment(mvc, s.token(), id, "$.status", "completed", Duration.ofSeconds(30));
         Duration latency = Duration.between(read, Instant.now());
         assertThat(latency).as("from the document read to the assessment completed").isLessThan(Duration.ofSeconds(2));
         assertThat(JsonPath.<Integer>read(assessment(s.token(), id), "$.summary.passed")).isEqualTo(1);
@@ -81,7 +82,7 @@ class AssessmentLaunchTests {
         String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), s.token(),
                         AssessmentsApiTests.start(s.workflow(), "test_reports", s.report())))
                 .andReturn().getResponse().getContentAsString(), "$.id");
-        await(s.token(), id, "$.progress.phase", "extracting", Duration.ofSeconds(10));
+        awaitAssessment(mvc, s.token(), id, "$.progress.phase", "extracting", Duration.ofSeconds(10));
 
         mvc.perform(post("/api/v1/assessments/" + id + "/cancel").header("Authorization", "Bearer " + s.token()))
                 .andExpect(status().isOk());
@@ -103,18 +104,5 @@ class AssessmentLaunchTests {
     private String assessment(String token, String id) throws Exception {
         return mvc.perform(get("/api/v1/assessments/" + id).header("Authorization", "Bearer " + token))
                 .andReturn().getResponse().getContentAsString();
-    }
-
-    private String await(String token, String id, String path, String wanted, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        String body = null;
-        while (Instant.now().isBefore(deadline)) {
-            body = assessment(token, id);
-            if (wanted.equals(String.valueOf(JsonPath.<Object>read(body, path)))) {
-                return body;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("Assessment " + id + ": " + path + " is not " + wanted + " in " + body);
     }
 }

@@ -1,5 +1,6 @@
 package com.qteria.assessment;
 
+import static com.qteria.support.ApiRequests.awaitAssessment;
 import static com.qteria.support.ApiRequests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -24,7 +25,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -102,7 +102,7 @@ class AssessmentsApiTests {
         mvc.perform(delete("/api/v1/documents/" + s.report()).header("Authorization", "Bearer " + s.token()))
                 .andExpect(status().isConflict());
 
-        awaitStatus(s.token(), id, "completed");
+        awaitAssessment(mvc, s.token(), id, "$.status", "completed", Duration.ofSeconds(90));
         mvc.perform(get("/api/v1/assessments/" + id).header("Authorization", "Bearer " + s.token()))
                 .andExpect(jsonPath("$.progress.percent").value(100))
                 .andExpect(jsonPath("$.progress.total").value(2))
@@ -191,7 +191,7 @@ class AssessmentsApiTests {
                 .andExpect(jsonPath("$.code").value("ASSESSMENT_NOT_READY"));
         mvc.perform(post("/api/v1/assessments/" + id + "/cancel").header("Authorization", "Bearer " + s.token()))
                 .andExpect(status().isOk());
-        awaitStatus(s.token(), id, "cancelled");
+        awaitAssessment(mvc, s.token(), id, "$.status", "cancelled", Duration.ofSeconds(90));
         mvc.perform(post("/api/v1/assessments/" + id + "/cancel").header("Authorization", "Bearer " + s.token()))
                 .andExpect(status().isConflict());
         mvc.perform(get("/api/v1/assessments/" + id + "/results").header("Authorization", "Bearer " + s.token()))
@@ -244,19 +244,5 @@ class AssessmentsApiTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/assessments").header("Authorization", "Bearer " + stranger))
                 .andExpect(jsonPath("$.page.total_items").value(0));
-    }
-
-    private void awaitStatus(String token, String id, String wanted) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
-        String status = null;
-        while (Instant.now().isBefore(deadline)) {
-            status = JsonPath.read(mvc.perform(get("/api/v1/assessments/" + id).header("Authorization", "Bearer " + token))
-                    .andReturn().getResponse().getContentAsString(), "$.status");
-            if (wanted.equals(status)) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Assessment " + id + " is " + status + ", not " + wanted);
     }
 }

@@ -1,5 +1,6 @@
 package com.qteria.assessment.command;
 
+import static com.qteria.support.ApiRequests.awaitAssessment;
 import static com.qteria.support.ApiRequests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
+import java.time.Duration;
 import com.qteria.support.TestData;
 import com.qteria.workflow.WorkflowManagement;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ class OnePipelineTests {
         String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), token, "{\"workflow_id\": \""
                 + workflow + "\", \"documents\": [" + String.join(", ", documents) + "]}"))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(), "$.id");
-        awaitCompleted(token, id);
+        awaitAssessment(mvc, token, id, "$.status", "completed", Duration.ofSeconds(90));
         String server = mvc.perform(get("/api/v1/assessments/" + id + "/results")
                 .header("Authorization", "Bearer " + token)).andReturn().getResponse().getContentAsString();
 
@@ -119,20 +120,6 @@ class OnePipelineTests {
             }
         }
         return results;
-    }
-
-    private void awaitCompleted(String token, String id) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
-        String status = null;
-        while (Instant.now().isBefore(deadline)) {
-            status = JsonPath.read(mvc.perform(get("/api/v1/assessments/" + id).header("Authorization",
-                    "Bearer " + token)).andReturn().getResponse().getContentAsString(), "$.status");
-            if ("completed".equals(status)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Assessment " + id + " is " + status + ", not completed");
     }
 
     private Path workflowFile(String template) throws IOException {
