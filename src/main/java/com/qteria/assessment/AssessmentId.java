@@ -2,19 +2,10 @@ package com.qteria.assessment;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.qteria.shared.Ids;
-import java.util.Objects;
 import java.util.UUID;
 
-/** The id of an {@link Assessment}. */
+/** The id of an {@link Assessment}: a time-ordered UUID, written as the UUID itself in JSON, URLs and logs. */
 public record AssessmentId(@JsonValue UUID value) {
-
-    public AssessmentId {
-        Objects.requireNonNull(value, "assessment id");
-    }
-
-    public static AssessmentId of(UUID value) {
-        return new AssessmentId(value);
-    }
 
     static AssessmentId next() {
         return new AssessmentId(Ids.next());

@@ -204,7 +204,7 @@ public class AssessmentManagement {
     }
 
     private Assessment find(TenantId tenant, UUID id) {
-        return assessments.find(tenant, AssessmentId.of(id)).orElseThrow(() -> ApiProblem.notFound("Assessment"));
+        return assessments.find(tenant, new AssessmentId(id)).orElseThrow(() -> ApiProblem.notFound("Assessment"));
     }
 
     private static String trim(String value) {

@@ -332,7 +332,7 @@ class AiAssessmentTests {
         assertThat(JsonPath.<Integer>read(assessment, "$.cost.output_tokens")).isEqualTo(3 * 400);
         assertThat(JsonPath.<Integer>read(assessment, "$.cost.cache_read_tokens")).isEqualTo(2 * 5000);
         BigDecimal usd = new BigDecimal(JsonPath.read(assessment, "$.cost.usd").toString());
-        List<Assessments.StoredAiCall> stored = assessments.aiCalls(AssessmentId.of(UUID.fromString(id)));
+        List<Assessments.StoredAiCall> stored = assessments.aiCalls(new AssessmentId(UUID.fromString(id)));
         assertThat(stored).as("one row per call, with that call's usage").hasSize(3)
                 .allSatisfy(call -> assertThat(call.outputTokens()).isEqualTo(400))
                 .allSatisfy(call -> assertThat(call.criterionKeys()).hasSizeLessThanOrEqualTo(10));

@@ -78,7 +78,7 @@ public class AssessmentJob {
 
     @Job(name = "Assessment %0", retries = 2)
     public void run(UUID assessmentId) {
-        Assessment assessment = assessments.findForJob(AssessmentId.of(assessmentId)).orElse(null);
+        Assessment assessment = assessments.findForJob(new AssessmentId(assessmentId)).orElse(null);
         if (assessment == null || assessment.status().finished()) {
             return;
         }

@@ -59,7 +59,7 @@ class AssessmentQueue {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AssessmentStarted started) {
-        launch(AssessmentId.of(started.assessmentId()));
+        launch(new AssessmentId(started.assessmentId()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

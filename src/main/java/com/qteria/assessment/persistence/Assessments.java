@@ -325,11 +325,11 @@ public class Assessments {
                         rs.getString("workflow_name")),
                 rs.getString("reference"), rs.getObject("as_of", LocalDate.class),
                 rs.getObject("created_by", UUID.class), instant(rs, "created_at"),
-                parent == null ? null : AssessmentId.of(parent), rs.getString("ai_provider"), rs.getString("ai_model"));
+                parent == null ? null : new AssessmentId(parent), rs.getString("ai_provider"), rs.getString("ai_model"));
         Assessment.Spend spend = new Assessment.Spend(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
                 rs.getLong("cache_write_tokens"), rs.getLong("cache_read_tokens"), rs.getBigDecimal("usd"));
         String summary = rs.getString("summary");
-        return Assessment.restore(AssessmentId.of(rs.getObject("id", UUID.class)), pinned, spend,
+        return Assessment.restore(new AssessmentId(rs.getObject("id", UUID.class)), pinned, spend,
                 AssessmentStatus.of(rs.getString("status")), AssessmentPhase.of(rs.getString("phase")),
                 rs.getInt("done"), rs.getInt("total"), instant(rs, "started_at"), instant(rs, "finished_at"),
                 instant(rs, "heartbeat_at"), rs.getBoolean("cancel_requested"), rs.getString("error"),
