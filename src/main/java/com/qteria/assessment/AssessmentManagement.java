@@ -106,7 +106,7 @@ public class AssessmentManagement {
 
     /** The organization's assessments among {@code ids}, in one query; ids of other organizations are left out. */
     public List<AssessmentView> get(TenantId tenant, java.util.Collection<UUID> ids) {
-        return assessments.find(tenant, ids.stream().map(AssessmentId::of).toList()).stream().map(Assessment::view)
+        return assessments.find(tenant, ids.stream().map(AssessmentId::new).toList()).stream().map(Assessment::view)
                 .toList();
     }
 

@@ -124,7 +124,7 @@ public class Assessments {
         return jdbc.sql("""
                 select a.id from assessments a join assessment_documents d on d.assessment_id = a.id
                 where d.document_id = :document and a.status in ('queued', 'running')""")
-                .param("document", documentId).query(UUID.class).list().stream().distinct().map(AssessmentId::of)
+                .param("document", documentId).query(UUID.class).list().stream().distinct().map(AssessmentId::new)
                 .toList();
     }
 
@@ -193,7 +193,7 @@ public class Assessments {
     /** Running assessments whose worker has not been heard of since the given instant. */
     public List<AssessmentId> abandoned(Instant silentSince) {
         return jdbc.sql("select id from assessments where status = 'running' and heartbeat_at < :since")
-                .param("since", time(silentSince)).query(UUID.class).list().stream().map(AssessmentId::of).toList();
+                .param("since", time(silentSince)).query(UUID.class).list().stream().map(AssessmentId::new).toList();
     }
 
     /** The results stored so far, in the workflow's order. */
