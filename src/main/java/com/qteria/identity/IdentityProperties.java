@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +30,7 @@ public record IdentityProperties(String operatorToken, List<String> allowedOrigi
         @Valid @DefaultValue Auth auth, @Valid @DefaultValue Bootstrap bootstrap, @Valid @DefaultValue Mail mail) {
 
     private static final String DURATION = "a positive duration such as 30m, 8h or 7d";
+    private static final String CACHE = "a duration from 0s (no cache) to 5m, such as 10s";
     private static final String LIMIT = "a whole number of attempts (at least 1)";
 
     public IdentityProperties {
@@ -53,6 +55,9 @@ public record IdentityProperties(String operatorToken, List<String> allowedOrigi
      * @param loginWindowPerEmail Window of the per-address limit of failed sign-ins.
      * @param loginLimitPerIp     Failed sign-ins per client address within its window before sign-in is refused.
      * @param loginWindowPerIp    Window of the per-client limit of failed sign-ins.
+     * @param tokenCacheTtl       How long an instance trusts a bearer token it has checked before it asks the
+     *                            database again; a revoke bites at once on the instance that made it, within this time
+     *                            on the others; 0s for no cache. Environment variable: QTERIA_TOKEN_CACHE_TTL.
      */
     public record Auth(
             @NotNull(message = DURATION) @DurationMin(nanos = 1, message = DURATION) Duration accessTokenTtl,
@@ -60,7 +65,9 @@ public record IdentityProperties(String operatorToken, List<String> allowedOrigi
             @NotNull(message = LIMIT) @Min(value = 1, message = LIMIT) Integer loginLimitPerEmail,
             @NotNull(message = DURATION) @DurationMin(nanos = 1, message = DURATION) Duration loginWindowPerEmail,
             @NotNull(message = LIMIT) @Min(value = 1, message = LIMIT) Integer loginLimitPerIp,
-            @NotNull(message = DURATION) @DurationMin(nanos = 1, message = DURATION) Duration loginWindowPerIp) {
+            @NotNull(message = DURATION) @DurationMin(nanos = 1, message = DURATION) Duration loginWindowPerIp,
+            @NotNull(message = CACHE) @DurationMin(nanos = 0, message = CACHE) @DurationMax(minutes = 5, message = CACHE)
+            Duration tokenCacheTtl) {
     }
 
     /**

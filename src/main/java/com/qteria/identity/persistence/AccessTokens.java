@@ -11,9 +11,17 @@ import org.springframework.data.repository.query.Param;
 
 public interface AccessTokens extends Repository<AccessToken, UUID> {
 
-    /** For authenticating a bearer token; the hash is the lookup key. */
-    @Query("select * from access_tokens where token_hash = :hash")
-    Optional<AccessToken> findByHash(@Param("hash") String hash);
+    /**
+     * For authenticating a bearer token, in one query: the token by its hash (the lookup key), if unrevoked and
+     * unexpired at {@code now}, with its user if active.
+     */
+    @Query(value = """
+            select t.id as token_id, t.expires_at, t.last_used_at, u.id as user_id, u.organization_id, u.email, u.name,
+                   u.role
+            from access_tokens t join users u on u.id = t.user_id and u.organization_id = t.organization_id
+            where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now and u.active = true""",
+            rowMapperClass = TokenOwner.Mapper.class)
+    Optional<TokenOwner> findUsable(@Param("hash") String hash, @Param("now") Instant now);
 
     @Query("select * from access_tokens where id = :id and user_id = :user and organization_id = :tenant")
     Optional<AccessToken> findOwned(@Param("id") UUID id, @Param("user") UUID user, @Param("tenant") UUID tenant);

@@ -5,10 +5,11 @@ import com.qteria.identity.IdentityEvent;
 import com.qteria.identity.IdentityProperties;
 import com.qteria.identity.persistence.AccessToken;
 import com.qteria.identity.persistence.AccessTokens;
-import com.qteria.identity.persistence.User;
-import com.qteria.identity.persistence.Users;
+import com.qteria.identity.persistence.TokenOwner;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.Ids;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,10 +27,17 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Opaque bearer tokens: {@code qt_} and 256 random bits, shown once, stored as SHA-256. Sign-in tokens live 8 hours
  * by default; personal access tokens as long as their owner asked.
+ * <p>
+ * A checked token is trusted for {@code qteria.auth.token-cache-ttl} (10 s by default) before the database is asked
+ * again, so a client's burst of calls costs one query. Whatever can make a token unusable (a revoke, a role change,
+ * a deactivation, a rename that changes who the caller is) publishes an {@link IdentityEvent}; once it is committed
+ * this instance forgets every checked token, so the change bites here at once and on other instances within the
+ * cache time. A check that read the database before such a change cannot put its stale answer back afterwards.
  */
 @Service
 public class Tokens {
@@ -39,20 +47,22 @@ public class Tokens {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(5);
 
     private final AccessTokens tokens;
-    private final Users users;
     private final JdbcAggregateTemplate aggregates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration signInTtl;
+    private final Cache<String, TokenOwner> checked;
+    private long forgotten;
 
-    Tokens(AccessTokens tokens, Users users, JdbcAggregateTemplate aggregates, ApplicationEventPublisher events,
+    Tokens(AccessTokens tokens, JdbcAggregateTemplate aggregates, ApplicationEventPublisher events,
             Clock clock, IdentityProperties settings) {
         this.tokens = tokens;
-        this.users = users;
         this.aggregates = aggregates;
         this.events = events;
         this.clock = clock;
         this.signInTtl = settings.auth().accessTokenTtl();
+        this.checked = Caffeine.newBuilder().maximumSize(10_000)
+                .expireAfterWrite(settings.auth().tokenCacheTtl()).build();
     }
 
     @Transactional
@@ -89,22 +99,53 @@ public class Tokens {
     }
 
     /** The user behind a bearer token, if the token is known, unexpired, unrevoked and its user active. */
-    @Transactional
     public Optional<Resolved> resolve(String bearer) {
         if (bearer == null || !bearer.startsWith(PREFIX) || bearer.length() > 200) {
             return Optional.empty();
         }
+        String hash = sha256(bearer);
         Instant now = now();
-        return tokens.findByHash(sha256(bearer))
-                .filter(token -> token.usableAt(now))
-                .flatMap(token -> users.findInTenant(token.userId(), token.organizationId())
-                        .filter(User::active)
-                        .map(user -> {
-                            if (token.lastUsedAt() == null || token.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
-                                tokens.touch(token.id(), now);
-                            }
-                            return new Resolved(user.toCurrentUser(), token.id());
-                        }));
+        TokenOwner owner = checked.getIfPresent(hash);
+        if (owner == null || !owner.expiresAt().isAfter(now)) {
+            owner = check(hash, now);
+        }
+        return Optional.ofNullable(owner).map(found -> new Resolved(found.user(), found.tokenId()));
+    }
+
+    private TokenOwner check(String hash, Instant now) {
+        long seen = forgottenSoFar();
+        TokenOwner owner = tokens.findUsable(hash, now).orElse(null);
+        if (owner == null) {
+            checked.invalidate(hash);
+            return null;
+        }
+        if (owner.lastUsedAt() == null || owner.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+            tokens.touch(owner.tokenId(), now);
+        }
+        synchronized (checked) {
+            if (forgotten == seen) {
+                checked.put(hash, owner);
+            }
+        }
+        return owner;
+    }
+
+    private long forgottenSoFar() {
+        synchronized (checked) {
+            return forgotten;
+        }
+    }
+
+    /** Forgets every checked token once a change that can make one unusable is committed (or at once, without one). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(IdentityEvent event) {
+        if (event instanceof IdentityEvent.TokenRevoked || event instanceof IdentityEvent.UserUpdated
+                || event instanceof IdentityEvent.UserDeactivated) {
+            synchronized (checked) {
+                forgotten++;
+                checked.invalidateAll();
+            }
+        }
     }
 
     private IssuedToken issue(CurrentUser user, AccessToken.Kind kind, String name, Duration ttl) {
