@@ -3,13 +3,11 @@ package com.qteria.document;
 import com.qteria.document.DocumentEvent.DocumentDeleted;
 import com.qteria.document.DocumentEvent.DocumentDownloaded;
 import com.qteria.document.DocumentEvent.DocumentUploaded;
-import com.qteria.document.persistence.DocumentRow;
 import com.qteria.document.persistence.Documents;
 import com.qteria.document.storage.EncryptedStorage;
 import com.qteria.document.storage.StoredObject;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
-import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
 import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
@@ -17,7 +15,6 @@ import com.qteria.shared.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,13 +80,14 @@ public class DocumentManagement {
     }
 
     public DocumentView get(TenantId tenant, UUID id) {
-        return view(row(tenant, id));
+        return view(document(tenant, id));
     }
 
     /** The documents among the given ids that belong to the tenant; others are simply absent from the map. */
     public Map<UUID, DocumentView> find(TenantId tenant, Collection<UUID> ids) {
         Map<UUID, DocumentView> found = new LinkedHashMap<>();
-        documents.findAll(tenant, ids).forEach(row -> found.put(row.id(), view(row)));
+        documents.findAll(tenant, ids.stream().map(DocumentId::new).toList())
+                .forEach(document -> found.put(document.id().value(), view(document)));
         return found;
     }
 
@@ -100,14 +98,12 @@ public class DocumentManagement {
 
     /** Every page as the evaluators read it; empty while the document is being read or when it was rejected. */
     public List<DocumentPage> pages(TenantId tenant, UUID id) {
-        DocumentRow row = row(tenant, id);
-        return documents.pages(row.id(), 1, Integer.MAX_VALUE);
+        return documents.pages(document(tenant, id).id().value(), 1, Integer.MAX_VALUE);
     }
 
     /** A window of pages, for showing long documents a few pages at a time. */
     public List<DocumentPage> pages(TenantId tenant, UUID id, int fromNumber, int count) {
-        DocumentRow row = row(tenant, id);
-        return documents.pages(row.id(), fromNumber, count);
+        return documents.pages(document(tenant, id).id().value(), fromNumber, count);
     }
 
     /**
@@ -115,35 +111,38 @@ public class DocumentManagement {
      * further ranges of a file already opened is not).
      */
     public DocumentContent content(CurrentUser user, UUID id, boolean audited) {
-        DocumentRow row = row(user.tenantId(), id);
+        Document document = document(user.tenantId(), id);
+        Document.Original original = document.original();
         if (audited) {
-            events.publishEvent(new DocumentDownloaded(user.tenantId(), user.email(), row.id(), row.filename()));
+            events.publishEvent(new DocumentDownloaded(user.tenantId(), user.email(), id, original.filename()));
         }
-        StoredObject object = row.storedObject();
-        return new DocumentContent(row.filename(), row.mediaType(), row.sizeBytes(),
-                new DecryptedResource(storage, object, row.filename(), row.sizeBytes()));
+        return new DocumentContent(original.filename(), original.mediaType(), original.sizeBytes(),
+                new DecryptedResource(storage, document.stored(), original.filename(), original.sizeBytes()));
     }
 
     /** Deletes the row and the stored object; 409 while an unfinished assessment holds the document. */
     public void delete(CurrentUser user, UUID id) {
-        DocumentRow row = transactions.execute(tx -> {
-            DocumentRow locked = documents.lock(user.tenantId(), id).orElseThrow(() -> ApiProblem.notFound("Document"));
-            if (documents.held(locked.id())) {
+        Document deleted = transactions.execute(tx -> {
+            Document locked = locked(user.tenantId(), id);
+            try {
+                locked.delete();
+            } catch (Document.IllegalTransition e) {
                 throw ApiProblem.conflict("The document is used by an assessment that has not finished; "
                         + "delete it once the assessment is completed or cancelled.");
             }
-            documents.delete(locked.id());
-            events.publishEvent(new DocumentDeleted(user.tenantId(), user.email(), locked.id(), locked.filename()));
+            documents.delete(locked);
+            events.publishEvent(new DocumentDeleted(user.tenantId(), user.email(), id, locked.original().filename()));
             return locked;
         });
-        discard(List.of(row.storedObject()));
+        discard(List.of(deleted.stored()));
     }
 
     /** Marks documents as used by {@code holder} (an assessment) until {@link #release}; they cannot be deleted. */
     public void hold(TenantId tenant, Collection<UUID> ids, UUID holder) {
         transactions.executeWithoutResult(tx -> ids.forEach(id -> {
-            DocumentRow row = documents.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("Document"));
-            documents.hold(row.id(), holder, clock.instant());
+            Document document = locked(tenant, id);
+            document.hold();
+            documents.hold(document, holder, clock.instant());
         }));
     }
 
@@ -152,25 +151,29 @@ public class DocumentManagement {
     }
 
     private DocumentView insert(CurrentUser user, UploadInspection.Inspected file, StoredObject object) {
-        DocumentRow row = new DocumentRow(Ids.next(), user.tenantId().value(), file.filename(),
-                file.type().mediaType(), file.sizeBytes(), file.sha256(), null, DocumentStatus.PROCESSING, null,
-                List.of(), object.key(), object.dataKey().keyId(), Base64.getEncoder()
-                        .encodeToString(object.dataKey().wrapped()), user.id(), clock.instant(), 0);
-        documents.insert(row);
-        events.publishEvent(new DocumentUploaded(user.tenantId(), user.email(), row.id(), row.filename(),
-                row.sizeBytes(), row.sha256()));
-        return view(row);
+        Document document = Document.upload(new Document.Original(user.tenantId(), file.filename(),
+                file.type().mediaType(), file.sizeBytes(), file.sha256(), user.id(), clock.instant()), object);
+        documents.insert(document);
+        events.publishEvent(new DocumentUploaded(user.tenantId(), user.email(), document.id().value(),
+                file.filename(), file.sizeBytes(), file.sha256()));
+        return view(document);
     }
 
-    private DocumentRow row(TenantId tenant, UUID id) {
-        return documents.find(tenant, id).orElseThrow(() -> ApiProblem.notFound("Document"));
+    private Document document(TenantId tenant, UUID id) {
+        return documents.find(tenant, new DocumentId(id)).orElseThrow(() -> ApiProblem.notFound("Document"));
     }
 
-    private DocumentView view(DocumentRow row) {
-        List<Signature> signatures = row.status() == DocumentStatus.READY ? documents.signatures(row.id()) : List.of();
-        return new DocumentView(row.id(), row.filename(), row.mediaType(), row.sizeBytes(), row.sha256(), row.pages(),
-                row.status(), row.error(), row.uploadedBy(), row.uploadedAt(), row.warnings(), row.ocrPages(),
-                signatures);
+    private Document locked(TenantId tenant, UUID id) {
+        return documents.lock(tenant, new DocumentId(id)).orElseThrow(() -> ApiProblem.notFound("Document"));
+    }
+
+    private DocumentView view(Document document) {
+        UUID id = document.id().value();
+        Document.Original original = document.original();
+        List<Signature> signatures = document.status() == DocumentStatus.READY ? documents.signatures(id) : List.of();
+        return new DocumentView(id, original.filename(), original.mediaType(), original.sizeBytes(),
+                original.sha256(), document.pages(), document.status(), document.error(), original.uploadedBy(),
+                original.uploadedAt(), document.warnings(), document.ocrPages(), signatures);
     }
 
     private void discard(Collection<StoredObject> objects) {

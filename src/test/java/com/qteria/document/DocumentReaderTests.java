@@ -3,13 +3,11 @@ package com.qteria.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.qteria.document.job.DocumentReader;
-import com.qteria.document.persistence.DocumentRow;
 import com.qteria.document.persistence.Documents;
 import com.qteria.document.storage.DocumentIntegrityException;
 import com.qteria.document.storage.EncryptedStorage;
 import com.qteria.document.storage.StoredObject;
 import com.qteria.identity.Role;
-import com.qteria.shared.Ids;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
@@ -17,8 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -49,7 +45,7 @@ class DocumentReaderTests {
         String locked = uploaded.upload(token, "locked.pdf", encrypted("user-secret"));
         String ownerOnly = uploaded.upload(token, "owner-only.pdf", encrypted(""));
         assertThat(uploaded.awaitRead(token, locked)).isEqualTo("rejected");
-        assertThat(documents.findForProcessing(UUID.fromString(locked)).orElseThrow().error())
+        assertThat(documents.findForProcessing(new DocumentId(UUID.fromString(locked))).orElseThrow().error())
                 .isEqualTo("It is password-protected. Upload an unprotected copy.");
         assertThat(uploaded.awaitRead(token, ownerOnly)).isEqualTo("ready");
     }
@@ -59,7 +55,7 @@ class DocumentReaderTests {
         String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
         String id = uploaded.upload(token, "broken.pdf", "%PDF-1.7\n1 0 obj garbage".getBytes());
         assertThat(uploaded.awaitRead(token, id)).isEqualTo("rejected");
-        String error = documents.findForProcessing(UUID.fromString(id)).orElseThrow().error();
+        String error = documents.findForProcessing(new DocumentId(UUID.fromString(id))).orElseThrow().error();
         assertThat(error).isNotBlank().doesNotContain("Exception").doesNotContain("at org.");
     }
 
@@ -68,11 +64,9 @@ class DocumentReaderTests {
         Path file = temp.resolve("t.pdf");
         Files.write(file, SamplePdfs.pdf("Will be tampered with"));
         StoredObject stored = storage.store(file);
-        DocumentRow row = new DocumentRow(Ids.next(), data.newTenant().id().value(), "t.pdf",
-                DocumentType.PDF.mediaType(), Files.size(file), "0".repeat(64), null, DocumentStatus.PROCESSING, null,
-                List.of(), stored.key(), stored.dataKey().keyId(),
-                Base64.getEncoder().encodeToString(stored.dataKey().wrapped()), null, Instant.now(), 0);
-        documents.insert(row);
+        Document document = Document.upload(new Document.Original(data.newTenant().id(), "t.pdf",
+                DocumentType.PDF.mediaType(), Files.size(file), "0".repeat(64), null, Instant.now()), stored);
+        documents.insert(document);
         Path raw;
         try (var files = Files.walk(uploaded.storageRoot())) {
             raw = files.filter(p -> p.getFileName().toString().equals(stored.key())).findFirst().orElseThrow();
@@ -81,12 +75,12 @@ class DocumentReaderTests {
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(raw, bytes);
 
-        reader.read(row.id());
+        reader.read(document.id().value());
 
-        DocumentRow after = documents.findForProcessing(row.id()).orElseThrow();
+        Document after = documents.findForProcessing(document.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(DocumentStatus.REJECTED);
         assertThat(after.error()).isEqualTo(DocumentIntegrityException.MESSAGE);
-        assertThat(documents.pages(row.id(), 1, 10)).isEmpty();
+        assertThat(documents.pages(document.id().value(), 1, 10)).isEmpty();
     }
 
     @Test

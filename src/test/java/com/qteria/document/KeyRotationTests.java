@@ -3,14 +3,12 @@ package com.qteria.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.qteria.document.keys.KeyRotation;
-import com.qteria.document.persistence.DocumentRow;
 import com.qteria.document.persistence.Documents;
 import com.qteria.document.storage.DocumentStore;
 import com.qteria.document.storage.EncryptedStorage;
 import com.qteria.document.storage.MasterKey;
 import com.qteria.document.storage.MasterKeys;
 import com.qteria.document.storage.StoredObject;
-import com.qteria.shared.Ids;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
@@ -18,8 +16,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,11 +52,10 @@ class KeyRotationTests {
         EncryptedStorage before = new EncryptedStorage(store, MasterKeys.of(old), temp);
         StoredObject stored = before.store(file);
         assertThat(stored.dataKey().keyId()).isEqualTo("k2025");
-        DocumentRow row = new DocumentRow(Ids.next(), data.newTenant().id().value(), "old.pdf",
-                DocumentType.PDF.mediaType(), pdf.length, "0".repeat(64), null, DocumentStatus.REJECTED, null, List.of(),
-                stored.key(), "k2025", Base64.getEncoder().encodeToString(stored.dataKey().wrapped()), null,
-                Instant.now(), 0);
-        documents.insert(row);
+        Document document = Document.upload(new Document.Original(data.newTenant().id(), "old.pdf",
+                DocumentType.PDF.mediaType(), pdf.length, "0".repeat(64), null, Instant.now()), stored);
+        document.reject("Not read in this test.", Instant.now());
+        documents.insert(document);
         byte[] objectBefore = rawObject(stored.key());
 
         KeyRotation.Outcome outcome = rotation.rotate();
@@ -68,9 +63,11 @@ class KeyRotationTests {
         assertThat(outcome.keyId()).isEqualTo("k2026");
         assertThat(outcome.rewrapped()).isGreaterThanOrEqualTo(1);
         assertThat(outcome.failed()).isZero();
-        DocumentRow after = documents.findForProcessing(row.id()).orElseThrow();
-        assertThat(after.keyId()).isEqualTo("k2026");
-        try (InputStream in = storage.open(after.storedObject())) {
+        Document after = documents.findForProcessing(document.id()).orElseThrow();
+        assertThat(after.stored().dataKey().keyId()).isEqualTo("k2026");
+        assertThat(after.stored().key()).isEqualTo(stored.key());
+        assertThat(after.status()).isEqualTo(DocumentStatus.REJECTED);
+        try (InputStream in = storage.open(after.stored())) {
             assertThat(in.readAllBytes()).isEqualTo(pdf);
         }
         assertThat(rawObject(stored.key())).isEqualTo(objectBefore);

@@ -62,7 +62,8 @@ public class UploadedDocuments {
     }
 
     public String storageKey(String id) {
-        return context.getBean(Documents.class).findForProcessing(UUID.fromString(id)).orElseThrow().storageKey();
+        return context.getBean(Documents.class).findForProcessing(new DocumentId(UUID.fromString(id))).orElseThrow()
+                .stored().key();
     }
 
     public boolean storedObjectExists(String key) throws IOException {

@@ -1,5 +1,7 @@
 package com.qteria.document.job;
 
+import com.qteria.document.Document;
+import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentPage;
 import com.qteria.document.DocumentRead;
 import com.qteria.document.DocumentStatus;
@@ -8,13 +10,11 @@ import com.qteria.document.Signature;
 import com.qteria.document.extraction.DocumentExtractor;
 import com.qteria.document.extraction.DocumentSignature;
 import com.qteria.document.extraction.ExtractionOutcome;
-import com.qteria.document.persistence.DocumentRow;
 import com.qteria.document.persistence.Documents;
 import com.qteria.document.persistence.WordBoxes;
 import com.qteria.document.storage.DocumentIntegrityException;
 import com.qteria.document.storage.EncryptedStorage;
 import com.qteria.platform.DataDirectory;
-import com.qteria.shared.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,73 +76,83 @@ public class DocumentReader {
 
     @Job(name = "Read document %0", retries = 2)
     public void read(UUID documentId) {
-        DocumentRow row = documents.findForProcessing(documentId).orElse(null);
-        if (row == null || row.status() != DocumentStatus.PROCESSING) {
+        Document document = processing(documentId);
+        if (document == null) {
             return;
         }
-        Result result;
+        ExtractionOutcome outcome;
         try {
-            result = extract(row);
+            outcome = extract(document);
         } catch (DocumentIntegrityException e) {
             log.error("Document {} failed its integrity check in storage", documentId, e);
-            result = Result.rejected(e.getMessage());
+            outcome = new ExtractionOutcome.Rejected(e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.error("Reading document {} failed", documentId, e);
-            result = Result.rejected(INTERNAL_FAILURE);
+            outcome = new ExtractionOutcome.Rejected(INTERNAL_FAILURE);
         } catch (StackOverflowError e) {
             log.error("Reading document {} overflowed the stack", documentId, e);
-            result = Result.rejected("The document's structure is nested too deeply to be read safely. "
-                    + "Print it to a new PDF and upload that copy.");
+            outcome = new ExtractionOutcome.Rejected("The document's structure is nested too deeply to be read "
+                    + "safely. Print it to a new PDF and upload that copy.");
         } catch (OutOfMemoryError e) {
             log.error("Reading document {} ran out of memory", documentId, e);
-            result = Result.rejected(DocumentExtractor.TOO_MUCH_MEMORY);
+            outcome = new ExtractionOutcome.Rejected(DocumentExtractor.TOO_MUCH_MEMORY);
         }
-        if (result.status() == DocumentStatus.REJECTED) {
+        if (outcome instanceof ExtractionOutcome.Rejected) {
             documents.deletePages(documentId);
         }
-        finish(row, result);
+        finish(document, outcome);
     }
 
     /** Rejects a document whose reading job ended without reading it (failed beyond its retries, or deleted). */
     void rejectUnread(UUID documentId) {
-        documents.findForProcessing(documentId).filter(row -> row.status() == DocumentStatus.PROCESSING)
-                .ifPresent(row -> finish(row, Result.rejected(INTERNAL_FAILURE)));
+        Document document = processing(documentId);
+        if (document != null) {
+            finish(document, new ExtractionOutcome.Rejected(INTERNAL_FAILURE));
+        }
+    }
+
+    /** The document, if it exists and is still being read; null otherwise. */
+    private Document processing(UUID documentId) {
+        return documents.findForProcessing(new DocumentId(documentId))
+                .filter(document -> document.status() == DocumentStatus.PROCESSING).orElse(null);
     }
 
     /** Ends the document ready or rejected and announces it, in one transaction, if it is still being read. */
-    private void finish(DocumentRow row, Result result) {
+    private void finish(Document document, ExtractionOutcome outcome) {
+        Instant now = clock.instant();
+        switch (outcome) {
+            case ExtractionOutcome.Extracted extracted -> document.read(extracted.pages(), extracted.warnings(), now);
+            case ExtractionOutcome.Rejected rejected -> document.reject(rejected.reason(), now);
+        }
         transactions.executeWithoutResult(tx -> {
-            if (documents.finish(row.id(), result.status(), result.pages(), result.error(), result.warnings(),
-                    clock.instant())) {
-                log.info("Document {} is {}{}", row.id(), result.status().value(),
-                        result.error() == null ? " (" + result.pages() + " pages)" : ": " + result.error());
-                events.publishEvent(new DocumentRead(new TenantId(row.organizationId()), row.id(), result.status()));
+            if (documents.finish(document)) {
+                log.info("Document {} is {}{}", document.id(), document.status().value(), document.error() == null
+                        ? " (" + document.pages() + " pages)" : ": " + document.error());
+                events.publishEvent(new DocumentRead(document.tenant(), document.id().value(), document.status()));
             }
         });
     }
 
-    private Result extract(DocumentRow row) throws IOException {
+    private ExtractionOutcome extract(Document document) throws IOException {
+        UUID id = document.id().value();
         Files.createDirectories(temporary);
         Path plain = Files.createTempFile(temporary, "read-", ".bin");
         try {
-            try (InputStream in = storage.open(row.storedObject())) {
+            try (InputStream in = storage.open(document.stored())) {
                 Files.copy(in, plain, StandardCopyOption.REPLACE_EXISTING);
             }
-            documents.deletePages(row.id());
-            DocumentType type = DocumentType.ofMediaType(row.mediaType()).orElse(DocumentType.PDF);
-            ExtractionOutcome outcome = extractWatched(plain, type, row.id());
-            return switch (outcome) {
-                case ExtractionOutcome.Extracted extracted -> {
-                    List<DocumentSignature> signatures = extracted.signatures();
-                    for (int i = 0; i < signatures.size(); i++) {
-                        DocumentSignature s = signatures.get(i);
-                        documents.insertSignature(row.id(), i, new Signature(s.signer(), s.signedAt(),
-                                s.coversWholeDocument(), s.valid(), s.problem()));
-                    }
-                    yield new Result(DocumentStatus.READY, extracted.pages(), null, extracted.warnings());
+            documents.deletePages(id);
+            DocumentType type = DocumentType.ofMediaType(document.original().mediaType()).orElse(DocumentType.PDF);
+            ExtractionOutcome outcome = extractWatched(plain, type, id);
+            if (outcome instanceof ExtractionOutcome.Extracted extracted) {
+                List<DocumentSignature> signatures = extracted.signatures();
+                for (int i = 0; i < signatures.size(); i++) {
+                    DocumentSignature s = signatures.get(i);
+                    documents.insertSignature(id, i, new Signature(s.signer(), s.signedAt(), s.coversWholeDocument(),
+                            s.valid(), s.problem()));
                 }
-                case ExtractionOutcome.Rejected rejected -> Result.rejected(rejected.reason());
-            };
+            }
+            return outcome;
         } finally {
             Files.deleteIfExists(plain);
         }
@@ -187,12 +198,6 @@ public class DocumentReader {
                 throw error;
             }
             throw new IOException(cause);
-        }
-    }
-
-    private record Result(DocumentStatus status, Integer pages, String error, List<String> warnings) {
-        static Result rejected(String reason) {
-            return new Result(DocumentStatus.REJECTED, null, reason, List.of());
         }
     }
 }

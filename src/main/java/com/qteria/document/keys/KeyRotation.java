@@ -1,10 +1,8 @@
 package com.qteria.document.keys;
 
-import com.qteria.document.persistence.DocumentRow;
+import com.qteria.document.Document;
 import com.qteria.document.persistence.Documents;
 import com.qteria.document.storage.EncryptedStorage;
-import com.qteria.document.storage.StoredObject;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -38,20 +36,20 @@ public class KeyRotation {
         int rewrapped = 0;
         int failed = 0;
         UUID after = FIRST;
-        List<DocumentRow> batch;
+        List<Document> batch;
         do {
             batch = documents.wrappedByOtherThan(active, after, BATCH);
-            for (DocumentRow row : batch) {
-                after = row.id();
+            for (Document document : batch) {
+                after = document.id().value();
+                String previousKeyId = document.stored().dataKey().keyId();
                 try {
-                    StoredObject rewrappedObject = storage.rewrap(row.storedObject());
-                    documents.rewrap(row.id(), row.keyId(), rewrappedObject.dataKey().keyId(),
-                            Base64.getEncoder().encodeToString(rewrappedObject.dataKey().wrapped()));
+                    document.rewrap(storage.rewrap(document.stored()).dataKey());
+                    documents.rewrap(document, previousKeyId);
                     rewrapped++;
                 } catch (RuntimeException e) {
                     failed++;
-                    log.error("Could not re-wrap the data key of document {} (wrapped by key '{}'): {}", row.id(),
-                            row.keyId(), e.getMessage());
+                    log.error("Could not re-wrap the data key of document {} (wrapped by key '{}'): {}",
+                            document.id(), previousKeyId, e.getMessage());
                 }
             }
         } while (batch.size() == BATCH);

@@ -1,19 +1,25 @@
 package com.qteria.document.persistence;
 
+import com.qteria.document.Document;
+import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentPage;
 import com.qteria.document.DocumentStatus;
 import com.qteria.document.Signature;
+import com.qteria.document.storage.StoredObject;
+import com.qteria.document.storage.WrappedKey;
 import com.qteria.shared.Paging;
 import com.qteria.shared.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,13 +27,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Documents, their pages, signatures and holds. Every query a user can trigger takes the tenant; the extraction
- * job works by id because it runs on behalf of the row it was given.
+ * job works by id because it runs on behalf of the document it was given. The end of reading is stored by a
+ * statement guarded by {@code processing} and a re-wrapped key by one guarded by the key it replaces, so concurrent
+ * workers never overwrite each other; how warnings and wrapped keys are written as text is known to this class only.
  */
 @Repository
 public class Documents {
 
     private static final String SELECT = """
-            select d.*, (select count(*) from document_pages p where p.document_id = d.id and p.ocr) as ocr_pages
+            select d.*, (select count(*) from document_pages p where p.document_id = d.id and p.ocr) as ocr_pages,
+                exists (select 1 from document_holds h where h.document_id = d.id) as held
             from documents d""";
 
     private final JdbcClient jdbc;
@@ -36,44 +45,48 @@ public class Documents {
         this.jdbc = jdbc;
     }
 
-    public void insert(DocumentRow row) {
+    public void insert(Document document) {
+        Document.Original original = document.original();
         jdbc.sql("""
-                insert into documents (id, organization_id, filename, media_type, size_bytes, sha256, status,
-                    storage_key, key_id, wrapped_key, uploaded_by, uploaded_at)
-                values (:id, :tenant, :filename, :mediaType, :size, :sha256, :status, :storageKey, :keyId, :wrappedKey,
-                    :uploadedBy, :uploadedAt)""")
-                .param("id", row.id()).param("tenant", row.organizationId()).param("filename", row.filename())
-                .param("mediaType", row.mediaType()).param("size", row.sizeBytes()).param("sha256", row.sha256())
-                .param("status", row.status().value()).param("storageKey", row.storageKey())
-                .param("keyId", row.keyId()).param("wrappedKey", row.wrappedKey())
-                .param("uploadedBy", row.uploadedBy()).param("uploadedAt", time(row.uploadedAt()))
+                insert into documents (id, organization_id, filename, media_type, size_bytes, sha256, pages, status,
+                    error, warnings, storage_key, key_id, wrapped_key, uploaded_by, uploaded_at, extracted_at)
+                values (:id, :tenant, :filename, :mediaType, :size, :sha256, :pages, :status, :error, :warnings,
+                    :storageKey, :keyId, :wrappedKey, :uploadedBy, :uploadedAt, :readAt)""")
+                .param("id", document.id().value()).param("tenant", document.tenant().value())
+                .param("filename", original.filename()).param("mediaType", original.mediaType())
+                .param("size", original.sizeBytes()).param("sha256", original.sha256())
+                .params(reading(document)).param("storageKey", document.stored().key())
+                .param("keyId", document.stored().dataKey().keyId())
+                .param("wrappedKey", wrapped(document.stored().dataKey()))
+                .param("uploadedBy", original.uploadedBy()).param("uploadedAt", time(original.uploadedAt()))
                 .update();
     }
 
-    public Optional<DocumentRow> find(TenantId tenant, UUID id) {
+    public Optional<Document> find(TenantId tenant, DocumentId id) {
         return jdbc.sql(SELECT + " where d.id = :id and d.organization_id = :tenant")
-                .param("id", id).param("tenant", tenant.value()).query(Documents::row).optional();
+                .param("id", id.value()).param("tenant", tenant.value()).query(Documents::document).optional();
     }
 
-    /** For the extraction job and key rotation, which act on a row they were handed, not on a user's request. */
-    public Optional<DocumentRow> findForProcessing(UUID id) {
-        return jdbc.sql(SELECT + " where d.id = :id").param("id", id).query(Documents::row).optional();
+    /** For the extraction job and key rotation, which act on a document they were handed, not on a user's request. */
+    public Optional<Document> findForProcessing(DocumentId id) {
+        return jdbc.sql(SELECT + " where d.id = :id").param("id", id.value()).query(Documents::document).optional();
     }
 
-    public List<DocumentRow> findAll(TenantId tenant, Collection<UUID> ids) {
+    public List<Document> findAll(TenantId tenant, Collection<DocumentId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return jdbc.sql(SELECT + " where d.organization_id = :tenant and d.id in (:ids)")
-                .param("tenant", tenant.value()).param("ids", ids).query(Documents::row).list();
+                .param("tenant", tenant.value()).param("ids", ids.stream().map(DocumentId::value).toList())
+                .query(Documents::document).list();
     }
 
-    public List<DocumentRow> list(TenantId tenant, String q, Paging paging) {
+    public List<Document> list(TenantId tenant, String q, Paging paging) {
         return jdbc.sql(SELECT + " where d.organization_id = :tenant and lower(d.filename) like :q escape '!'"
                         + " order by d.uploaded_at desc, d.id desc limit :limit offset :offset")
                 .param("tenant", tenant.value()).param("q", like(q))
                 .param("limit", paging.size()).param("offset", paging.offset())
-                .query(Documents::row).list();
+                .query(Documents::document).list();
     }
 
     public long count(TenantId tenant, String q) {
@@ -114,16 +127,16 @@ public class Documents {
                 .update();
     }
 
-    /** Records the end of reading; only a row still {@code processing} changes, so a duplicate run is harmless. */
-    public boolean finish(UUID id, DocumentStatus status, Integer pages, String error, List<String> warnings,
-            Instant now) {
+    /**
+     * Stores the end of reading (the document {@linkplain Document#read read} or {@linkplain Document#reject
+     * rejected}); only a document still {@code processing} changes, so a duplicate run is harmless.
+     */
+    public boolean finish(Document finished) {
         return jdbc.sql("""
                 update documents set status = :status, pages = :pages, error = :error, warnings = :warnings,
-                    extracted_at = :now
+                    extracted_at = :readAt
                 where id = :id and status = 'processing'""")
-                .param("status", status.value()).param("pages", pages).param("error", truncate(error, 1000))
-                .param("warnings", warnings.isEmpty() ? null : String.join("\n", warnings))
-                .param("now", time(now)).param("id", id)
+                .params(reading(finished)).param("id", finished.id().value())
                 .update() == 1;
     }
 
@@ -147,54 +160,77 @@ public class Documents {
                 .list();
     }
 
-    public void hold(UUID id, UUID holder, Instant now) {
+    /** Records that {@code holder} uses the {@linkplain Document#hold held} document; once per holder. */
+    public void hold(Document held, UUID holder, Instant now) {
         jdbc.sql("""
                 insert into document_holds (document_id, holder_id, created_at)
                 select :id, :holder, :now where not exists
                     (select 1 from document_holds where document_id = :id and holder_id = :holder)""")
-                .param("id", id).param("holder", holder).param("now", time(now)).update();
+                .param("id", held.id().value()).param("holder", holder).param("now", time(now)).update();
     }
 
     public void release(UUID holder) {
         jdbc.sql("delete from document_holds where holder_id = :holder").param("holder", holder).update();
     }
 
-    public boolean held(UUID id) {
-        return jdbc.sql("select count(*) from document_holds where document_id = :id")
-                .param("id", id).query(Long.class).single() > 0;
-    }
-
-    /** Locks the row for the rest of the transaction (delete versus a concurrent hold). */
-    public Optional<DocumentRow> lock(TenantId tenant, UUID id) {
+    /**
+     * Locks the document for the rest of the transaction (delete versus a concurrent hold), so whether it is held
+     * stays true until the transaction ends.
+     */
+    public Optional<Document> lock(TenantId tenant, DocumentId id) {
         return jdbc.sql("select id from documents where id = :id and organization_id = :tenant for update")
-                .param("id", id).param("tenant", tenant.value()).query(UUID.class).optional()
-                .flatMap(locked -> find(tenant, locked));
+                .param("id", id.value()).param("tenant", tenant.value()).query(UUID.class).optional()
+                .flatMap(locked -> find(tenant, new DocumentId(locked)));
     }
 
-    public void delete(UUID id) {
-        deletePages(id);
-        jdbc.sql("delete from documents where id = :id").param("id", id).update();
+    /** Removes a document {@linkplain Document#delete cleared for deletion}, with its pages and signatures. */
+    public void delete(Document deleted) {
+        deletePages(deleted.id().value());
+        jdbc.sql("delete from documents where id = :id").param("id", deleted.id().value()).update();
     }
 
-    /** Rows whose data key is wrapped by another master key than the given one, after a cursor, for rotation. */
-    public List<DocumentRow> wrappedByOtherThan(String keyId, UUID after, int limit) {
+    /** Documents whose data key is wrapped by another master key than the given one, after a cursor, for rotation. */
+    public List<Document> wrappedByOtherThan(String keyId, UUID after, int limit) {
         return jdbc.sql(SELECT + " where d.key_id <> :keyId and d.id > :after order by d.id limit :limit")
-                .param("keyId", keyId).param("after", after).param("limit", limit).query(Documents::row).list();
+                .param("keyId", keyId).param("after", after).param("limit", limit).query(Documents::document).list();
     }
 
-    public void rewrap(UUID id, String oldKeyId, String keyId, String wrappedKey) {
+    /**
+     * Stores the {@linkplain Document#rewrap re-wrapped} data key; only while the document is still wrapped by
+     * {@code previousKeyId}, so two rotations running at once cannot overwrite each other.
+     */
+    public void rewrap(Document rewrapped, String previousKeyId) {
+        WrappedKey dataKey = rewrapped.stored().dataKey();
         jdbc.sql("update documents set key_id = :keyId, wrapped_key = :wrapped where id = :id and key_id = :old")
-                .param("keyId", keyId).param("wrapped", wrappedKey).param("id", id).param("old", oldKeyId).update();
+                .param("keyId", dataKey.keyId()).param("wrapped", wrapped(dataKey))
+                .param("id", rewrapped.id().value()).param("old", previousKeyId).update();
     }
 
-    private static DocumentRow row(ResultSet rs, int n) throws SQLException {
+    private static Map<String, Object> reading(Document document) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", document.status().value());
+        params.put("pages", document.pages());
+        params.put("error", truncate(document.error(), 1000));
+        params.put("warnings", document.warnings().isEmpty() ? null : String.join("\n", document.warnings()));
+        params.put("readAt", time(document.readAt()));
+        return params;
+    }
+
+    private static Document document(ResultSet rs, int n) throws SQLException {
         String warnings = rs.getString("warnings");
-        return new DocumentRow(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+        Document.Original original = new Document.Original(new TenantId(rs.getObject("organization_id", UUID.class)),
                 rs.getString("filename"), rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                (Integer) rs.getObject("pages", Integer.class), DocumentStatus.of(rs.getString("status")),
-                rs.getString("error"), warnings == null ? List.of() : Arrays.asList(warnings.split("\n")),
-                rs.getString("storage_key"), rs.getString("key_id"), rs.getString("wrapped_key"),
-                rs.getObject("uploaded_by", UUID.class), instant(rs, "uploaded_at"), rs.getInt("ocr_pages"));
+                rs.getObject("uploaded_by", UUID.class), instant(rs, "uploaded_at"));
+        StoredObject stored = new StoredObject(rs.getString("storage_key"), new WrappedKey(rs.getString("key_id"),
+                Base64.getDecoder().decode(rs.getString("wrapped_key"))));
+        return Document.restore(new DocumentId(rs.getObject("id", UUID.class)), original, stored,
+                DocumentStatus.of(rs.getString("status")), rs.getObject("pages", Integer.class), rs.getString("error"),
+                warnings == null ? List.of() : Arrays.asList(warnings.split("\n")), instant(rs, "extracted_at"),
+                rs.getInt("ocr_pages"), rs.getBoolean("held"));
+    }
+
+    private static String wrapped(WrappedKey dataKey) {
+        return Base64.getEncoder().encodeToString(dataKey.wrapped());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -203,7 +239,7 @@ public class Documents {
     }
 
     private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static String like(String q) {
