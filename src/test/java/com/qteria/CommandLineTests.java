@@ -48,6 +48,16 @@ class CommandLineTests {
         }
     }
 
+    /** A command without a web server still starts the application it needs (it once lacked the session store). */
+    @Test
+    void keysRotateRunsWithoutAWebServer() throws Exception {
+        Run run = run(javaCommand(List.of("keys", "rotate")), Map.of(), Duration.ofMinutes(3));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Data keys re-wrapped under master key");
+        assertNoStackTrace(run.output());
+    }
+
     @Test
     void aPortInUseEndsWithOnePlainLineAndAnErrorExitCode() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {

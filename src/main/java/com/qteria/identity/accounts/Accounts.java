@@ -26,8 +26,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,13 +41,12 @@ public class Accounts {
     private final Passwords passwords;
     private final Onboarding onboarding;
     private final ApplicationEventPublisher events;
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final Clock clock;
     private volatile boolean anyUser;
 
     public Accounts(Organizations organizations, Users users, AccessTokens tokens, JdbcAggregateTemplate aggregates,
             JdbcClient jdbc, Passwords passwords, Onboarding onboarding, ApplicationEventPublisher events,
-            FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
+            Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.tokens = tokens;
@@ -58,7 +55,6 @@ public class Accounts {
         this.passwords = passwords;
         this.onboarding = onboarding;
         this.events = events;
-        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -179,7 +175,9 @@ public class Accounts {
         }
         User saved = users.save(user);
         if (changes.containsKey("role") || !saved.active()) {
-            signOutEverywhere(saved);
+            // The change bites at once: no token of theirs works any more, and SessionEnding ends their browser
+            // sessions on the event below.
+            tokens.revokeAllOf(saved.id(), saved.organizationId(), now);
         }
         if (changes.containsKey("active") && !saved.active()) {
             onboarding.revokeOpen(saved);
@@ -198,12 +196,6 @@ public class Accounts {
     public OrganizationView organization(TenantId tenant) {
         return organizations.findById(tenant.value()).map(Accounts::view)
                 .orElseThrow(() -> ApiProblem.notFound("Organization"));
-    }
-
-    /** Revokes the user's tokens and ends their browser sessions, so a role change or deactivation bites at once. */
-    private void signOutEverywhere(User user) {
-        tokens.revokeAllOf(user.id(), user.organizationId(), now());
-        sessions.findByPrincipalName(user.id().toString()).keySet().forEach(sessions::deleteById);
     }
 
     private User find(TenantId tenant, UUID id) {
