@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,51 +33,47 @@ public final class S3DocumentStore implements DocumentStore {
 
     @Override
     public void put(String key, Path file) throws IOException {
-        DocumentStore.requireValidKey(key);
-        try {
-            client.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromFile(file));
-        } catch (SdkException e) {
-            throw failed("put", key, e);
-        }
+        request("put", key, () -> client.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromFile(file)),
+                null);
     }
 
     @Override
     public InputStream get(String key) throws IOException {
-        DocumentStore.requireValidKey(key);
-        try {
-            return client.getObject(request -> request.bucket(bucket).key(key));
-        } catch (SdkException e) {
-            if (isNotFound(e)) {
-                throw new NoSuchFileException(key, null, "no stored object under this key in " + describe());
-            }
-            throw failed("get", key, e);
-        }
+        return request("get", key, () -> client.getObject(request -> request.bucket(bucket).key(key)), () -> {
+            throw new NoSuchFileException(key, null, "no stored object under this key in " + describe());
+        });
     }
 
     @Override
     public void delete(String key) throws IOException {
-        DocumentStore.requireValidKey(key);
-        try {
-            client.deleteObject(request -> request.bucket(bucket).key(key));
-        } catch (SdkException e) {
-            if (!isNotFound(e)) {
-                throw failed("delete", key, e);
-            }
-        }
+        request("delete", key, () -> client.deleteObject(request -> request.bucket(bucket).key(key)), () -> null);
     }
 
     @Override
     public boolean exists(String key) throws IOException {
+        return request("exists", key, () -> client.headObject(request -> request.bucket(bucket).key(key)) != null,
+                () -> false);
+    }
+
+    /**
+     * One request about one key. A missing key gets the caller's answer ({@code whenMissing}; none: a failure like any
+     * other); every other failure becomes an {@link IOException} naming the operation, the key and the store.
+     */
+    private <T> T request(String operation, String key, Supplier<T> call, Missing<T> whenMissing) throws IOException {
         DocumentStore.requireValidKey(key);
         try {
-            client.headObject(request -> request.bucket(bucket).key(key));
-            return true;
+            return call.get();
         } catch (SdkException e) {
-            if (isNotFound(e)) {
-                return false;
+            if (whenMissing != null && isNotFound(e)) {
+                return whenMissing.answer();
             }
-            throw failed("exists", key, e);
+            throw failed(operation, key, e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Missing<T> {
+        T answer() throws IOException;
     }
 
     @Override
