@@ -26,12 +26,10 @@ public final class FormErrors {
 
     private final Map<String, List<String>> byPath = new LinkedHashMap<>();
     private final List<Entry> summary = new ArrayList<>();
-    private final MessageSource messages;
-    private final Locale locale;
+    private final ValidationMessages words;
 
     FormErrors(MessageSource messages, Locale locale) {
-        this.messages = messages;
-        this.locale = locale;
+        this.words = new ValidationMessages(messages, locale);
     }
 
     static FormErrors none(MessageSource messages, Locale locale) {
@@ -40,7 +38,6 @@ public final class FormErrors {
 
     /** Adds the validator's errors. */
     void addAll(List<FieldError> errors) {
-        ValidationMessages words = new ValidationMessages(messages, locale);
         for (FieldError error : errors) {
             add(formPath(error.field()), words.translate(error.message()));
         }
@@ -137,16 +134,16 @@ public final class FormErrors {
         }
         String where;
         if (path.startsWith("buckets[")) {
-            where = messages.getMessage("workflow.at.bucket", new Object[] {numbers.get(0)}, locale);
+            where = words.text("workflow.at.bucket", null, numbers.get(0));
         } else if (path.startsWith("criteria[") && numbers.size() > 1) {
-            where = messages.getMessage("workflow.at.check", new Object[] {numbers.get(0), numbers.get(1)}, locale);
+            where = words.text("workflow.at.check", null, numbers.get(0), numbers.get(1));
         } else if (path.startsWith("criteria[")) {
-            where = messages.getMessage("workflow.at.criterion", new Object[] {numbers.get(0)}, locale);
+            where = words.text("workflow.at.criterion", null, numbers.get(0));
         } else {
             where = null;
         }
         String field = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]", "");
-        String label = messages.getMessage("workflow.field." + field, null, field, locale);
+        String label = words.text("workflow.field." + field, field);
         return where == null ? label : where + " · " + label;
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.context.MessageSource;
  * sentences in the page's language. Each message the validator can give has an entry here; a message without one is
  * shown as it is (a test keeps the list complete).
  */
-final class ValidationMessages {
+record ValidationMessages(MessageSource messages, Locale locale) {
 
     private record Rule(Pattern pattern, String key) {
     }
@@ -45,14 +45,6 @@ final class ValidationMessages {
             rule("a workflow is required", "workflow.error.empty"),
             rule("has a value of the wrong type or an unknown check type", "workflow.error.wrongType"));
 
-    private final MessageSource messages;
-    private final Locale locale;
-
-    ValidationMessages(MessageSource messages, Locale locale) {
-        this.messages = messages;
-        this.locale = locale;
-    }
-
     /** The validator's {@code message} in the page's language; unknown messages as they are. */
     String translate(String message) {
         Rule rule = ruleFor(message);
@@ -67,6 +59,12 @@ final class ValidationMessages {
             arguments[i] = group.matches("\\d{1,9}") ? (Object) Integer.valueOf(group) : group;
         }
         return messages.getMessage(rule.key(), arguments, locale);
+    }
+
+    /** The page-language text of a message key; {@code fallback} (null: none, the key must exist) when it is missing. */
+    String text(String key, String fallback, Object... arguments) {
+        return fallback == null ? messages.getMessage(key, arguments, locale)
+                : messages.getMessage(key, arguments, fallback, locale);
     }
 
     /** The message key for a validator message, or null when there is none. */
