@@ -82,14 +82,15 @@ public class DocumentManagement {
         }
     }
 
-    public DocumentView get(TenantId tenant, UUID id) {
+    public DocumentView get(TenantId tenant, DocumentId id) {
         return view(row(tenant, id));
     }
 
     /** The documents among the given ids that belong to the tenant; others are simply absent from the map. */
-    public Map<UUID, DocumentView> find(TenantId tenant, Collection<UUID> ids) {
-        Map<UUID, DocumentView> found = new LinkedHashMap<>();
-        documents.findAll(tenant, ids).forEach(row -> found.put(row.id(), view(row)));
+    public Map<DocumentId, DocumentView> find(TenantId tenant, Collection<DocumentId> ids) {
+        Map<DocumentId, DocumentView> found = new LinkedHashMap<>();
+        documents.findAll(tenant, ids.stream().map(DocumentId::value).toList())
+                .forEach(row -> found.put(new DocumentId(row.id()), view(row)));
         return found;
     }
 
@@ -99,13 +100,13 @@ public class DocumentManagement {
     }
 
     /** Every page as the evaluators read it; empty while the document is being read or when it was rejected. */
-    public List<DocumentPage> pages(TenantId tenant, UUID id) {
+    public List<DocumentPage> pages(TenantId tenant, DocumentId id) {
         DocumentRow row = row(tenant, id);
         return documents.pages(row.id(), 1, Integer.MAX_VALUE);
     }
 
     /** A window of pages, for showing long documents a few pages at a time. */
-    public List<DocumentPage> pages(TenantId tenant, UUID id, int fromNumber, int count) {
+    public List<DocumentPage> pages(TenantId tenant, DocumentId id, int fromNumber, int count) {
         DocumentRow row = row(tenant, id);
         return documents.pages(row.id(), fromNumber, count);
     }
@@ -114,10 +115,10 @@ public class DocumentManagement {
      * The original bytes. {@code audited}: whether this read is a download worth an audit entry (a viewer fetching
      * further ranges of a file already opened is not).
      */
-    public DocumentContent content(CurrentUser user, UUID id, boolean audited) {
+    public DocumentContent content(CurrentUser user, DocumentId id, boolean audited) {
         DocumentRow row = row(user.tenantId(), id);
         if (audited) {
-            events.publishEvent(new DocumentDownloaded(user.tenantId(), user.email(), row.id(), row.filename()));
+            events.publishEvent(new DocumentDownloaded(user.tenantId(), user.email(), id, row.filename()));
         }
         StoredObject object = row.storedObject();
         return new DocumentContent(row.filename(), row.mediaType(), row.sizeBytes(),
@@ -125,24 +126,25 @@ public class DocumentManagement {
     }
 
     /** Deletes the row and the stored object; 409 while an unfinished assessment holds the document. */
-    public void delete(CurrentUser user, UUID id) {
+    public void delete(CurrentUser user, DocumentId id) {
         DocumentRow row = transactions.execute(tx -> {
-            DocumentRow locked = documents.lock(user.tenantId(), id).orElseThrow(() -> ApiProblem.notFound("Document"));
+            DocumentRow locked = documents.lock(user.tenantId(), id.value())
+                    .orElseThrow(() -> ApiProblem.notFound("Document"));
             if (documents.held(locked.id())) {
                 throw ApiProblem.conflict("The document is used by an assessment that has not finished; "
                         + "delete it once the assessment is completed or cancelled.");
             }
             documents.delete(locked.id());
-            events.publishEvent(new DocumentDeleted(user.tenantId(), user.email(), locked.id(), locked.filename()));
+            events.publishEvent(new DocumentDeleted(user.tenantId(), user.email(), id, locked.filename()));
             return locked;
         });
         discard(List.of(row.storedObject()));
     }
 
     /** Marks documents as used by {@code holder} (an assessment) until {@link #release}; they cannot be deleted. */
-    public void hold(TenantId tenant, Collection<UUID> ids, UUID holder) {
+    public void hold(TenantId tenant, Collection<DocumentId> ids, UUID holder) {
         transactions.executeWithoutResult(tx -> ids.forEach(id -> {
-            DocumentRow row = documents.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("Document"));
+            DocumentRow row = documents.lock(tenant, id.value()).orElseThrow(() -> ApiProblem.notFound("Document"));
             documents.hold(row.id(), holder, clock.instant());
         }));
     }
@@ -157,20 +159,20 @@ public class DocumentManagement {
                 List.of(), object.key(), object.dataKey().keyId(), Base64.getEncoder()
                         .encodeToString(object.dataKey().wrapped()), user.id(), clock.instant(), 0);
         documents.insert(row);
-        events.publishEvent(new DocumentUploaded(user.tenantId(), user.email(), row.id(), row.filename(),
-                row.sizeBytes(), row.sha256()));
+        events.publishEvent(new DocumentUploaded(user.tenantId(), user.email(), new DocumentId(row.id()),
+                row.filename(), row.sizeBytes(), row.sha256()));
         return view(row);
     }
 
-    private DocumentRow row(TenantId tenant, UUID id) {
-        return documents.find(tenant, id).orElseThrow(() -> ApiProblem.notFound("Document"));
+    private DocumentRow row(TenantId tenant, DocumentId id) {
+        return documents.find(tenant, id.value()).orElseThrow(() -> ApiProblem.notFound("Document"));
     }
 
     private DocumentView view(DocumentRow row) {
         List<Signature> signatures = row.status() == DocumentStatus.READY ? documents.signatures(row.id()) : List.of();
-        return new DocumentView(row.id(), row.filename(), row.mediaType(), row.sizeBytes(), row.sha256(), row.pages(),
-                row.status(), row.error(), row.uploadedBy(), row.uploadedAt(), row.warnings(), row.ocrPages(),
-                signatures);
+        return new DocumentView(new DocumentId(row.id()), row.filename(), row.mediaType(), row.sizeBytes(),
+                row.sha256(), row.pages(), row.status(), row.error(), row.uploadedBy(), row.uploadedAt(), row.warnings(),
+                row.ocrPages(), signatures);
     }
 
     private void discard(Collection<StoredObject> objects) {

@@ -1,5 +1,6 @@
 package com.qteria.document.job;
 
+import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentPage;
 import com.qteria.document.DocumentRead;
 import com.qteria.document.DocumentStatus;
@@ -115,7 +116,8 @@ public class DocumentReader {
                     clock.instant())) {
                 log.info("Document {} is {}{}", row.id(), result.status().value(),
                         result.error() == null ? " (" + result.pages() + " pages)" : ": " + result.error());
-                events.publishEvent(new DocumentRead(new TenantId(row.organizationId()), row.id(), result.status()));
+                events.publishEvent(new DocumentRead(new TenantId(row.organizationId()), new DocumentId(row.id()),
+                        result.status()));
             }
         });
     }

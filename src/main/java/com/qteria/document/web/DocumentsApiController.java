@@ -6,19 +6,18 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.qteria.document.DocumentContent;
+import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentPage;
 import com.qteria.document.DocumentStatus;
 import com.qteria.document.DocumentView;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
-import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
 import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -82,8 +81,8 @@ class DocumentsApiController {
 
     @GetMapping("/api/v1/documents/{id}")
     @Operation(operationId = "getDocument", summary = "Get a document's details and status")
-    DocumentView get(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
-        return documents.get(user.tenantId(), documentId(id));
+    DocumentView get(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable DocumentId id) {
+        return documents.get(user.tenantId(), id);
     }
 
     /** The original bytes, inline; Spring answers Range requests (206) from the decrypting stream. */
@@ -98,10 +97,10 @@ class DocumentsApiController {
             @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary"))})
     ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id,
+            @Parameter(description = ID) @PathVariable DocumentId id,
             @Parameter(description = "A byte range, such as bytes=0-1023.")
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
-        DocumentContent content = documents.content(user, documentId(id), ContentResponse.audited(range));
+        DocumentContent content = documents.content(user, id, ContentResponse.audited(range));
         return ContentResponse.inline(content);
     }
 
@@ -111,14 +110,13 @@ class DocumentsApiController {
                     + "409 while the document is still being read.")
     @ApiResponse(responseCode = "200", description = "The text of every page.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    DocumentText text(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
-        UUID documentId = documentId(id);
-        DocumentView document = documents.get(user.tenantId(), documentId);
+    DocumentText text(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable DocumentId id) {
+        DocumentView document = documents.get(user.tenantId(), id);
         if (document.status() == DocumentStatus.PROCESSING) {
             throw new ApiProblem(ProblemCode.CONFLICT, "The document is still being read; try again in a moment.");
         }
         return new DocumentText(document.status(), document.error(),
-                documents.pages(user.tenantId(), documentId).stream().map(TextPage::of).toList());
+                documents.pages(user.tenantId(), id).stream().map(TextPage::of).toList());
     }
 
     @DeleteMapping("/api/v1/documents/{id}")
@@ -127,8 +125,8 @@ class DocumentsApiController {
     @ApiResponse(responseCode = "204", description = "Deleted.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id) {
-        documents.delete(user, documentId(id));
+            @Parameter(description = ID) @PathVariable DocumentId id) {
+        documents.delete(user, id);
         return ResponseEntity.noContent().build();
     }
 
@@ -139,9 +137,5 @@ class DocumentsApiController {
         static TextPage of(DocumentPage page) {
             return new TextPage(page.number(), page.text(), page.ocr(), page.needsOcr());
         }
-    }
-
-    private static UUID documentId(String id) {
-        return Ids.parseOrNotFound(id, "Document");
     }
 }
