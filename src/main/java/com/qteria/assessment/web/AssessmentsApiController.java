@@ -38,8 +38,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class AssessmentsApiController {
 
-    private static final String ID = "The assessment's id.";
-
     private final AssessmentManagement assessments;
     private final ProgressEvents progress;
 
@@ -73,15 +71,13 @@ class AssessmentsApiController {
             @Parameter(description = "Only assessments against this workflow (its id).")
             @RequestParam(name = "workflow_id", required = false) WorkflowId workflowId,
             @Parameter(description = "Only assessments whose reference or workflow name contains this text.")
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return assessments.list(user.tenantId(), status, workflowId, q, Paging.of(page, size));
+            @RequestParam(required = false) String q, Paging paging) {
+        return assessments.list(user.tenantId(), status, workflowId, q, paging);
     }
 
     @GetMapping("/api/v1/assessments/{id}")
     @Operation(operationId = "getAssessment", summary = "Get an assessment: status, progress and summary")
-    AssessmentView get(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable AssessmentId id) {
+    AssessmentView get(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
         return assessments.get(user.tenantId(), id);
     }
 
@@ -92,8 +88,7 @@ class AssessmentsApiController {
                     + "English. 409 ASSESSMENT_NOT_READY until the assessment has completed.")
     @ApiResponse(responseCode = "200", description = "The results of the completed assessment.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/AssessmentNotReady")
-    AssessmentResults results(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable AssessmentId id,
+    AssessmentResults results(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
             @Parameter(description = "Language of the reasoning: de for German, anything else English.")
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         return assessments.results(user.tenantId(), id, language(acceptLanguage));
@@ -104,8 +99,7 @@ class AssessmentsApiController {
             description = "Stops a queued or running assessment; one that has already finished gets 409.")
     @ApiResponse(responseCode = "200", description = "The assessment, now cancelled.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    AssessmentView cancel(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable AssessmentId id) {
+    AssessmentView cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
         return assessments.cancel(user, id);
     }
 
@@ -113,7 +107,7 @@ class AssessmentsApiController {
     @GetMapping(path = "/api/v1/assessments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(operationId = "followAssessment", summary = "Follow an assessment's progress as Server-Sent Events",
             description = "A progress event on every change, then a done event with the final state.")
-    SseEmitter events(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable AssessmentId id) {
+    SseEmitter events(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
         assessments.get(user.tenantId(), id);
         return progress.follow(user.tenantId(), id);
     }

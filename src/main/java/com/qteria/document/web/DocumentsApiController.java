@@ -42,7 +42,6 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class DocumentsApiController {
 
-    private static final String ID = "The document's id.";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final DocumentManagement documents;
@@ -66,22 +65,20 @@ class DocumentsApiController {
     PageResponse<DocumentView> upload(@AuthenticationPrincipal CurrentUser user,
             @Parameter(description = "The files: PDF or DOCX.")
             @RequestParam(name = "file", required = false) List<MultipartFile> files) {
-        List<DocumentView> uploaded = received.upload(user, files == null ? List.of() : files);
-        return PageResponse.of(uploaded, new Paging(0, Math.max(1, uploaded.size())), uploaded.size());
+        return PageResponse.all(received.upload(user, files == null ? List.of() : files));
     }
 
     @GetMapping("/api/v1/documents")
     @Operation(operationId = "listDocuments", summary = "List the organization's documents")
     PageResponse<DocumentView> list(@AuthenticationPrincipal CurrentUser user,
             @Parameter(description = "Only documents whose file name contains this text.")
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return documents.list(user.tenantId(), q, Paging.of(page, size));
+            @RequestParam(required = false) String q, Paging paging) {
+        return documents.list(user.tenantId(), q, paging);
     }
 
     @GetMapping("/api/v1/documents/{id}")
     @Operation(operationId = "getDocument", summary = "Get a document's details and status")
-    DocumentView get(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable DocumentId id) {
+    DocumentView get(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id) {
         return documents.get(user.tenantId(), id);
     }
 
@@ -96,8 +93,7 @@ class DocumentsApiController {
     @ApiResponse(responseCode = "206", description = "The part of the file the Range header asked for.", content = {
             @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary"))})
-    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable DocumentId id,
+    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id,
             @Parameter(description = "A byte range, such as bytes=0-1023.")
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
         DocumentContent content = documents.content(user, id, ContentResponse.audited(range));
@@ -110,7 +106,7 @@ class DocumentsApiController {
                     + "409 while the document is still being read.")
     @ApiResponse(responseCode = "200", description = "The text of every page.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    DocumentText text(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable DocumentId id) {
+    DocumentText text(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id) {
         DocumentView document = documents.get(user.tenantId(), id);
         if (document.status() == DocumentStatus.PROCESSING) {
             throw new ApiProblem(ProblemCode.CONFLICT, "The document is still being read; try again in a moment.");
@@ -124,8 +120,7 @@ class DocumentsApiController {
             description = "409 while an assessment that has not finished uses it.")
     @ApiResponse(responseCode = "204", description = "Deleted.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable DocumentId id) {
+    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id) {
         documents.delete(user, id);
         return ResponseEntity.noContent().build();
     }

@@ -26,7 +26,7 @@ class TypedIdConversion implements WebMvcConfigurer, ConverterFactory<String, Ty
     @Override
     public <T extends TypedId> Converter<String, T> getConverter(Class<T> type) {
         Constructor<T> constructor = canonical(type);
-        String resource = type.getSimpleName().replaceFirst("Id$", "");
+        String resource = TypedId.resource(type);
         return text -> text.isBlank() ? null : create(constructor, Ids.parseOrNotFound(text, resource));
     }
 

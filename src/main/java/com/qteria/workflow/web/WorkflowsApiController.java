@@ -44,8 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class WorkflowsApiController {
 
-    private static final String ID = "The workflow's id.";
-
     private final WorkflowManagement workflows;
     private final WorkflowFormats formats;
 
@@ -71,31 +69,27 @@ class WorkflowsApiController {
             @Parameter(description = "Only workflows whose name contains this text.")
             @RequestParam(required = false) String q,
             @Parameter(description = "true for archived workflows instead of active ones.")
-            @RequestParam(defaultValue = "false") boolean archived,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return workflows.list(user.tenantId(), q, archived, Paging.of(page, size));
+            @RequestParam(defaultValue = "false") boolean archived, Paging paging) {
+        return workflows.list(user.tenantId(), q, archived, paging);
     }
 
     @GetMapping("/api/v1/workflows/{id}")
     @Operation(operationId = "getWorkflow", summary = "Get a workflow in its current version")
-    WorkflowView get(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable WorkflowId id) {
+    WorkflowView get(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id) {
         return workflows.get(user.tenantId(), id);
     }
 
     @GetMapping("/api/v1/workflows/{id}/versions")
     @Operation(operationId = "listWorkflowVersions", summary = "List a workflow's versions",
             description = "All in one page.")
-    PageResponse<VersionSummary> versions(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable WorkflowId id) {
-        List<VersionSummary> versions = workflows.versions(user.tenantId(), id);
-        return PageResponse.of(versions, new Paging(0, Math.max(1, versions.size())), versions.size());
+    PageResponse<VersionSummary> versions(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id) {
+        return PageResponse.all(workflows.versions(user.tenantId(), id));
     }
 
     @GetMapping("/api/v1/workflows/{id}/versions/{version}")
     @Operation(operationId = "getWorkflowVersion", summary = "Get one version of a workflow",
             description = "As it was; assessments keep the version they ran on.")
-    WorkflowView version(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable WorkflowId id,
+    WorkflowView version(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @Parameter(description = "The version number, from 1.") @PathVariable String version) {
         return workflows.version(user.tenantId(), id, versionNumber(version));
     }
@@ -103,7 +97,7 @@ class WorkflowsApiController {
     @GetMapping("/api/v1/workflows/{id}/diff")
     @Operation(operationId = "diffWorkflowVersions", summary = "Compare two versions of a workflow",
             description = "The buckets and criteria added, removed and changed from one version to the other.")
-    WorkflowDiff diff(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable WorkflowId id,
+    WorkflowDiff diff(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @Parameter(description = "The version to compare from.") @RequestParam int from,
             @Parameter(description = "The version to compare to.") @RequestParam int to) {
         return workflows.diff(user.tenantId(), id, from, to);
@@ -117,7 +111,7 @@ class WorkflowsApiController {
                     + "managers and admins only.")
     @ApiResponse(responseCode = "200", description = "The workflow in its new version.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    WorkflowView update(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable WorkflowId id,
+    WorkflowView update(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @RequestBody WorkflowInput input) {
         return workflows.update(user, id, input);
     }
@@ -128,7 +122,7 @@ class WorkflowsApiController {
     @Operation(operationId = "archiveWorkflow", summary = "Archive a workflow",
             description = "It is kept with its versions and assessments, but no new assessment can use it. "
                     + "Process managers and admins only.")
-    void archive(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable WorkflowId id) {
+    void archive(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id) {
         workflows.archive(user, id);
     }
 
@@ -140,8 +134,7 @@ class WorkflowsApiController {
     @ApiResponse(responseCode = "200", description = "The workflow as an attachment.", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = WorkflowInput.class)),
             @Content(mediaType = "application/yaml", schema = @Schema(implementation = WorkflowInput.class))})
-    ResponseEntity<String> export(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable WorkflowId id,
+    ResponseEntity<String> export(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @Parameter(description = "json or yaml.") @RequestParam(defaultValue = "json") String format) {
         WorkflowView workflow = workflows.get(user.tenantId(), id);
         return formats.download(workflow.toInput(), workflow.name(), format);
