@@ -1,17 +1,11 @@
 package com.qteria.workflow;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.qteria.shared.TypedId;
 import java.util.UUID;
 
 /** The id of a workflow (the same through all its versions): a UUID, written as the UUID itself in JSON and URLs. */
 public record WorkflowId(@JsonValue UUID value) implements TypedId {
-
-    /** Read back from the UUID it is written as (events in the publication registry, request bodies). */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public WorkflowId {
-    }
 
     @Override
     public String toString() {
