@@ -52,8 +52,8 @@ final class ParameterDocumentation {
     private static String name(MethodParameter parameter) {
         PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
         RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
-        String name = path != null ? path.value() + path.name() : query != null ? query.value() + query.name() : "";
-        return name.isEmpty() ? parameter.getParameter().getName() : name;
+        String given = path != null ? path.name() : query != null ? query.name() : "";
+        return given.isEmpty() ? parameter.getParameter().getName() : given;
     }
 
     @SuppressWarnings("unchecked")
