@@ -226,12 +226,12 @@ public final class Assessment {
     /** The assessment as API.md shows it. */
     public AssessmentView view() {
         int percent = status == AssessmentStatus.COMPLETED ? 100 : total == 0 ? 0 : Math.min(100, done * 100 / total);
-        return new AssessmentView(id.value(), pinned.workflow(), pinned.reference(), status,
+        return new AssessmentView(id, pinned.workflow(), pinned.reference(), status,
                 new AssessmentView.Progress(phase == null ? null : phase.value(), done, total, percent),
                 pinned.createdBy(), pinned.createdAt(), startedAt, finishedAt, error, summary,
                 new AssessmentView.Cost(spend.inputTokens(), spend.outputTokens(), spend.usd(),
                         spend.cacheWriteTokens(), spend.cacheReadTokens(),
                         pinned.aiProvider() == null ? null : pinned.aiProvider() + "/" + pinned.aiModel()),
-                pinned.parentId() == null ? null : pinned.parentId().value());
+                pinned.parentId());
     }
 }

@@ -2,14 +2,14 @@ package com.qteria.assessment;
 
 import com.qteria.shared.AuditableEvent;
 import com.qteria.shared.TenantId;
+import com.qteria.workflow.WorkflowId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /** What happened to an assessment that belongs in the audit log. */
 public sealed interface AssessmentEvent extends AuditableEvent {
 
-    UUID assessmentId();
+    AssessmentId assessmentId();
 
     default String resourceType() {
         return "assessment";
@@ -19,8 +19,8 @@ public sealed interface AssessmentEvent extends AuditableEvent {
         return assessmentId().toString();
     }
 
-    record AssessmentStarted(TenantId tenantId, String actor, UUID assessmentId, UUID workflowId, int version,
-            String reference) implements AssessmentEvent {
+    record AssessmentStarted(TenantId tenantId, String actor, AssessmentId assessmentId, WorkflowId workflowId,
+            int version, String reference) implements AssessmentEvent {
         public String action() { return "assessment.started"; }
 
         public Map<String, Object> details() {
@@ -32,7 +32,7 @@ public sealed interface AssessmentEvent extends AuditableEvent {
         }
     }
 
-    record AssessmentCancelled(TenantId tenantId, String actor, UUID assessmentId) implements AssessmentEvent {
+    record AssessmentCancelled(TenantId tenantId, String actor, AssessmentId assessmentId) implements AssessmentEvent {
         public String action() { return "assessment.cancelled"; }
 
         public Map<String, Object> details() {
@@ -40,7 +40,7 @@ public sealed interface AssessmentEvent extends AuditableEvent {
         }
     }
 
-    record AssessmentCompleted(TenantId tenantId, String actor, UUID assessmentId, String overall)
+    record AssessmentCompleted(TenantId tenantId, String actor, AssessmentId assessmentId, String overall)
             implements AssessmentEvent {
         public String action() { return "assessment.completed"; }
 
@@ -49,7 +49,7 @@ public sealed interface AssessmentEvent extends AuditableEvent {
         }
     }
 
-    record AssessmentFailed(TenantId tenantId, String actor, UUID assessmentId, String error)
+    record AssessmentFailed(TenantId tenantId, String actor, AssessmentId assessmentId, String error)
             implements AssessmentEvent {
         public String action() { return "assessment.failed"; }
 

@@ -4,6 +4,7 @@ import com.qteria.assessment.AssessmentEvent.AssessmentCancelled;
 import com.qteria.assessment.AssessmentEvent.AssessmentStarted;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.assessment.persistence.Assessments.DocumentRef;
+import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentStatus;
 import com.qteria.document.DocumentView;
@@ -16,17 +17,18 @@ import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import com.qteria.shared.TenantId;
 import com.qteria.workflow.Bucket;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -75,7 +77,7 @@ public class AssessmentManagement {
         }
         List<StartAssessment.BucketDocument> given = request.documents() == null ? List.of() : request.documents();
         validateBuckets(workflow, given);
-        Map<UUID, DocumentView> found = documents.find(user.tenantId(),
+        Map<DocumentId, DocumentView> found = documents.find(user.tenantId(),
                 given.stream().map(StartAssessment.BucketDocument::documentId).collect(Collectors.toSet()));
         if (found.size() != given.stream().map(StartAssessment.BucketDocument::documentId).distinct().count()) {
             throw ApiProblem.notFound("Document");
@@ -89,28 +91,28 @@ public class AssessmentManagement {
                 new AssessmentView.WorkflowRef(workflow.id(), workflow.version(), workflow.name()),
                 trim(request.reference()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), user.id(),
                 clock.instant(), null, ai.enabled() ? ai.provider() : null, ai.model()), workflow.criteria().size());
-        UUID id = assessment.id().value();
+        AssessmentId id = assessment.id();
         transactions.executeWithoutResult(tx -> {
             assessments.insert(assessment, given.stream().map(d -> new DocumentRef(d.bucket(), d.documentId()))
                     .toList());
-            documents.hold(user.tenantId(), found.keySet(), id);
+            documents.hold(user.tenantId(), found.keySet(), id.value());
             events.publishEvent(new AssessmentStarted(user.tenantId(), user.email(), id, workflow.id(),
                     workflow.version(), assessment.pinned().reference()));
         });
         return get(user.tenantId(), id);
     }
 
-    public AssessmentView get(TenantId tenant, UUID id) {
+    public AssessmentView get(TenantId tenant, AssessmentId id) {
         return find(tenant, id).view();
     }
 
     /** The organization's assessments among {@code ids}, in one query; ids of other organizations are left out. */
-    public List<AssessmentView> get(TenantId tenant, java.util.Collection<UUID> ids) {
-        return assessments.find(tenant, ids.stream().map(AssessmentId::new).toList()).stream().map(Assessment::view)
-                .toList();
+    public List<AssessmentView> get(TenantId tenant, Collection<AssessmentId> ids) {
+        return assessments.find(tenant, ids).stream().map(Assessment::view).toList();
     }
 
-    public PageResponse<AssessmentView> list(TenantId tenant, String status, UUID workflowId, String q, Paging paging) {
+    public PageResponse<AssessmentView> list(TenantId tenant, String status, WorkflowId workflowId, String q,
+            Paging paging) {
         String wanted = status == null || status.isBlank() ? "" : status.trim().toLowerCase(java.util.Locale.ROOT);
         if (!wanted.isEmpty() && java.util.Arrays.stream(AssessmentStatus.values()).noneMatch(s -> s.value().equals(wanted))) {
             throw ApiProblem.validation("status", "Use one of queued, running, completed, failed, cancelled.");
@@ -124,7 +126,7 @@ public class AssessmentManagement {
      * The results, each reasoning said in {@code locale} with the buckets of the assessed workflow version by name;
      * 409 ASSESSMENT_NOT_READY until the assessment has completed.
      */
-    public AssessmentResults results(TenantId tenant, UUID id, Locale locale) {
+    public AssessmentResults results(TenantId tenant, AssessmentId id, Locale locale) {
         Assessment assessment = find(tenant, id);
         if (assessment.status() != AssessmentStatus.COMPLETED) {
             throw new ApiProblem(ProblemCode.ASSESSMENT_NOT_READY, "The assessment is "
@@ -139,7 +141,7 @@ public class AssessmentManagement {
     }
 
     /** Cancels a queued assessment at once and a running one between two criteria; 409 once it has finished. */
-    public AssessmentView cancel(CurrentUser user, UUID id) {
+    public AssessmentView cancel(CurrentUser user, AssessmentId id) {
         Assessment assessment = find(user.tenantId(), id);
         String was = assessment.status().value();
         try {
@@ -154,7 +156,7 @@ public class AssessmentManagement {
         events.publishEvent(new AssessmentCancelled(user.tenantId(), user.email(), id));
         AssessmentView view = get(user.tenantId(), id);
         if (view.status() == AssessmentStatus.CANCELLED) {
-            documents.release(id);
+            documents.release(id.value());
         }
         return view;
     }
@@ -185,7 +187,7 @@ public class AssessmentManagement {
 
     /** A required bucket whose only documents were rejected (unreadable) has nothing to assess, as if it were empty. */
     private static void refuseUnreadableOnly(WorkflowView workflow, List<StartAssessment.BucketDocument> given,
-            Map<UUID, DocumentView> found) {
+            Map<DocumentId, DocumentView> found) {
         List<String> missing = AssessmentRun.missingRequiredBuckets(workflow.buckets(), given.stream()
                 .filter(d -> found.get(d.documentId()).status() != DocumentStatus.REJECTED)
                 .map(StartAssessment.BucketDocument::bucket).toList());
@@ -203,8 +205,8 @@ public class AssessmentManagement {
         return "Unable to read " + document.filename() + "." + (document.error() == null ? "" : " " + document.error());
     }
 
-    private Assessment find(TenantId tenant, UUID id) {
-        return assessments.find(tenant, new AssessmentId(id)).orElseThrow(() -> ApiProblem.notFound("Assessment"));
+    private Assessment find(TenantId tenant, AssessmentId id) {
+        return assessments.find(tenant, id).orElseThrow(() -> ApiProblem.notFound("Assessment"));
     }
 
     private static String trim(String value) {

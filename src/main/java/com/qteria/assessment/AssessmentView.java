@@ -1,15 +1,16 @@
 package com.qteria.assessment;
 
+import com.qteria.workflow.WorkflowId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
 /** An assessment as API.md shows it. */
-public record AssessmentView(UUID id, WorkflowRef workflow, String reference, AssessmentStatus status, Progress progress,
-        UUID createdBy, Instant createdAt, Instant startedAt, Instant finishedAt, String error, Summary summary,
-        Cost cost, UUID parentId) {
+public record AssessmentView(AssessmentId id, WorkflowRef workflow, String reference, AssessmentStatus status,
+        Progress progress, UUID createdBy, Instant createdAt, Instant startedAt, Instant finishedAt, String error,
+        Summary summary, Cost cost, AssessmentId parentId) {
 
-    public record WorkflowRef(UUID id, int version, String name) {
+    public record WorkflowRef(WorkflowId id, int version, String name) {
     }
 
     /** {@code phase}: extracting | evaluating | finalizing (null while queued). */

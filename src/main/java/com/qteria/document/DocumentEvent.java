@@ -4,12 +4,11 @@ import com.qteria.shared.AuditableEvent;
 import com.qteria.shared.TenantId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /** What happened to a document that belongs in the audit log. */
 public sealed interface DocumentEvent extends AuditableEvent {
 
-    UUID documentId();
+    DocumentId documentId();
 
     String filename();
 
@@ -25,7 +24,7 @@ public sealed interface DocumentEvent extends AuditableEvent {
         return Map.of("filename", filename());
     }
 
-    record DocumentUploaded(TenantId tenantId, String actor, UUID documentId, String filename, long sizeBytes,
+    record DocumentUploaded(TenantId tenantId, String actor, DocumentId documentId, String filename, long sizeBytes,
             String sha256) implements DocumentEvent {
         public String action() { return "document.uploaded"; }
 
@@ -38,12 +37,12 @@ public sealed interface DocumentEvent extends AuditableEvent {
         }
     }
 
-    record DocumentDownloaded(TenantId tenantId, String actor, UUID documentId, String filename)
+    record DocumentDownloaded(TenantId tenantId, String actor, DocumentId documentId, String filename)
             implements DocumentEvent {
         public String action() { return "document.downloaded"; }
     }
 
-    record DocumentDeleted(TenantId tenantId, String actor, UUID documentId, String filename)
+    record DocumentDeleted(TenantId tenantId, String actor, DocumentId documentId, String filename)
             implements DocumentEvent {
         public String action() { return "document.deleted"; }
     }

@@ -79,15 +79,14 @@ public class DocumentManagement {
         }
     }
 
-    public DocumentView get(TenantId tenant, UUID id) {
+    public DocumentView get(TenantId tenant, DocumentId id) {
         return view(document(tenant, id));
     }
 
     /** The documents among the given ids that belong to the tenant; others are simply absent from the map. */
-    public Map<UUID, DocumentView> find(TenantId tenant, Collection<UUID> ids) {
-        Map<UUID, DocumentView> found = new LinkedHashMap<>();
-        documents.findAll(tenant, ids.stream().map(DocumentId::new).toList())
-                .forEach(document -> found.put(document.id().value(), view(document)));
+    public Map<DocumentId, DocumentView> find(TenantId tenant, Collection<DocumentId> ids) {
+        Map<DocumentId, DocumentView> found = new LinkedHashMap<>();
+        documents.findAll(tenant, ids).forEach(document -> found.put(document.id(), view(document)));
         return found;
     }
 
@@ -97,12 +96,12 @@ public class DocumentManagement {
     }
 
     /** Every page as the evaluators read it; empty while the document is being read or when it was rejected. */
-    public List<DocumentPage> pages(TenantId tenant, UUID id) {
+    public List<DocumentPage> pages(TenantId tenant, DocumentId id) {
         return documents.pages(document(tenant, id).id().value(), 1, Integer.MAX_VALUE);
     }
 
     /** A window of pages, for showing long documents a few pages at a time. */
-    public List<DocumentPage> pages(TenantId tenant, UUID id, int fromNumber, int count) {
+    public List<DocumentPage> pages(TenantId tenant, DocumentId id, int fromNumber, int count) {
         return documents.pages(document(tenant, id).id().value(), fromNumber, count);
     }
 
@@ -110,7 +109,7 @@ public class DocumentManagement {
      * The original bytes. {@code audited}: whether this read is a download worth an audit entry (a viewer fetching
      * further ranges of a file already opened is not).
      */
-    public DocumentContent content(CurrentUser user, UUID id, boolean audited) {
+    public DocumentContent content(CurrentUser user, DocumentId id, boolean audited) {
         Document document = document(user.tenantId(), id);
         Document.Original original = document.original();
         if (audited) {
@@ -121,7 +120,7 @@ public class DocumentManagement {
     }
 
     /** Deletes the row and the stored object; 409 while an unfinished assessment holds the document. */
-    public void delete(CurrentUser user, UUID id) {
+    public void delete(CurrentUser user, DocumentId id) {
         Document deleted = transactions.execute(tx -> {
             Document locked = locked(user.tenantId(), id);
             try {
@@ -138,7 +137,7 @@ public class DocumentManagement {
     }
 
     /** Marks documents as used by {@code holder} (an assessment) until {@link #release}; they cannot be deleted. */
-    public void hold(TenantId tenant, Collection<UUID> ids, UUID holder) {
+    public void hold(TenantId tenant, Collection<DocumentId> ids, UUID holder) {
         transactions.executeWithoutResult(tx -> ids.forEach(id -> {
             Document document = locked(tenant, id);
             document.hold();
@@ -154,24 +153,24 @@ public class DocumentManagement {
         Document document = Document.upload(new Document.Original(user.tenantId(), file.filename(),
                 file.type().mediaType(), file.sizeBytes(), file.sha256(), user.id(), clock.instant()), object);
         documents.insert(document);
-        events.publishEvent(new DocumentUploaded(user.tenantId(), user.email(), document.id().value(),
+        events.publishEvent(new DocumentUploaded(user.tenantId(), user.email(), document.id(),
                 file.filename(), file.sizeBytes(), file.sha256()));
         return view(document);
     }
 
-    private Document document(TenantId tenant, UUID id) {
-        return documents.find(tenant, new DocumentId(id)).orElseThrow(() -> ApiProblem.notFound("Document"));
+    private Document document(TenantId tenant, DocumentId id) {
+        return documents.find(tenant, id).orElseThrow(() -> ApiProblem.notFound("Document"));
     }
 
-    private Document locked(TenantId tenant, UUID id) {
-        return documents.lock(tenant, new DocumentId(id)).orElseThrow(() -> ApiProblem.notFound("Document"));
+    private Document locked(TenantId tenant, DocumentId id) {
+        return documents.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("Document"));
     }
 
     private DocumentView view(Document document) {
-        UUID id = document.id().value();
         Document.Original original = document.original();
-        List<Signature> signatures = document.status() == DocumentStatus.READY ? documents.signatures(id) : List.of();
-        return new DocumentView(id, original.filename(), original.mediaType(), original.sizeBytes(),
+        List<Signature> signatures = document.status() == DocumentStatus.READY
+                ? documents.signatures(document.id().value()) : List.of();
+        return new DocumentView(document.id(), original.filename(), original.mediaType(), original.sizeBytes(),
                 original.sha256(), document.pages(), document.status(), document.error(), original.uploadedBy(),
                 original.uploadedAt(), document.warnings(), document.ocrPages(), signatures);
     }

@@ -12,4 +12,9 @@ public record PageResponse<T>(List<T> items, PageInfo page) {
         int pages = (int) ((totalItems + paging.size() - 1) / paging.size());
         return new PageResponse<>(items, new PageInfo(paging.number(), paging.size(), totalItems, pages));
     }
+
+    /** Lists that are never long (versions, tokens, one upload) come whole, as their one page. */
+    public static <T> PageResponse<T> all(List<T> items) {
+        return of(items, new Paging(0, Math.max(1, items.size())), items.size());
+    }
 }

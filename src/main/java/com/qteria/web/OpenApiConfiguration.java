@@ -1,6 +1,7 @@
 package com.qteria.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.qteria.shared.Paging;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -8,9 +9,9 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
-import java.util.Map;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,17 +21,17 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI description at {@code /v3/api-docs}: bodies in snake_case as the API speaks them (springdoc models with
  * its own Jackson, so it is told the naming strategy), bearer tokens as the security scheme, and the problem details
- * every operation can answer ({@link ProblemDocumentation}). Summaries, tags and the errors particular to an operation
+ * every operation can answer ({@link ProblemDocumentation}) and the parameters that mean the same everywhere
+ * ({@link ParameterDocumentation}). Summaries, tags and the errors particular to an operation
  * are annotated on the controllers. Redocly CLI's recommended rules check the result (OpenApiLintTests).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class OpenApiConfiguration {
 
-    /** Descriptions of parameters that mean the same on every list. */
-    private static final Map<String, String> COMMON_PARAMETERS = Map.of(
-            "page", "The page to return, counted from 0. Default 0.",
-            "size", "Items per page, 1 to 100. Default 20.");
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Paging.class);
+    }
 
     @Bean
     ModelResolver snakeCaseModelResolver(ObjectMapperProvider mappers) {
@@ -59,12 +60,7 @@ class OpenApiConfiguration {
 
     @Bean
     OperationCustomizer problemAnswers() {
-        return (operation, handler) -> {
-            if (operation.getParameters() != null) {
-                operation.getParameters().stream().filter(p -> p.getDescription() == null)
-                        .forEach(p -> p.setDescription(COMMON_PARAMETERS.get(p.getName())));
-            }
-            return ProblemDocumentation.addTo(operation, handler);
-        };
+        return (operation, handler) -> ProblemDocumentation.addTo(ParameterDocumentation.addTo(operation, handler),
+                handler);
     }
 }

@@ -116,7 +116,8 @@ final class ProblemDocumentation {
 
     private static List<Answer> answers(Operation operation, HandlerMethod handler) {
         boolean body = takes(handler, RequestBody.class);
-        boolean query = takes(handler, RequestParam.class) || takes(handler, ParameterObject.class);
+        boolean query = takes(handler, RequestParam.class) || takes(handler, ParameterObject.class)
+                || ParameterDocumentation.takesPaging(handler);
         boolean pathId = takes(handler, PathVariable.class);
         boolean upload = consumes(handler, org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE);
         boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();

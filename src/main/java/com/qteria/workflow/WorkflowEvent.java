@@ -3,12 +3,11 @@ package com.qteria.workflow;
 import com.qteria.shared.AuditableEvent;
 import com.qteria.shared.TenantId;
 import java.util.Map;
-import java.util.UUID;
 
 /** What happened to a workflow; each lands in the audit log. */
 public sealed interface WorkflowEvent extends AuditableEvent {
 
-    UUID workflowId();
+    WorkflowId workflowId();
 
     int version();
 
@@ -26,22 +25,22 @@ public sealed interface WorkflowEvent extends AuditableEvent {
         return Map.of("name", name(), "version", version());
     }
 
-    record WorkflowCreated(TenantId tenantId, String actor, UUID workflowId, int version, String name)
+    record WorkflowCreated(TenantId tenantId, String actor, WorkflowId workflowId, int version, String name)
             implements WorkflowEvent {
         public String action() { return "workflow.created"; }
     }
 
-    record WorkflowImported(TenantId tenantId, String actor, UUID workflowId, int version, String name)
+    record WorkflowImported(TenantId tenantId, String actor, WorkflowId workflowId, int version, String name)
             implements WorkflowEvent {
         public String action() { return "workflow.imported"; }
     }
 
-    record WorkflowUpdated(TenantId tenantId, String actor, UUID workflowId, int version, String name)
+    record WorkflowUpdated(TenantId tenantId, String actor, WorkflowId workflowId, int version, String name)
             implements WorkflowEvent {
         public String action() { return "workflow.updated"; }
     }
 
-    record WorkflowArchived(TenantId tenantId, String actor, UUID workflowId, int version, String name)
+    record WorkflowArchived(TenantId tenantId, String actor, WorkflowId workflowId, int version, String name)
             implements WorkflowEvent {
         public String action() { return "workflow.archived"; }
     }

@@ -66,18 +66,19 @@ public class WorkflowManagement {
 
     /** Full replace: the result is version n+1; items matched by key keep their ids; version n stays as it was. */
     @Transactional
-    public WorkflowView update(CurrentUser user, UUID id, WorkflowInput input) {
-        WorkflowStore.Head head = store.lock(user.tenantId(), id).orElseThrow(() -> ApiProblem.notFound("Workflow"));
+    public WorkflowView update(CurrentUser user, WorkflowId id, WorkflowInput input) {
+        WorkflowStore.Head head = store.lock(user.tenantId(), id.value())
+                .orElseThrow(() -> ApiProblem.notFound("Workflow"));
         if (head.archived()) {
             throw ApiProblem.conflict("This workflow is archived. Import its export to continue with a copy.");
         }
-        WorkflowView current = view(store.current(user.tenantId(), id).orElseThrow());
+        WorkflowView current = view(store.current(user.tenantId(), id.value()).orElseThrow());
         Map<String, UUID> ids = new HashMap<>();
         current.buckets().forEach(b -> ids.put("bucket:" + b.key(), b.id()));
         current.criteria().forEach(c -> ids.put("criterion:" + c.key(), c.id()));
         Definition definition = WorkflowValidator.validate(input, ids);
         int version = head.version() + 1;
-        store.insertVersion(user.tenantId(), id, version, definition.name(), definition.description(),
+        store.insertVersion(user.tenantId(), id.value(), version, definition.name(), definition.description(),
                 definition.buckets(), definition.criteria(), user.id(), now());
         events.publishEvent(new WorkflowEvent.WorkflowUpdated(user.tenantId(), user.email(), id, version, definition.name()));
         return get(user.tenantId(), id);
@@ -85,25 +86,25 @@ public class WorkflowManagement {
 
     /** Archives (the API's DELETE): hidden from the default list, still readable with every version. */
     @Transactional
-    public void archive(CurrentUser user, UUID id) {
+    public void archive(CurrentUser user, WorkflowId id) {
         WorkflowView current = get(user.tenantId(), id);
-        if (store.archive(user.tenantId(), id, now())) {
+        if (store.archive(user.tenantId(), id.value(), now())) {
             events.publishEvent(new WorkflowEvent.WorkflowArchived(user.tenantId(), user.email(), id,
                     current.version(), current.name()));
         }
     }
 
-    public WorkflowView get(TenantId tenant, UUID id) {
-        return store.current(tenant, id).map(this::view).orElseThrow(() -> ApiProblem.notFound("Workflow"));
+    public WorkflowView get(TenantId tenant, WorkflowId id) {
+        return store.current(tenant, id.value()).map(this::view).orElseThrow(() -> ApiProblem.notFound("Workflow"));
     }
 
-    public WorkflowView version(TenantId tenant, UUID id, int version) {
-        return store.version(tenant, id, version).map(this::view)
+    public WorkflowView version(TenantId tenant, WorkflowId id, int version) {
+        return store.version(tenant, id.value(), version).map(this::view)
                 .orElseThrow(() -> ApiProblem.notFound("Workflow version"));
     }
 
-    public List<VersionSummary> versions(TenantId tenant, UUID id) {
-        List<StoredVersion> versions = store.versions(tenant, id);
+    public List<VersionSummary> versions(TenantId tenant, WorkflowId id) {
+        List<StoredVersion> versions = store.versions(tenant, id.value());
         if (versions.isEmpty()) {
             throw ApiProblem.notFound("Workflow");
         }
@@ -121,7 +122,7 @@ public class WorkflowManagement {
         return PageResponse.of(items, paging, store.count(tenant, q, archived));
     }
 
-    public WorkflowDiff diff(TenantId tenant, UUID id, int from, int to) {
+    public WorkflowDiff diff(TenantId tenant, WorkflowId id, int from, int to) {
         return WorkflowDiff.between(version(tenant, id, from), version(tenant, id, to), check -> ((Check) check).describe());
     }
 
@@ -135,18 +136,18 @@ public class WorkflowManagement {
 
     private WorkflowView insert(CurrentUser user, WorkflowInput input) {
         Definition definition = WorkflowValidator.validate(input, Map.of());
-        UUID id = Ids.next();
+        WorkflowId id = new WorkflowId(Ids.next());
         Instant now = now();
-        store.insertWorkflow(user.tenantId(), id, definition.name(), now);
-        store.insertVersion(user.tenantId(), id, 1, definition.name(), definition.description(),
+        store.insertWorkflow(user.tenantId(), id.value(), definition.name(), now);
+        store.insertVersion(user.tenantId(), id.value(), 1, definition.name(), definition.description(),
                 definition.buckets(), definition.criteria(), user.id(), now);
         return get(user.tenantId(), id);
     }
 
     private WorkflowView view(StoredVersion stored) {
-        return new WorkflowView(stored.workflowId(), stored.version(), stored.name(), stored.description(),
-                stored.archived(), stored.workflowCreatedAt(), stored.versionCreatedAt(), stored.buckets(),
-                stored.criteria());
+        return new WorkflowView(new WorkflowId(stored.workflowId()), stored.version(), stored.name(),
+                stored.description(), stored.archived(), stored.workflowCreatedAt(), stored.versionCreatedAt(),
+                stored.buckets(), stored.criteria());
     }
 
     private Instant now() {

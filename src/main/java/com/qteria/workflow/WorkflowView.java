@@ -7,10 +7,9 @@ import com.qteria.workflow.definition.WorkflowValidator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** One version of a workflow as the API shows it. */
-public record WorkflowView(UUID id, int version, String name, String description, boolean archived,
+public record WorkflowView(WorkflowId id, int version, String name, String description, boolean archived,
         Instant createdAt, Instant updatedAt, List<Bucket> buckets, List<Criterion> criteria) {
 
     /**
@@ -22,8 +21,8 @@ public record WorkflowView(UUID id, int version, String name, String description
     public static WorkflowView offline(WorkflowInput input) {
         Definition definition = WorkflowValidator.validate(input, Map.of());
         Instant now = Instant.now();
-        return new WorkflowView(Ids.next(), 1, definition.name(), definition.description(), false, now, now,
-                definition.buckets(), definition.criteria());
+        return new WorkflowView(new WorkflowId(Ids.next()), 1, definition.name(), definition.description(), false,
+                now, now, definition.buckets(), definition.criteria());
     }
 
     /** The same workflow without ids, as {@code export} writes it and {@code import} reads it. */

@@ -21,6 +21,7 @@ import com.qteria.support.ai.FakeModelServer.FakeResponse;
 import com.qteria.support.ai.FakeModelServer.Recorded;
 import com.qteria.support.ai.FakeOpenAiServer;
 import com.qteria.workflow.Check;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -211,7 +212,7 @@ class AiAssessmentTests {
     }
 
     /** A workflow with {@code aiCriteria} plain-language criteria on the report, and one criterion with a check. */
-    UUID workflow(Setup s, int aiCriteria, String aiBucket) {
+    WorkflowId workflow(Setup s, int aiCriteria, String aiBucket) {
         List<WorkflowInput.CriterionInput> criteria = new ArrayList<>();
         criteria.add(new WorkflowInput.CriterionInput("cites_standard", "Test report cites IEC 62368-1", null,
                 List.of("test_reports"), null, 0, List.of(new Check.Contains(List.of("IEC 62368-1"), null))));
@@ -225,7 +226,7 @@ class AiAssessmentTests {
                 criteria)).id();
     }
 
-    String start(Setup s, UUID workflow) throws Exception {
+    String start(Setup s, WorkflowId workflow) throws Exception {
         String body = "{\"workflow_id\": \"" + workflow + "\", \"documents\": [{\"bucket\": \"test_reports\", "
                 + "\"document_id\": \"" + s.report() + "\"}, {\"bucket\": \"manuals\", \"document_id\": \""
                 + s.manual() + "\"}]}";

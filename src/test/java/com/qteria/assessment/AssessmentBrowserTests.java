@@ -12,11 +12,11 @@ import com.qteria.identity.Role;
 import com.qteria.support.Browser;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +59,7 @@ class AssessmentBrowserTests {
     void aHandlerStartsAnAssessmentFollowsItAndReadsTheResults() throws Exception {
         TestData.Tenant tenant = data.newTenant();
         CurrentUser handler = tenant.user(Role.PROJECT_HANDLER);
-        UUID workflow = workflows.createFromTemplate(tenant.admin(), "lvd-ict-equipment").id();
+        WorkflowId workflow = workflows.createFromTemplate(tenant.admin(), "lvd-ict-equipment").id();
         Page page = browser.open(port);
         Browser.signIn(page, handler.email(), TestData.PASSWORD);
 

@@ -3,6 +3,7 @@ package com.qteria.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.qteria.assessment.AssessmentEvent.AssessmentCompleted;
+import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.Upload;
 import com.qteria.evaluation.Verdict;
@@ -12,6 +13,7 @@ import com.qteria.shared.TenantId;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestDatabase;
 import com.qteria.workflow.Check;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import java.nio.file.Files;
@@ -54,7 +56,7 @@ class AssessmentModuleTests {
     @Test
     void anAssessmentStartedRightAfterItsUploadCompletes(Scenario scenario) throws Exception {
         CurrentUser user = user();
-        UUID workflow = workflows.create(user, new WorkflowInput("LVD", null,
+        WorkflowId workflow = workflows.create(user, new WorkflowInput("LVD", null,
                 List.of(new WorkflowInput.BucketInput("test_reports", "Test reports", true, 0)),
                 List.of(new WorkflowInput.CriterionInput("standard", "Test report cites IEC 62368-1", null,
                         List.of("test_reports"), null, 0, List.of(new Check.Contains(List.of("IEC 62368-1"), null))))))
@@ -62,7 +64,7 @@ class AssessmentModuleTests {
         Path report = Files.write(dir.resolve("report.pdf"), SamplePdfs.pdf("Tested to IEC 62368-1:2018"));
 
         scenario.stimulate(() -> {
-                    UUID document = documents.upload(user, List.of(new Upload("report.pdf", report))).getFirst().id();
+                    DocumentId document = documents.upload(user, List.of(new Upload("report.pdf", report))).getFirst().id();
                     return assessments.start(user, new StartAssessment(workflow, "Module test",
                             List.of(new StartAssessment.BucketDocument("test_reports", document)))).id();
                 })

@@ -2,12 +2,14 @@ package com.qteria.assessment;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.qteria.document.DocumentId;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.Role;
 import com.qteria.support.Browser;
 import com.qteria.support.PageChecks;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ class AssessmentPageTourTests {
     void assessmentPages(String lang) throws Exception {
         TestData.Tenant tenant = data.newTenant();
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
-        UUID workflow = workflows.createFromTemplate(tenant.admin(), "lvd-ict-equipment").id();
+        WorkflowId workflow = workflows.createFromTemplate(tenant.admin(), "lvd-ict-equipment").id();
         Page page = browser.open(port);
         page.navigate("/login?lang=" + lang);
         Browser.signIn(page, tenant.user(Role.PROJECT_HANDLER).email(), TestData.PASSWORD);
@@ -54,7 +56,7 @@ class AssessmentPageTourTests {
                 document(token, "test_reports", "tr-nordlicht-nv8240.pdf"),
                 document(token, "declaration", "doc-nordlicht-nv8240.pdf"),
                 document(token, "user_manual", "um-nordlicht-nv8240.pdf"));
-        UUID id = assessments.start(tenant.admin(), new StartAssessment(workflow, "Nordlicht NV8240", documents)).id();
+        AssessmentId id = assessments.start(tenant.admin(), new StartAssessment(workflow, "Nordlicht NV8240", documents)).id();
         // Checked with its event stream held back, so the page cannot move on to the results while it is checked.
         page.route("**/assessments/" + id + "/events", route -> route.fulfill(new Route.FulfillOptions()
                 .setStatus(200).setContentType("text/event-stream").setBody("retry: 600000\n\n")));
@@ -71,7 +73,8 @@ class AssessmentPageTourTests {
 
     private StartAssessment.BucketDocument document(String token, String bucket, String sample) throws Exception {
         byte[] bytes = Files.readAllBytes(Path.of("src/main/resources/samples/documents", sample));
-        return new StartAssessment.BucketDocument(bucket, UUID.fromString(uploaded.upload(token, sample, bytes)));
+        return new StartAssessment.BucketDocument(bucket,
+                new DocumentId(UUID.fromString(uploaded.upload(token, sample, bytes))));
     }
 
     private void visit(Page page, String path, String name) {

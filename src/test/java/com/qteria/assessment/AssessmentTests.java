@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.qteria.evaluation.Verdict;
 import com.qteria.shared.TenantId;
+import com.qteria.workflow.WorkflowId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -18,7 +19,7 @@ class AssessmentTests {
 
     private static Assessment queued() {
         return Assessment.queue(new Assessment.Pinned(TenantId.of(UUID.randomUUID()),
-                new AssessmentView.WorkflowRef(UUID.randomUUID(), 2, "LVD"), "Client 4711", LocalDate.of(2026, 12, 1),
+                new AssessmentView.WorkflowRef(new WorkflowId(UUID.randomUUID()), 2, "LVD"), "Client 4711", LocalDate.of(2026, 12, 1),
                 UUID.randomUUID(), T0, null, null, null), 3);
     }
 

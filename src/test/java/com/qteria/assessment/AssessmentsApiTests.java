@@ -15,6 +15,7 @@ import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import java.io.BufferedReader;
@@ -50,7 +51,7 @@ class AssessmentsApiTests {
     @LocalServerPort
     int port;
 
-    record Setup(TestData.Tenant tenant, String token, UUID workflow, String report, String manual) {
+    record Setup(TestData.Tenant tenant, String token, WorkflowId workflow, String report, String manual) {
     }
 
     Setup setup() throws Exception {
@@ -61,7 +62,7 @@ class AssessmentsApiTests {
     static Setup setup(TestData data, UploadedDocuments uploaded, WorkflowManagement workflows) throws Exception {
         TestData.Tenant tenant = data.newTenant();
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
-        UUID workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
+        WorkflowId workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
                 List.of(new WorkflowInput.BucketInput("test_reports", "Test reports", true, 0),
                         new WorkflowInput.BucketInput("manuals", "Manuals", false, 1)),
                 List.of(new WorkflowInput.CriterionInput("standard", "Test report cites IEC 62368-1", null,
@@ -74,7 +75,7 @@ class AssessmentsApiTests {
         return new Setup(tenant, token, workflow, report, manual);
     }
 
-    static String start(UUID workflow, String... bucketDocuments) {
+    static String start(WorkflowId workflow, String... bucketDocuments) {
         List<String> documents = new ArrayList<>();
         for (int i = 0; i < bucketDocuments.length; i += 2) {
             documents.add("{\"bucket\": \"" + bucketDocuments[i] + "\", \"document_id\": \"" + bucketDocuments[i + 1] + "\"}");
@@ -143,7 +144,7 @@ class AssessmentsApiTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("documents[1].bucket"));
-        mvc.perform(json(post("/api/v1/assessments"), s.token(), start(UUID.randomUUID(), "test_reports", s.report())))
+        mvc.perform(json(post("/api/v1/assessments"), s.token(), start(new WorkflowId(UUID.randomUUID()), "test_reports", s.report())))
                 .andExpect(status().isNotFound());
         String stranger = uploaded.upload(data.newTenant().adminToken(), "x.pdf", SamplePdfs.pdf("x"));
         mvc.perform(json(post("/api/v1/assessments"), s.token(), start(s.workflow(), "test_reports", stranger)))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import com.qteria.document.DocumentId;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
@@ -65,7 +66,7 @@ class EveryStatusPagesTests {
     JdbcClient jdbc;
 
     private TestData.Tenant tenant;
-    private final Map<AssessmentStatus, UUID> byStatus = new EnumMap<>(AssessmentStatus.class);
+    private final Map<AssessmentStatus, AssessmentId> byStatus = new EnumMap<>(AssessmentStatus.class);
 
     @BeforeAll
     void anAssessmentInEveryStatus() throws Exception {
@@ -74,11 +75,11 @@ class EveryStatusPagesTests {
         String broken = uploaded.upload(s.token(), "broken.pdf", "%PDF-1.7\nnothing else".getBytes());
         assertThat(uploaded.awaitRead(s.token(), broken)).isEqualTo("rejected");
         for (AssessmentStatus status : AssessmentStatus.values()) {
-            UUID id = assessments.start(tenant.admin(), new StartAssessment(s.workflow(), "Project " + status.value(),
-                    List.of(new StartAssessment.BucketDocument("test_reports", UUID.fromString(s.report()))))).id();
+            AssessmentId id = assessments.start(tenant.admin(), new StartAssessment(s.workflow(), "Project " + status.value(),
+                    List.of(new StartAssessment.BucketDocument("test_reports", new DocumentId(UUID.fromString(s.report())))))).id();
             byStatus.put(status, id);
         }
-        for (UUID id : byStatus.values()) {
+        for (AssessmentId id : byStatus.values()) {
             awaitFinished(id);
         }
         force(AssessmentStatus.QUEUED, "update assessments set status = 'queued', phase = null, done = 0, summary = null,"
@@ -89,7 +90,7 @@ class EveryStatusPagesTests {
                 + " error = 'The document store could not be reached.' where id = :id");
         force(AssessmentStatus.CANCELLED, "update assessments set status = 'cancelled', summary = null,"
                 + " cancel_requested = true where id = :id");
-        for (Map.Entry<AssessmentStatus, UUID> entry : byStatus.entrySet()) {
+        for (Map.Entry<AssessmentStatus, AssessmentId> entry : byStatus.entrySet()) {
             assertThat(assessments.get(tenant.id(), entry.getValue()).status()).isEqualTo(entry.getKey());
         }
     }
@@ -150,10 +151,10 @@ class EveryStatusPagesTests {
     }
 
     private void force(AssessmentStatus status, String sql) {
-        jdbc.sql(sql).param("id", byStatus.get(status)).update();
+        jdbc.sql(sql).param("id", byStatus.get(status).value()).update();
     }
 
-    private void awaitFinished(UUID id) throws InterruptedException {
+    private void awaitFinished(AssessmentId id) throws InterruptedException {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (!assessments.get(tenant.id(), id).status().finished()) {
             assertThat(Instant.now()).as("assessment %s finished", id).isBefore(deadline);

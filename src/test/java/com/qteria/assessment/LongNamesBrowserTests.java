@@ -3,6 +3,7 @@ package com.qteria.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.qteria.document.DocumentId;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.Role;
 import com.qteria.support.Browser;
@@ -10,6 +11,7 @@ import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
 import com.qteria.workflow.Check;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import java.time.Duration;
@@ -47,15 +49,15 @@ class LongNamesBrowserTests {
     void noPageIsWiderThanTheWindow() throws Exception {
         TestData.Tenant tenant = data.newTenant();
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
-        UUID workflow = workflows.create(tenant.admin(), new WorkflowInput(longName("Workflow", 200), null,
+        WorkflowId workflow = workflows.create(tenant.admin(), new WorkflowInput(longName("Workflow", 200), null,
                 List.of(new WorkflowInput.BucketInput("test_reports", longName("Bucket", 120), true, 0)),
                 List.of(new WorkflowInput.CriterionInput("standard", longName("Criterion", 200), null,
                         List.of("test_reports"), null, 0, List.of(new Check.Contains(List.of("IEC 62368-1"), null))))))
                 .id();
         String document = uploaded.upload(token, longName("Report", 296) + ".pdf",
                 SamplePdfs.pdf("Test report according to IEC 62368-1:2018"));
-        UUID assessment = assessments.start(tenant.admin(), new StartAssessment(workflow, longName("Reference", 200),
-                List.of(new StartAssessment.BucketDocument("test_reports", UUID.fromString(document))))).id();
+        AssessmentId assessment = assessments.start(tenant.admin(), new StartAssessment(workflow, longName("Reference", 200),
+                List.of(new StartAssessment.BucketDocument("test_reports", new DocumentId(UUID.fromString(document)))))).id();
         awaitCompleted(tenant, assessment);
 
         Page page = browser.open(port);
@@ -93,7 +95,7 @@ class LongNamesBrowserTests {
         return name.toString();
     }
 
-    private void awaitCompleted(TestData.Tenant tenant, UUID id) throws InterruptedException {
+    private void awaitCompleted(TestData.Tenant tenant, AssessmentId id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (assessments.get(tenant.id(), id).status() != AssessmentStatus.COMPLETED) {
             assertThat(Instant.now()).as("assessment %s completed", id).isBefore(deadline);

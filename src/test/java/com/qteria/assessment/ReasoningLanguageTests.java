@@ -14,11 +14,11 @@ import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
 import com.qteria.workflow.Check;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -49,7 +49,7 @@ class ReasoningLanguageTests {
     Completed completed() throws Exception {
         TestData.Tenant tenant = data.newTenant();
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
-        UUID workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
+        WorkflowId workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
                 List.of(new WorkflowInput.BucketInput("test_reports", "Test reports", true, 0),
                         new WorkflowInput.BucketInput("risk_assessment", "Risk assessment", false, 1)),
                 List.of(new WorkflowInput.CriterionInput("standard", "Test report cites IEC 62368-1", null,

@@ -45,7 +45,7 @@ class DocumentModuleTests {
         Path readable = Files.write(dir.resolve("report.pdf"), SamplePdfs.pdf("Test report", "IEC 62368-1:2018"));
         Path unreadable = Files.write(dir.resolve("broken.pdf"), "%PDF-1.7\nnot really".getBytes());
 
-        UUID report = documents.upload(user, List.of(new Upload("report.pdf", readable))).getFirst().id();
+        DocumentId report = documents.upload(user, List.of(new Upload("report.pdf", readable))).getFirst().id();
         scenario.stimulate(() -> report)
                 .andWaitAtMost(Duration.ofSeconds(60))
                 .andWaitForEventOfType(DocumentRead.class).matching(read -> read.documentId().equals(report))

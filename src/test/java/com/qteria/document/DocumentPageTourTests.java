@@ -8,10 +8,10 @@ import com.qteria.support.PageChecks;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,7 +49,7 @@ class DocumentPageTourTests {
         String rejected = uploaded.upload(token, "broken.pdf", "%PDF-1.7\nnothing else".getBytes());
         uploaded.awaitRead(token, ready);
         uploaded.awaitRead(token, rejected);
-        UUID workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
+        WorkflowId workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
                 List.of(new WorkflowInput.BucketInput("reports", "Test reports", true, 0)),
                 List.of(new WorkflowInput.CriterionInput("c", "C", null, List.of("*"), null, 0, null)))).id();
 

@@ -16,6 +16,7 @@ import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class DocumentPagesTests {
     @Test
     void theUploadPageHasADropZonePerBucketOfTheWorkflow() throws Exception {
         TestData.Tenant tenant = data.newTenant();
-        UUID workflow = workflows.create(tenant.admin(), new WorkflowInput("EMC", null,
+        WorkflowId workflow = workflows.create(tenant.admin(), new WorkflowInput("EMC", null,
                 List.of(new WorkflowInput.BucketInput("emc_reports", "EMC test reports", true, 0),
                         new WorkflowInput.BucketInput("doc", "Declaration of conformity", false, 1)),
                 List.of(new WorkflowInput.CriterionInput("c", "C", null, List.of("*"), null, 0, null)))).id();
@@ -109,7 +110,7 @@ class DocumentPagesTests {
         CurrentUser handler = tenant.user(Role.PROJECT_HANDLER);
         String id = uploaded.upload(tenant.tokenOf(Role.PROJECT_HANDLER), "held.pdf", SamplePdfs.pdf("Held"));
         UUID assessment = UUID.randomUUID();
-        documents.hold(tenant.id(), List.of(UUID.fromString(id)), assessment);
+        documents.hold(tenant.id(), List.of(new DocumentId(UUID.fromString(id))), assessment);
         mvc.perform(post("/documents/" + id + "/delete").with(as(handler)).with(csrf()))
                 .andExpect(redirectedUrl("/documents/" + id))
                 .andExpect(flash().attribute("notice", "document.deleteBlocked"));

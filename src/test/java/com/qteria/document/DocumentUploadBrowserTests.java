@@ -12,12 +12,12 @@ import com.qteria.support.Browser;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +57,7 @@ class DocumentUploadBrowserTests {
     void aHandlerDropsFilesIntoABucketAndReadsWhatQteriaRead() {
         TestData.Tenant tenant = data.newTenant();
         CurrentUser handler = tenant.user(Role.PROJECT_HANDLER);
-        UUID workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD ICT equipment", null,
+        WorkflowId workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD ICT equipment", null,
                 List.of(new WorkflowInput.BucketInput("test_reports", "Test reports", true, 0),
                         new WorkflowInput.BucketInput("manuals", "User manuals", false, 1)),
                 List.of(new WorkflowInput.CriterionInput("c", "Cites the standard", null, List.of("*"), null, 0,

@@ -188,7 +188,7 @@ class DocumentsApiTests {
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
         String id = uploaded.upload(token, "held.pdf", SamplePdfs.pdf("Held"));
         UUID assessment = UUID.randomUUID();
-        documents.hold(tenant.id(), List.of(UUID.fromString(id)), assessment);
+        documents.hold(tenant.id(), List.of(new DocumentId(UUID.fromString(id))), assessment);
         mvc.perform(delete("/api/v1/documents/" + id).header("Authorization", "Bearer " + token))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("CONFLICT"));

@@ -6,11 +6,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.jayway.jsonpath.JsonPath;
+import com.qteria.assessment.AssessmentId;
+import com.qteria.document.DocumentId;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.identity.security.Tokens;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
@@ -69,15 +72,15 @@ class TenantIsolationTests {
     Foreign b;
 
     /** Tenant B's resources, one of each kind a route can name. */
-    record Foreign(TestData.Tenant tenant, CurrentUser user, UUID personalTokenId, String personalToken, UUID workflowId,
-            UUID documentId, UUID assessmentId) {
+    record Foreign(TestData.Tenant tenant, CurrentUser user, UUID personalTokenId, String personalToken, WorkflowId workflowId,
+            DocumentId documentId, AssessmentId assessmentId) {
     }
 
     sealed interface Probe {
     }
 
     /** The route names one resource by id: B's id must answer 404, like a made-up one, and change nothing. */
-    record ById(Function<Foreign, UUID> id, String body) implements Probe {
+    record ById(Function<Foreign, Object> id, String body) implements Probe {
     }
 
     /** The route lists or summarises the caller's organization: nothing of B may appear. */
@@ -169,16 +172,16 @@ class TenantIsolationTests {
         TestData.Tenant other = data.newTenant();
         CurrentUser user = other.user(Role.PROCESS_MANAGER);
         Tokens.IssuedToken pat = tokens.createPersonal(user, "B's token", 30);
-        UUID workflow = workflows.create(other.admin(), new WorkflowInput("B's workflow", null,
+        WorkflowId workflow = workflows.create(other.admin(), new WorkflowInput("B's workflow", null,
                 List.of(new WorkflowInput.BucketInput("reports", "Reports", true, 0)),
                 List.of(new WorkflowInput.CriterionInput("c", "C", null, List.of("*"), null, 0, null)))).id();
-        UUID document = uploadFor(other.admin());
-        UUID assessment = assessments.start(other.admin(), new com.qteria.assessment.StartAssessment(workflow, "B's project",
+        DocumentId document = uploadFor(other.admin());
+        AssessmentId assessment = assessments.start(other.admin(), new com.qteria.assessment.StartAssessment(workflow, "B's project",
                 List.of(new com.qteria.assessment.StartAssessment.BucketDocument("reports", document)))).id();
         b = new Foreign(other, user, pat.id(), pat.value(), workflow, document, assessment);
     }
 
-    private UUID uploadFor(CurrentUser user) {
+    private DocumentId uploadFor(CurrentUser user) {
         try {
             java.nio.file.Path file = java.nio.file.Files.createTempFile("b-", ".pdf");
             java.nio.file.Files.write(file, com.qteria.support.SamplePdfs.pdf("B's confidential report"));
@@ -203,7 +206,7 @@ class TenantIsolationTests {
         for (String route : routes()) {
             if (probes().get(route) instanceof ById probe) {
                 String[] parts = route.split(" ", 2);
-                UUID foreign = probe.id().apply(b);
+                Object foreign = probe.id().apply(b);
                 MvcResult foreignResult = call(parts[0], concrete(parts[1], foreign), probe.body());
                 MvcResult missingResult = call(parts[0], concrete(parts[1], UUID.randomUUID()), probe.body());
                 int status = foreignResult.getResponse().getStatus();
@@ -240,7 +243,7 @@ class TenantIsolationTests {
     }
 
     /** The route's path with the id, the other path variables, and the query parameters it needs. */
-    private static String concrete(String pattern, UUID id) {
+    private static String concrete(String pattern, Object id) {
         String path = pattern.replace("{id}", id.toString()).replace("{version}", "1");
         return path.endsWith("/diff") ? path + "?from=1&to=1" : path;
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +92,29 @@ class OpenApiLintTests {
                 .isTrue();
         assertThat(api.at("/paths/~1api~1v1~1assessments~1{id}~1results/get/responses/409/$ref").asString(""))
                 .isEqualTo("#/components/responses/AssessmentNotReady");
+    }
+
+    @Test
+    void everyParameterSaysWhatItIsAndEveryListTakesPageAndSize() throws Exception {
+        JsonNode api = json.readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        for (Map.Entry<String, JsonNode> path : api.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                String name = method.getKey().toUpperCase() + " " + path.getKey();
+                for (JsonNode parameter : method.getValue().path("parameters")) {
+                    assertThat(parameter.path("description").asString("")).as(parameter.path("name").asString()
+                            + " of " + name).isNotBlank();
+                }
+            }
+        }
+        JsonNode users = api.at("/paths/~1api~1v1~1users/get/parameters");
+        assertThat(List.of(users.path(0).path("name").asString(), users.path(1).path("name").asString()))
+                .containsExactly("page", "size");
+        assertThat(users.size()).isEqualTo(2);
+        assertThat(users.get(1).path("schema").path("type").asString()).isEqualTo("integer");
+        JsonNode workflowId = api.at("/paths/~1api~1v1~1workflows~1{id}/get/parameters/0");
+        assertThat(workflowId.path("description").asString()).isEqualTo("The workflow's id.");
+        assertThat(workflowId.path("schema").path("format").asString()).isEqualTo("uuid");
     }
 
     private static void requireLinter() {

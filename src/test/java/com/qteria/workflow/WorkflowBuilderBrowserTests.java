@@ -105,7 +105,7 @@ class WorkflowBuilderBrowserTests {
 
         page.getByTestId("save").click();
         assertThat(page.getByTestId("notice")).hasText("The workflow was created as version 1.");
-        UUID id = UUID.fromString(page.url().substring(page.url().lastIndexOf('/') + 1));
+        WorkflowId id = new WorkflowId(UUID.fromString(page.url().substring(page.url().lastIndexOf('/') + 1)));
         assertThat(page.getByTestId("bucket-name")).hasText(new String[] {"Declaration of conformity", "Test reports", "Risk assessment"});
         assertThat(page.getByTestId("criterion")).hasCount(5);
 

@@ -304,7 +304,7 @@ class WorkflowPagesTests {
                         .file(new MockMultipartFile("file", "machinery.yaml", "application/octet-stream", file))
                         .with(as(manager)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn();
-        UUID id = UUID.fromString(imported.getResponse().getRedirectedUrl().substring("/workflows/".length()));
+        WorkflowId id = new WorkflowId(UUID.fromString(imported.getResponse().getRedirectedUrl().substring("/workflows/".length())));
         assertThat(workflows.get(tenant.id(), id).toInput()).isEqualTo(original.toInput());
 
         String broken = new String(file, StandardCharsets.UTF_8).replace("months: 24", "months: 0");

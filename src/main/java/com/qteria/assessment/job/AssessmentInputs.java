@@ -3,6 +3,7 @@ package com.qteria.assessment.job;
 import com.qteria.assessment.Assessment;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.assessment.persistence.Assessments.DocumentRef;
+import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentPage;
 import com.qteria.document.DocumentStatus;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +45,7 @@ class AssessmentInputs {
     /** The documents once all are read; empty while any is still being read. */
     Optional<List<AssessedDocument>> read(Assessment assessment) {
         List<DocumentRef> refs = assessments.documents(assessment.id());
-        Map<UUID, DocumentView> views = views(assessment, refs);
+        Map<DocumentId, DocumentView> views = views(assessment, refs);
         if (views.values().stream().anyMatch(v -> v.status() == DocumentStatus.PROCESSING)) {
             return Optional.empty();
         }
@@ -53,10 +53,10 @@ class AssessmentInputs {
         for (DocumentRef ref : refs) {
             DocumentView view = views.get(ref.documentId());
             if (view == null) {
-                read.add(new AssessedDocument.Rejected(ref.documentId(), "(deleted document)", ref.bucket(),
+                read.add(new AssessedDocument.Rejected(ref.documentId().value(), "(deleted document)", ref.bucket(),
                         "The document was deleted."));
             } else if (view.status() == DocumentStatus.REJECTED) {
-                read.add(new AssessedDocument.Rejected(view.id(), view.filename(), ref.bucket(), view.error()));
+                read.add(new AssessedDocument.Rejected(view.id().value(), view.filename(), ref.bucket(), view.error()));
             } else {
                 read.add(readDocument(assessment.tenant(), view, ref.bucket()));
             }
@@ -64,7 +64,7 @@ class AssessmentInputs {
         return Optional.of(read);
     }
 
-    private Map<UUID, DocumentView> views(Assessment assessment, List<DocumentRef> refs) {
+    private Map<DocumentId, DocumentView> views(Assessment assessment, List<DocumentRef> refs) {
         return documents.find(assessment.tenant(), refs.stream().map(DocumentRef::documentId)
                 .collect(Collectors.toSet()));
     }
@@ -74,7 +74,7 @@ class AssessmentInputs {
         List<Integer> unread = pages.stream().filter(DocumentPage::needsOcr).map(DocumentPage::number).toList();
         List<SignatureFact> signatures = view.signatures().stream()
                 .map(s -> new SignatureFact(s.signer(), s.valid(), s.coversWholeDocument())).toList();
-        EvaluatedDocument document = new EvaluatedDocument(view.id(), view.filename(), bucket,
+        EvaluatedDocument document = new EvaluatedDocument(view.id().value(), view.filename(), bucket,
                 pages.stream().map(DocumentPage::text).toList(), signatures);
         return new AssessedDocument.Read(document, unread);
     }

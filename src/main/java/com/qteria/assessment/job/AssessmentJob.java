@@ -175,7 +175,7 @@ public class AssessmentJob {
     private boolean report(Assessment assessment, int done) {
         assessment.progress(AssessmentPhase.EVALUATING, done, clock.instant());
         boolean going = assessments.progress(assessment);
-        events.publishEvent(new AssessmentProgressed(assessment.tenant(), assessment.id().value()));
+        events.publishEvent(new AssessmentProgressed(assessment.tenant(), assessment.id()));
         return going;
     }
 
@@ -188,7 +188,7 @@ public class AssessmentJob {
         assessment.complete(summary, clock.instant());
         if (assessments.complete(assessment)) {
             documents.release(assessment.id().value());
-            events.publishEvent(new AssessmentCompleted(assessment.tenant(), "system", assessment.id().value(),
+            events.publishEvent(new AssessmentCompleted(assessment.tenant(), "system", assessment.id(),
                     summary.overall().json()));
         }
     }
@@ -202,7 +202,7 @@ public class AssessmentJob {
         current.cancelled(clock.instant());
         if (assessments.cancelled(current)) {
             documents.release(id.value());
-            events.publishEvent(new AssessmentProgressed(current.tenant(), id.value()));
+            events.publishEvent(new AssessmentProgressed(current.tenant(), id));
         }
     }
 
@@ -215,7 +215,7 @@ public class AssessmentJob {
         current.fail(error, clock.instant());
         if (assessments.fail(current)) {
             documents.release(id.value());
-            events.publishEvent(new AssessmentFailed(current.tenant(), "system", id.value(), error));
+            events.publishEvent(new AssessmentFailed(current.tenant(), "system", id, error));
         }
     }
 }

@@ -59,7 +59,7 @@ class AssessmentQueue {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AssessmentStarted started) {
-        launch(new AssessmentId(started.assessmentId()));
+        launch(started.assessmentId());
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

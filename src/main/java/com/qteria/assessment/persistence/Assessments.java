@@ -7,9 +7,11 @@ import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.AssessmentView;
 import com.qteria.assessment.CriterionResult;
 import com.qteria.assessment.Summary;
+import com.qteria.document.DocumentId;
 import com.qteria.evaluation.AiCall;
 import com.qteria.shared.Paging;
 import com.qteria.shared.TenantId;
+import com.qteria.workflow.WorkflowId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +51,7 @@ public class Assessments {
     }
 
     /** A document given to the assessment for one of its workflow's buckets. */
-    public record DocumentRef(String bucket, UUID documentId) {
+    public record DocumentRef(String bucket, DocumentId documentId) {
     }
 
     /** A result as stored: its position in the workflow and the key under which it may be reused. */
@@ -64,7 +66,7 @@ public class Assessments {
                 values (:id, :tenant, :workflowId, :version, :workflowName, :reference, :status, :total, :asOf,
                     :createdBy, :createdAt, :parentId, :aiProvider, :aiModel)""")
                 .param("id", assessment.id().value()).param("tenant", pinned.tenant().value())
-                .param("workflowId", pinned.workflow().id()).param("version", pinned.workflow().version())
+                .param("workflowId", pinned.workflow().id().value()).param("version", pinned.workflow().version())
                 .param("workflowName", pinned.workflow().name()).param("reference", pinned.reference())
                 .param("status", assessment.status().value()).param("total", assessment.total())
                 .param("asOf", pinned.asOf()).param("createdBy", pinned.createdBy())
@@ -75,7 +77,7 @@ public class Assessments {
         for (int i = 0; i < documents.size(); i++) {
             jdbc.sql("insert into assessment_documents (assessment_id, position, bucket, document_id) values (:id, :position, :bucket, :document)")
                     .param("id", assessment.id().value()).param("position", i).param("bucket", documents.get(i).bucket())
-                    .param("document", documents.get(i).documentId()).update();
+                    .param("document", documents.get(i).documentId().value()).update();
         }
     }
 
@@ -100,14 +102,14 @@ public class Assessments {
                 .query(this::assessment).optional();
     }
 
-    public List<Assessment> list(TenantId tenant, String status, UUID workflowId, String q, Paging paging) {
+    public List<Assessment> list(TenantId tenant, String status, WorkflowId workflowId, String q, Paging paging) {
         return jdbc.sql("select * from assessments" + filter() + " order by created_at desc, id desc limit :limit offset :offset")
                 .params(filterParams(tenant, status, workflowId, q))
                 .param("limit", paging.size()).param("offset", paging.offset())
                 .query(this::assessment).list();
     }
 
-    public long count(TenantId tenant, String status, UUID workflowId, String q) {
+    public long count(TenantId tenant, String status, WorkflowId workflowId, String q) {
         return jdbc.sql("select count(*) from assessments" + filter()).params(filterParams(tenant, status, workflowId, q))
                 .query(Long.class).single();
     }
@@ -115,17 +117,18 @@ public class Assessments {
     public List<DocumentRef> documents(AssessmentId id) {
         return jdbc.sql("select bucket, document_id from assessment_documents where assessment_id = :id order by position")
                 .param("id", id.value())
-                .query((rs, n) -> new DocumentRef(rs.getString("bucket"), rs.getObject("document_id", UUID.class)))
+                .query((rs, n) -> new DocumentRef(rs.getString("bucket"),
+                        new DocumentId(rs.getObject("document_id", UUID.class))))
                 .list();
     }
 
     /** Unfinished assessments given this document: those that may be waiting for it to be read. */
-    public List<AssessmentId> unfinishedWith(UUID documentId) {
+    public List<AssessmentId> unfinishedWith(DocumentId documentId) {
         return jdbc.sql("""
                 select a.id from assessments a join assessment_documents d on d.assessment_id = a.id
                 where d.document_id = :document and a.status in ('queued', 'running')""")
-                .param("document", documentId).query(UUID.class).list().stream().distinct().map(AssessmentId::new)
-                .toList();
+                .param("document", documentId.value()).query(UUID.class).list().stream().distinct()
+                .map(AssessmentId::new).toList();
     }
 
     /** queued → running (or a resumed running one); false when another worker moved it on, or it was cancelled. */
@@ -307,11 +310,11 @@ public class Assessments {
                 + " and (lower(coalesce(reference, '')) like :q escape '!' or lower(workflow_name) like :q escape '!')";
     }
 
-    private static Map<String, Object> filterParams(TenantId tenant, String status, UUID workflowId, String q) {
+    private static Map<String, Object> filterParams(TenantId tenant, String status, WorkflowId workflowId, String q) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("tenant", tenant.value());
         params.put("status", status == null ? "" : status);
-        params.put("workflow", workflowId);
+        params.put("workflow", workflowId == null ? null : workflowId.value());
         String escaped = (q == null ? "" : q.trim().toLowerCase(Locale.ROOT))
                 .replace("!", "!!").replace("%", "!%").replace("_", "!_");
         params.put("q", "%" + escaped + "%");
@@ -321,8 +324,8 @@ public class Assessments {
     private Assessment assessment(ResultSet rs, int n) throws SQLException {
         UUID parent = rs.getObject("parent_id", UUID.class);
         Assessment.Pinned pinned = new Assessment.Pinned(new TenantId(rs.getObject("organization_id", UUID.class)),
-                new AssessmentView.WorkflowRef(rs.getObject("workflow_id", UUID.class), rs.getInt("workflow_version"),
-                        rs.getString("workflow_name")),
+                new AssessmentView.WorkflowRef(new WorkflowId(rs.getObject("workflow_id", UUID.class)),
+                        rs.getInt("workflow_version"), rs.getString("workflow_name")),
                 rs.getString("reference"), rs.getObject("as_of", LocalDate.class),
                 rs.getObject("created_by", UUID.class), instant(rs, "created_at"),
                 parent == null ? null : new AssessmentId(parent), rs.getString("ai_provider"), rs.getString("ai_model"));

@@ -1,19 +1,21 @@
 package com.qteria.assessment.web;
 
+import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.AssessmentView;
 import com.qteria.assessment.StartAssessment;
+import com.qteria.document.DocumentId;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.Ids;
 import com.qteria.platform.web.ListPages;
 import com.qteria.shared.Paging;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,13 +62,13 @@ class AssessmentPagesController {
     }
 
     @GetMapping("/new")
-    String start(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String workflow,
+    String start(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) WorkflowId workflow,
             Model model) {
-        if (workflow == null || workflow.isBlank()) {
+        if (workflow == null) {
             model.addAttribute("workflows", workflows.list(user.tenantId(), "", false, Paging.of(0, 100)).items());
             return "assessment/choose";
         }
-        model.addAttribute("workflow", workflows.get(user.tenantId(), Ids.parseOrNotFound(workflow, "Workflow")));
+        model.addAttribute("workflow", workflows.get(user.tenantId(), workflow));
         return "assessment/new";
     }
 
@@ -77,11 +79,12 @@ class AssessmentPagesController {
             @RequestParam(name = "bucket", required = false) List<String> buckets,
             @RequestParam(name = "document", required = false) List<String> documentIds,
             RedirectAttributes redirect) {
-        UUID workflowId = Ids.parseOrNotFound(workflow, "Workflow");
+        WorkflowId workflowId = new WorkflowId(Ids.parseOrNotFound(workflow, "Workflow"));
         List<StartAssessment.BucketDocument> documents = new ArrayList<>();
         int count = Math.min(buckets == null ? 0 : buckets.size(), documentIds == null ? 0 : documentIds.size());
         for (int i = 0; i < count; i++) {
-            documents.add(new StartAssessment.BucketDocument(buckets.get(i), Ids.parseOrNotFound(documentIds.get(i), "Document")));
+            documents.add(new StartAssessment.BucketDocument(buckets.get(i),
+                    new DocumentId(Ids.parseOrNotFound(documentIds.get(i), "Document"))));
         }
         try {
             AssessmentView started = assessments.start(user, new StartAssessment(workflowId, reference, documents));
@@ -96,8 +99,8 @@ class AssessmentPagesController {
     }
 
     @GetMapping("/{id}")
-    String view(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Locale locale, Model model) {
-        AssessmentView assessment = assessments.get(user.tenantId(), Ids.parseOrNotFound(id, "Assessment"));
+    String view(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id, Locale locale, Model model) {
+        AssessmentView assessment = assessments.get(user.tenantId(), id);
         model.addAttribute("assessment", assessment);
         if (assessment.status() == AssessmentStatus.COMPLETED) {
             model.addAttribute("results", assessments.results(user.tenantId(), assessment.id(), locale).results());
@@ -107,22 +110,20 @@ class AssessmentPagesController {
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter events(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        UUID assessment = Ids.parseOrNotFound(id, "Assessment");
-        assessments.get(user.tenantId(), assessment);
-        return progress.follow(user.tenantId(), assessment);
+    SseEmitter events(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
+        assessments.get(user.tenantId(), id);
+        return progress.follow(user.tenantId(), id);
     }
 
     @PostMapping("/{id}/cancel")
-    String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        UUID assessment = Ids.parseOrNotFound(id, "Assessment");
+    String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
         try {
-            assessments.cancel(user, assessment);
+            assessments.cancel(user, id);
         } catch (ApiProblem problem) {
             if (problem.code().status().value() != 409) {
                 throw problem;
             }
         }
-        return "redirect:/assessments/" + assessment;
+        return "redirect:/assessments/" + id;
     }
 }

@@ -3,18 +3,18 @@ package com.qteria.assessment.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentResults;
 import com.qteria.assessment.AssessmentView;
 import com.qteria.assessment.StartAssessment;
 import com.qteria.identity.CurrentUser;
-import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
 import com.qteria.shared.Paging;
+import com.qteria.workflow.WorkflowId;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,8 +37,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
                 + "evidence.")
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class AssessmentsApiController {
-
-    private static final String ID = "The assessment's id.";
 
     private final AssessmentManagement assessments;
     private final ProgressEvents progress;
@@ -71,19 +69,16 @@ class AssessmentsApiController {
             @Parameter(description = "Only this status: queued, running, completed, failed or cancelled.")
             @RequestParam(required = false) String status,
             @Parameter(description = "Only assessments against this workflow (its id).")
-            @RequestParam(name = "workflow_id", required = false) String workflowId,
+            @RequestParam(name = "workflow_id", required = false) WorkflowId workflowId,
             @Parameter(description = "Only assessments whose reference or workflow name contains this text.")
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        UUID workflow = workflowId == null || workflowId.isBlank() ? null : Ids.parseOrNotFound(workflowId, "Workflow");
-        return assessments.list(user.tenantId(), status, workflow, q, Paging.of(page, size));
+            @RequestParam(required = false) String q, Paging paging) {
+        return assessments.list(user.tenantId(), status, workflowId, q, paging);
     }
 
     @GetMapping("/api/v1/assessments/{id}")
     @Operation(operationId = "getAssessment", summary = "Get an assessment: status, progress and summary")
-    AssessmentView get(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id) {
-        return assessments.get(user.tenantId(), assessmentId(id));
+    AssessmentView get(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
+        return assessments.get(user.tenantId(), id);
     }
 
     @GetMapping("/api/v1/assessments/{id}/results")
@@ -93,11 +88,10 @@ class AssessmentsApiController {
                     + "English. 409 ASSESSMENT_NOT_READY until the assessment has completed.")
     @ApiResponse(responseCode = "200", description = "The results of the completed assessment.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/AssessmentNotReady")
-    AssessmentResults results(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id,
+    AssessmentResults results(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
             @Parameter(description = "Language of the reasoning: de for German, anything else English.")
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return assessments.results(user.tenantId(), assessmentId(id), language(acceptLanguage));
+        return assessments.results(user.tenantId(), id, language(acceptLanguage));
     }
 
     @PostMapping("/api/v1/assessments/{id}/cancel")
@@ -105,19 +99,17 @@ class AssessmentsApiController {
             description = "Stops a queued or running assessment; one that has already finished gets 409.")
     @ApiResponse(responseCode = "200", description = "The assessment, now cancelled.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    AssessmentView cancel(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id) {
-        return assessments.cancel(user, assessmentId(id));
+    AssessmentView cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
+        return assessments.cancel(user, id);
     }
 
     /** Server-Sent Events: {@code progress} on every change, then {@code done} with the final state. */
     @GetMapping(path = "/api/v1/assessments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(operationId = "followAssessment", summary = "Follow an assessment's progress as Server-Sent Events",
             description = "A progress event on every change, then a done event with the final state.")
-    SseEmitter events(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
-        UUID assessment = assessmentId(id);
-        assessments.get(user.tenantId(), assessment);
-        return progress.follow(user.tenantId(), assessment);
+    SseEmitter events(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
+        assessments.get(user.tenantId(), id);
+        return progress.follow(user.tenantId(), id);
     }
 
     /** German when {@code Accept-Language} prefers it to English; English otherwise (API.md: the API speaks English). */
@@ -131,9 +123,5 @@ class AssessmentsApiController {
         } catch (IllegalArgumentException e) {
             return Locale.ENGLISH;
         }
-    }
-
-    private static UUID assessmentId(String id) {
-        return Ids.parseOrNotFound(id, "Assessment");
     }
 }

@@ -1,6 +1,7 @@
 package com.qteria.assessment.web;
 
 import com.qteria.assessment.AssessmentEvent;
+import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentProgressed;
 import com.qteria.assessment.AssessmentView;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
@@ -42,17 +42,17 @@ class ProgressEvents {
     /** One client following one assessment; {@code last} is the state it was last sent. */
     private static final class Follower {
         final TenantId tenant;
-        final UUID id;
+        final AssessmentId id;
         final SseEmitter emitter = new SseEmitter(LIMIT.toMillis());
         private String last;
 
-        Follower(TenantId tenant, UUID id) {
+        Follower(TenantId tenant, AssessmentId id) {
             this.tenant = tenant;
             this.id = id;
         }
     }
 
-    SseEmitter follow(TenantId tenant, UUID id) {
+    SseEmitter follow(TenantId tenant, AssessmentId id) {
         Follower follower = new Follower(tenant, id);
         AssessmentView current = assessments.get(tenant, id);
         follower.emitter.onCompletion(() -> followers.remove(follower));
@@ -74,7 +74,7 @@ class ProgressEvents {
         changed(event.tenantId(), event.assessmentId());
     }
 
-    private void changed(TenantId tenant, UUID id) {
+    private void changed(TenantId tenant, AssessmentId id) {
         List<Follower> following = followers.stream().filter(f -> f.id.equals(id)).toList();
         if (!following.isEmpty()) {
             Thread.ofVirtual().name("assessment-events-" + id).start(() -> refresh(tenant, following));
@@ -88,7 +88,7 @@ class ProgressEvents {
     }
 
     private void refresh(TenantId tenant, List<Follower> following) {
-        Map<UUID, AssessmentView> views = assessments.get(tenant, following.stream().map(f -> f.id).distinct()
+        Map<AssessmentId, AssessmentView> views = assessments.get(tenant, following.stream().map(f -> f.id).distinct()
                 .toList()).stream().collect(Collectors.toMap(AssessmentView::id, v -> v));
         for (Follower follower : following) {
             AssessmentView view = views.get(follower.id);

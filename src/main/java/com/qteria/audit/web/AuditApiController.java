@@ -1,7 +1,6 @@
 package com.qteria.audit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +22,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,8 +45,7 @@ class AuditApiController {
     @GetMapping
     @Operation(operationId = "listAuditEvents", summary = "List audit entries", description = "Newest first.")
     PageResponse<Item> list(@AuthenticationPrincipal CurrentUser admin, @ParameterObject AuditFilter filter,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        Paging paging = Paging.of(page, size);
+            Paging paging) {
         AuditQuery query = filter.query();
         return PageResponse.of(
                 log.find(admin.tenantId(), query, paging.size(), paging.offset()).stream().map(this::item).toList(),

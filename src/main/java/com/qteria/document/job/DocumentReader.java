@@ -128,7 +128,7 @@ public class DocumentReader {
             if (documents.finish(document)) {
                 log.info("Document {} is {}{}", document.id(), document.status().value(), document.error() == null
                         ? " (" + document.pages() + " pages)" : ": " + document.error());
-                events.publishEvent(new DocumentRead(document.tenant(), document.id().value(), document.status()));
+                events.publishEvent(new DocumentRead(document.tenant(), document.id(), document.status()));
             }
         });
     }

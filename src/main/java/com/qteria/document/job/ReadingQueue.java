@@ -43,7 +43,7 @@ class ReadingQueue {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(DocumentUploaded uploaded) {
-        enqueue(uploaded.documentId());
+        enqueue(uploaded.documentId().value());
     }
 
     @Scheduled(fixedDelayString = "${qteria.extraction.sweep-interval:PT1M}", initialDelayString = "PT30S")

@@ -1,22 +1,22 @@
 package com.qteria.document.web;
 
 import com.qteria.document.DocumentContent;
+import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentPage;
 import com.qteria.document.DocumentView;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.IdentityManagement;
 import com.qteria.shared.ApiProblem;
-import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
 import com.qteria.platform.web.ListPages;
 import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -69,19 +69,18 @@ class DocumentPagesController {
 
     /** Upload the client's documents into the buckets of a workflow. */
     @GetMapping("/new")
-    String upload(@AuthenticationPrincipal CurrentUser user, @RequestParam String workflow, Model model) {
-        WorkflowView view = workflows.get(user.tenantId(), Ids.parseOrNotFound(workflow, "Workflow"));
+    String upload(@AuthenticationPrincipal CurrentUser user, @RequestParam WorkflowId workflow, Model model) {
+        WorkflowView view = workflows.get(user.tenantId(), workflow);
         model.addAttribute("workflow", view);
         return "document/upload";
     }
 
     @GetMapping("/{id}")
-    String read(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    String read(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id,
             @RequestParam(defaultValue = "1") int from, Model model) {
-        UUID documentId = Ids.parseOrNotFound(id, "Document");
-        DocumentView document = documents.get(user.tenantId(), documentId);
+        DocumentView document = documents.get(user.tenantId(), id);
         int first = Math.max(1, from);
-        List<DocumentPage> pages = documents.pages(user.tenantId(), documentId, first, PAGES_PER_VIEW);
+        List<DocumentPage> pages = documents.pages(user.tenantId(), id, first, PAGES_PER_VIEW);
         model.addAttribute("document", document);
         model.addAttribute("pages", pages);
         model.addAttribute("from", first);
@@ -93,32 +92,31 @@ class DocumentPagesController {
 
     /** The status of one document as a list row fragment; the upload page polls it until reading has finished. */
     @GetMapping("/{id}/status")
-    String status(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
-        model.addAttribute("document", documents.get(user.tenantId(), Ids.parseOrNotFound(id, "Document")));
+    String status(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id, Model model) {
+        model.addAttribute("document", documents.get(user.tenantId(), id));
         return "document/fragments :: status";
     }
 
     @GetMapping("/{id}/content")
-    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
-        DocumentContent content = documents.content(user, Ids.parseOrNotFound(id, "Document"),
+        DocumentContent content = documents.content(user, id,
                 ContentResponse.audited(range));
         return ContentResponse.inline(content);
     }
 
     @PostMapping("/{id}/delete")
-    String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
-        UUID documentId = Ids.parseOrNotFound(id, "Document");
-        String filename = documents.get(user.tenantId(), documentId).filename();
+    String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id, RedirectAttributes redirect) {
+        String filename = documents.get(user.tenantId(), id).filename();
         try {
-            documents.delete(user, documentId);
+            documents.delete(user, id);
         } catch (ApiProblem problem) {
             if (problem.code() != ProblemCode.CONFLICT) {
                 throw problem;
             }
             redirect.addFlashAttribute("notice", "document.deleteBlocked");
             redirect.addFlashAttribute("noticeArgument", filename);
-            return "redirect:/documents/" + documentId;
+            return "redirect:/documents/" + id;
         }
         redirect.addFlashAttribute("notice", "document.deleted");
         redirect.addFlashAttribute("noticeArgument", filename);

@@ -6,19 +6,18 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.qteria.document.DocumentContent;
+import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentPage;
 import com.qteria.document.DocumentStatus;
 import com.qteria.document.DocumentView;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
-import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
 import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,7 +42,6 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class DocumentsApiController {
 
-    private static final String ID = "The document's id.";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final DocumentManagement documents;
@@ -67,23 +65,21 @@ class DocumentsApiController {
     PageResponse<DocumentView> upload(@AuthenticationPrincipal CurrentUser user,
             @Parameter(description = "The files: PDF or DOCX.")
             @RequestParam(name = "file", required = false) List<MultipartFile> files) {
-        List<DocumentView> uploaded = received.upload(user, files == null ? List.of() : files);
-        return PageResponse.of(uploaded, new Paging(0, Math.max(1, uploaded.size())), uploaded.size());
+        return PageResponse.all(received.upload(user, files == null ? List.of() : files));
     }
 
     @GetMapping("/api/v1/documents")
     @Operation(operationId = "listDocuments", summary = "List the organization's documents")
     PageResponse<DocumentView> list(@AuthenticationPrincipal CurrentUser user,
             @Parameter(description = "Only documents whose file name contains this text.")
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return documents.list(user.tenantId(), q, Paging.of(page, size));
+            @RequestParam(required = false) String q, Paging paging) {
+        return documents.list(user.tenantId(), q, paging);
     }
 
     @GetMapping("/api/v1/documents/{id}")
     @Operation(operationId = "getDocument", summary = "Get a document's details and status")
-    DocumentView get(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
-        return documents.get(user.tenantId(), documentId(id));
+    DocumentView get(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id) {
+        return documents.get(user.tenantId(), id);
     }
 
     /** The original bytes, inline; Spring answers Range requests (206) from the decrypting stream. */
@@ -97,11 +93,10 @@ class DocumentsApiController {
     @ApiResponse(responseCode = "206", description = "The part of the file the Range header asked for.", content = {
             @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary"))})
-    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id,
+    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id,
             @Parameter(description = "A byte range, such as bytes=0-1023.")
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
-        DocumentContent content = documents.content(user, documentId(id), ContentResponse.audited(range));
+        DocumentContent content = documents.content(user, id, ContentResponse.audited(range));
         return ContentResponse.inline(content);
     }
 
@@ -111,14 +106,13 @@ class DocumentsApiController {
                     + "409 while the document is still being read.")
     @ApiResponse(responseCode = "200", description = "The text of every page.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    DocumentText text(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
-        UUID documentId = documentId(id);
-        DocumentView document = documents.get(user.tenantId(), documentId);
+    DocumentText text(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id) {
+        DocumentView document = documents.get(user.tenantId(), id);
         if (document.status() == DocumentStatus.PROCESSING) {
             throw new ApiProblem(ProblemCode.CONFLICT, "The document is still being read; try again in a moment.");
         }
         return new DocumentText(document.status(), document.error(),
-                documents.pages(user.tenantId(), documentId).stream().map(TextPage::of).toList());
+                documents.pages(user.tenantId(), id).stream().map(TextPage::of).toList());
     }
 
     @DeleteMapping("/api/v1/documents/{id}")
@@ -126,9 +120,8 @@ class DocumentsApiController {
             description = "409 while an assessment that has not finished uses it.")
     @ApiResponse(responseCode = "204", description = "Deleted.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id) {
-        documents.delete(user, documentId(id));
+    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id) {
+        documents.delete(user, id);
         return ResponseEntity.noContent().build();
     }
 
@@ -139,9 +132,5 @@ class DocumentsApiController {
         static TextPage of(DocumentPage page) {
             return new TextPage(page.number(), page.text(), page.ocr(), page.needsOcr());
         }
-    }
-
-    private static UUID documentId(String id) {
-        return Ids.parseOrNotFound(id, "Document");
     }
 }

@@ -10,7 +10,6 @@ import com.qteria.identity.persistence.AccessToken;
 import com.qteria.identity.security.Tokens;
 import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
-import com.qteria.shared.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -72,7 +71,7 @@ class MeApiController {
             description = "Names, dates and last use; never the token values. All in one page.")
     PageResponse<TokenSummary> list(@AuthenticationPrincipal CurrentUser user) {
         List<TokenSummary> items = tokens.personalTokens(user).stream().map(TokenSummary::of).toList();
-        return PageResponse.of(items, new Paging(0, Math.max(1, items.size())), items.size());
+        return PageResponse.all(items);
     }
 
     @DeleteMapping("/tokens/{id}")

@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,9 +53,7 @@ class UsersApiController {
 
     @GetMapping
     @Operation(operationId = "listUsers", summary = "List the organization's users")
-    PageResponse<UserView> list(@AuthenticationPrincipal CurrentUser admin,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        Paging paging = Paging.of(page, size);
+    PageResponse<UserView> list(@AuthenticationPrincipal CurrentUser admin, Paging paging) {
         return PageResponse.of(accounts.users(admin.tenantId(), paging.number(), paging.size()), paging,
                 accounts.countUsers(admin.tenantId()));
     }

@@ -80,6 +80,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof ApiProblem problem) {
+            return apiProblem(problem, request);
+        }
         if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
             return problems.entity(request, ProblemCode.NOT_FOUND, "Resource not found.", List.of(), null);
         }

@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -25,5 +26,14 @@ class PageExceptionHandler {
         page.addObject("code", problem.code().name());
         page.addObject("requestId", RequestIdFilter.idOf(request));
         return page;
+    }
+
+    /** A typed id in the path that is no id ({@link TypedIdConversion}); any other mismatch goes on to Spring. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof ApiProblem problem) {
+            return problem(problem, request);
+        }
+        throw e;
     }
 }

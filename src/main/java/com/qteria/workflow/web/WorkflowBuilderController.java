@@ -4,6 +4,7 @@ import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.ProblemCode;
 import com.qteria.workflow.PatternPreview;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
 import com.qteria.workflow.definition.WorkflowValidator;
@@ -63,9 +64,9 @@ class WorkflowBuilderController {
     }
 
     @GetMapping("/{id}/edit")
-    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Locale locale, Model model,
+    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id, Locale locale, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        WorkflowView workflow = workflows.get(user.tenantId(), WorkflowPagesController.workflowId(id));
+        WorkflowView workflow = workflows.get(user.tenantId(), id);
         if (workflow.archived()) {
             FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
             flash.put("problem", messages.getMessage("workflow.archivedNoEdit", null, locale));
@@ -80,11 +81,11 @@ class WorkflowBuilderController {
     }
 
     @PostMapping("/{id}/edit")
-    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @ModelAttribute("form") WorkflowForm form, BindingResult binding,
             @RequestParam(required = false) String action, Locale locale, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        WorkflowView workflow = workflows.get(user.tenantId(), WorkflowPagesController.workflowId(id));
+        WorkflowView workflow = workflows.get(user.tenantId(), id);
         return post(user, workflow, form, binding, action, locale, model, request, response);
     }
 

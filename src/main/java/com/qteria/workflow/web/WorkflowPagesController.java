@@ -2,11 +2,11 @@ package com.qteria.workflow.web;
 
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
-import com.qteria.shared.Ids;
 import com.qteria.platform.web.ListPages;
 import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import com.qteria.workflow.VersionSummary;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -111,17 +110,16 @@ class WorkflowPagesController {
     }
 
     @GetMapping("/{id}")
-    String view(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
-        WorkflowView workflow = workflows.get(user.tenantId(), workflowId(id));
+    String view(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id, Model model) {
+        WorkflowView workflow = workflows.get(user.tenantId(), id);
         return show(workflow, workflow.version(), model);
     }
 
     @GetMapping("/{id}/versions/{version}")
-    String version(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String version,
+    String version(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id, @PathVariable String version,
             Model model) {
-        UUID workflowId = workflowId(id);
-        WorkflowView current = workflows.get(user.tenantId(), workflowId);
-        WorkflowView shown = workflows.version(user.tenantId(), workflowId, versionNumber(version));
+        WorkflowView current = workflows.get(user.tenantId(), id);
+        WorkflowView shown = workflows.version(user.tenantId(), id, versionNumber(version));
         return show(shown, current.version(), model);
     }
 
@@ -133,10 +131,9 @@ class WorkflowPagesController {
     }
 
     @GetMapping("/{id}/versions")
-    String versions(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
-        UUID workflowId = workflowId(id);
-        WorkflowView workflow = workflows.get(user.tenantId(), workflowId);
-        List<VersionSummary> versions = new ArrayList<>(workflows.versions(user.tenantId(), workflowId));
+    String versions(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id, Model model) {
+        WorkflowView workflow = workflows.get(user.tenantId(), id);
+        List<VersionSummary> versions = new ArrayList<>(workflows.versions(user.tenantId(), id));
         versions.sort((a, b) -> Integer.compare(b.version(), a.version()));
         model.addAttribute("workflow", workflow);
         model.addAttribute("versions", versions);
@@ -146,16 +143,15 @@ class WorkflowPagesController {
     }
 
     @GetMapping("/{id}/diff")
-    String diff(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    String diff(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to, Locale locale,
             Model model) {
-        UUID workflowId = workflowId(id);
-        WorkflowView workflow = workflows.get(user.tenantId(), workflowId);
+        WorkflowView workflow = workflows.get(user.tenantId(), id);
         int toVersion = to == null ? workflow.version() : versionNumber(to);
         int fromVersion = from == null ? Math.max(1, toVersion - 1) : versionNumber(from);
-        WorkflowView before = workflows.version(user.tenantId(), workflowId, fromVersion);
-        WorkflowView after = workflows.version(user.tenantId(), workflowId, toVersion);
-        List<VersionSummary> versions = new ArrayList<>(workflows.versions(user.tenantId(), workflowId));
+        WorkflowView before = workflows.version(user.tenantId(), id, fromVersion);
+        WorkflowView after = workflows.version(user.tenantId(), id, toVersion);
+        List<VersionSummary> versions = new ArrayList<>(workflows.versions(user.tenantId(), id));
         versions.sort((a, b) -> Integer.compare(b.version(), a.version()));
         model.addAttribute("workflow", workflow);
         model.addAttribute("versions", versions);
@@ -168,9 +164,9 @@ class WorkflowPagesController {
     }
 
     @GetMapping("/{id}/export")
-    ResponseEntity<String> export(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    ResponseEntity<String> export(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @RequestParam(defaultValue = "json") String format) {
-        WorkflowView workflow = workflows.get(user.tenantId(), workflowId(id));
+        WorkflowView workflow = workflows.get(user.tenantId(), id);
         if (!"json".equalsIgnoreCase(format) && !"yaml".equalsIgnoreCase(format)) {
             throw ApiProblem.notFound("Export format");
         }
@@ -179,11 +175,10 @@ class WorkflowPagesController {
 
     @PostMapping("/{id}/archive")
     @PreAuthorize("hasRole('PROCESS_MANAGER')")
-    String archive(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
-        UUID workflowId = workflowId(id);
-        workflows.archive(user, workflowId);
+    String archive(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id, RedirectAttributes redirect) {
+        workflows.archive(user, id);
         redirect.addFlashAttribute("notice", "workflow.notice.archived");
-        return "redirect:/workflows/" + workflowId;
+        return "redirect:/workflows/" + id;
     }
 
     private static String formatOf(MultipartFile file) {
@@ -191,10 +186,6 @@ class WorkflowPagesController {
         String type = file.getContentType() == null ? "" : file.getContentType().toLowerCase(Locale.ROOT);
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml") || type.contains("yaml");
         return yaml ? "application/yaml" : "application/json";
-    }
-
-    static UUID workflowId(String id) {
-        return Ids.parseOrNotFound(id, "Workflow");
     }
 
     static int versionNumber(String version) {

@@ -7,19 +7,18 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
-import com.qteria.shared.Ids;
 import com.qteria.shared.PageResponse;
 import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import com.qteria.workflow.VersionSummary;
 import com.qteria.workflow.WorkflowDiff;
+import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowTemplate;
 import com.qteria.workflow.WorkflowView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,8 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
                 + "managers and admins write.")
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class WorkflowsApiController {
-
-    private static final String ID = "The workflow's id.";
 
     private final WorkflowManagement workflows;
     private final WorkflowFormats formats;
@@ -72,42 +69,38 @@ class WorkflowsApiController {
             @Parameter(description = "Only workflows whose name contains this text.")
             @RequestParam(required = false) String q,
             @Parameter(description = "true for archived workflows instead of active ones.")
-            @RequestParam(defaultValue = "false") boolean archived,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return workflows.list(user.tenantId(), q, archived, Paging.of(page, size));
+            @RequestParam(defaultValue = "false") boolean archived, Paging paging) {
+        return workflows.list(user.tenantId(), q, archived, paging);
     }
 
     @GetMapping("/api/v1/workflows/{id}")
     @Operation(operationId = "getWorkflow", summary = "Get a workflow in its current version")
-    WorkflowView get(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
-        return workflows.get(user.tenantId(), workflowId(id));
+    WorkflowView get(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id) {
+        return workflows.get(user.tenantId(), id);
     }
 
     @GetMapping("/api/v1/workflows/{id}/versions")
     @Operation(operationId = "listWorkflowVersions", summary = "List a workflow's versions",
             description = "All in one page.")
-    PageResponse<VersionSummary> versions(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id) {
-        List<VersionSummary> versions = workflows.versions(user.tenantId(), workflowId(id));
-        return PageResponse.of(versions, new Paging(0, Math.max(1, versions.size())), versions.size());
+    PageResponse<VersionSummary> versions(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id) {
+        return PageResponse.all(workflows.versions(user.tenantId(), id));
     }
 
     @GetMapping("/api/v1/workflows/{id}/versions/{version}")
     @Operation(operationId = "getWorkflowVersion", summary = "Get one version of a workflow",
             description = "As it was; assessments keep the version they ran on.")
-    WorkflowView version(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id,
+    WorkflowView version(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @Parameter(description = "The version number, from 1.") @PathVariable String version) {
-        return workflows.version(user.tenantId(), workflowId(id), versionNumber(version));
+        return workflows.version(user.tenantId(), id, versionNumber(version));
     }
 
     @GetMapping("/api/v1/workflows/{id}/diff")
     @Operation(operationId = "diffWorkflowVersions", summary = "Compare two versions of a workflow",
             description = "The buckets and criteria added, removed and changed from one version to the other.")
-    WorkflowDiff diff(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id,
+    WorkflowDiff diff(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @Parameter(description = "The version to compare from.") @RequestParam int from,
             @Parameter(description = "The version to compare to.") @RequestParam int to) {
-        return workflows.diff(user.tenantId(), workflowId(id), from, to);
+        return workflows.diff(user.tenantId(), id, from, to);
     }
 
     @PutMapping("/api/v1/workflows/{id}")
@@ -118,9 +111,9 @@ class WorkflowsApiController {
                     + "managers and admins only.")
     @ApiResponse(responseCode = "200", description = "The workflow in its new version.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    WorkflowView update(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id,
+    WorkflowView update(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @RequestBody WorkflowInput input) {
-        return workflows.update(user, workflowId(id), input);
+        return workflows.update(user, id, input);
     }
 
     @DeleteMapping("/api/v1/workflows/{id}")
@@ -129,8 +122,8 @@ class WorkflowsApiController {
     @Operation(operationId = "archiveWorkflow", summary = "Archive a workflow",
             description = "It is kept with its versions and assessments, but no new assessment can use it. "
                     + "Process managers and admins only.")
-    void archive(@AuthenticationPrincipal CurrentUser user, @Parameter(description = ID) @PathVariable String id) {
-        workflows.archive(user, workflowId(id));
+    void archive(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id) {
+        workflows.archive(user, id);
     }
 
     /** The current version without ids: JSON, or YAML with {@code ?format=yaml}. */
@@ -141,10 +134,9 @@ class WorkflowsApiController {
     @ApiResponse(responseCode = "200", description = "The workflow as an attachment.", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = WorkflowInput.class)),
             @Content(mediaType = "application/yaml", schema = @Schema(implementation = WorkflowInput.class))})
-    ResponseEntity<String> export(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(description = ID) @PathVariable String id,
+    ResponseEntity<String> export(@AuthenticationPrincipal CurrentUser user, @PathVariable WorkflowId id,
             @Parameter(description = "json or yaml.") @RequestParam(defaultValue = "json") String format) {
-        WorkflowView workflow = workflows.get(user.tenantId(), workflowId(id));
+        WorkflowView workflow = workflows.get(user.tenantId(), id);
         return formats.download(workflow.toInput(), workflow.name(), format);
     }
 
@@ -176,10 +168,6 @@ class WorkflowsApiController {
     @Operation(operationId = "getWorkflowTemplate", summary = "Get a workflow template in the import format")
     WorkflowInput template(@Parameter(description = "The template's key.") @PathVariable String key) {
         return workflows.template(key);
-    }
-
-    private static UUID workflowId(String id) {
-        return Ids.parseOrNotFound(id, "Workflow");
     }
 
     private static int versionNumber(String version) {

@@ -11,6 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
+import com.qteria.workflow.WorkflowId;
 import java.time.Duration;
 import com.qteria.support.TestData;
 import com.qteria.workflow.WorkflowManagement;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,7 +81,7 @@ class OnePipelineTests {
         String template = name.substring(0, name.indexOf('/'));
         TestData.Tenant tenant = data.newTenant();
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
-        UUID workflow = workflows.createFromTemplate(tenant.admin(), template).id();
+        WorkflowId workflow = workflows.createFromTemplate(tenant.admin(), template).id();
         List<String> documents = new ArrayList<>();
         List<String> arguments = new ArrayList<>(List.of("assess", "--workflow", workflowFile(template).toString(),
                 "--format", "json", "--as-of", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
