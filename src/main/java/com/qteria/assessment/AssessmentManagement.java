@@ -21,8 +21,10 @@ import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -87,10 +89,10 @@ public class AssessmentManagement {
         if (ai.enabled() && workflow.criteria().stream().anyMatch(c -> c.checks() == null || c.checks().isEmpty())) {
             aiPolicy.checkBudget(user.tenantId());
         }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         Assessment assessment = Assessment.queue(new Assessment.Pinned(user.tenantId(),
                 new AssessmentView.WorkflowRef(workflow.id(), workflow.version(), workflow.name()),
-                trim(request.reference()), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), user.id(),
-                clock.instant(), null, ai.enabled() ? ai.provider() : null, ai.model()), workflow.criteria().size());
+                trim(request.reference()), LocalDate.ofInstant(now, ZoneOffset.UTC), user.id(), now, null, ai.enabled() ? ai.provider() : null, ai.model()), workflow.criteria().size());
         AssessmentId id = assessment.id();
         transactions.executeWithoutResult(tx -> {
             assessments.insert(assessment, given.stream().map(d -> new DocumentRef(d.bucket(), d.documentId()))
@@ -99,7 +101,9 @@ public class AssessmentManagement {
             events.publishEvent(new AssessmentStarted(user.tenantId(), user.email(), id, workflow.id(),
                     workflow.version(), assessment.pinned().reference()));
         });
-        return get(user.tenantId(), id);
+        // As queued: once committed, the assessment may already be running (it starts at once when its documents
+        // are read), and the answer to the start is the assessment as it was started.
+        return assessment.view();
     }
 
     public AssessmentView get(TenantId tenant, AssessmentId id) {
