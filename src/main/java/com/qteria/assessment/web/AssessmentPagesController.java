@@ -53,11 +53,9 @@ class AssessmentPagesController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        String query = ListPages.query(q);
+    String list(@AuthenticationPrincipal CurrentUser user, ListPages.Query query, Model model) {
         ListPages.show(model, "assessments", query,
-                assessments.list(user.tenantId(), null, null, query, Paging.of(page, LIST_SIZE)));
+                assessments.list(user.tenantId(), null, null, query.q(), query.paging(LIST_SIZE)));
         return "assessment/list";
     }
 

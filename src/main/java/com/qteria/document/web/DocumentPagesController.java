@@ -1,5 +1,7 @@
 package com.qteria.document.web;
 
+import static java.util.stream.Collectors.toSet;
+
 import com.qteria.document.DocumentContent;
 import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentManagement;
@@ -16,6 +18,7 @@ import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -55,14 +58,11 @@ class DocumentPagesController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        String query = ListPages.query(q);
+    String list(@AuthenticationPrincipal CurrentUser user, ListPages.Query query, Model model) {
         PageResponse<DocumentView> found = ListPages.show(model, "documents", query,
-                documents.list(user.tenantId(), query, Paging.of(page, LIST_SIZE)));
+                documents.list(user.tenantId(), query.q(), query.paging(LIST_SIZE)));
         model.addAttribute("uploaders", identity.userNames(user.tenantId(),
-                found.items().stream().map(DocumentView::uploadedBy).filter(java.util.Objects::nonNull)
-                        .collect(java.util.stream.Collectors.toSet())));
+                found.items().stream().map(DocumentView::uploadedBy).filter(Objects::nonNull).collect(toSet())));
         model.addAttribute("workflows", workflows.list(user.tenantId(), "", false, Paging.of(0, 100)).items());
         return "document/list";
     }

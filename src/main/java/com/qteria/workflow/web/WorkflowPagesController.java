@@ -52,16 +52,18 @@ class WorkflowPagesController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "false") boolean archived, @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        String query = ListPages.query(q);
+    String list(@AuthenticationPrincipal CurrentUser user, ListPages.Query query,
+            @RequestParam(defaultValue = "false") boolean archived, Model model) {
         ListPages.show(model, "workflows", query,
-                workflows.list(user.tenantId(), query, archived, Paging.of(Math.max(0, page), PAGE_SIZE)));
+                workflows.list(user.tenantId(), query.q(), archived, query.paging(PAGE_SIZE)));
         model.addAttribute("archived", archived);
-        model.addAttribute("activeCount", workflows.list(user.tenantId(), query, false, Paging.of(0, 1)).page().totalItems());
-        model.addAttribute("archivedCount", workflows.list(user.tenantId(), query, true, Paging.of(0, 1)).page().totalItems());
+        model.addAttribute("activeCount", count(user, query, false));
+        model.addAttribute("archivedCount", count(user, query, true));
         return "workflow/list";
+    }
+
+    private long count(CurrentUser user, ListPages.Query query, boolean archived) {
+        return workflows.list(user.tenantId(), query.q(), archived, Paging.of(0, 1)).page().totalItems();
     }
 
     @GetMapping("/templates")
