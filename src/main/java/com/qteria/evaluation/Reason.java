@@ -31,6 +31,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = Reason.PatternTooRare.class, name = "pattern_too_rare"),
         @JsonSubTypes.Type(value = Reason.InvalidPattern.class, name = "invalid_pattern"),
         @JsonSubTypes.Type(value = Reason.PatternTimedOut.class, name = "pattern_timed_out"),
+        @JsonSubTypes.Type(value = Reason.PatternTooDeep.class, name = "pattern_too_deep"),
         @JsonSubTypes.Type(value = Reason.NoCaptureGroup.class, name = "no_capture_group"),
         @JsonSubTypes.Type(value = Reason.NoValue.class, name = "no_value"),
         @JsonSubTypes.Type(value = Reason.SameValue.class, name = "same_value"),
@@ -129,6 +130,10 @@ public sealed interface Reason {
 
     /** The pattern was stopped at its time budget on that document. */
     record PatternTimedOut(String pattern, String document) implements Reason {
+    }
+
+    /** The pattern was stopped on that document: its backtracking went deeper than the thread's stack allows. */
+    record PatternTooDeep(String pattern, String document) implements Reason {
     }
 
     /** {@code same_value}: the pattern has no group 1. */

@@ -92,6 +92,7 @@ public final class ReasonText {
                         r.document(), r.needed()) + unread(r.unreadPages());
                 case Reason.InvalidPattern r -> text("reason.invalidPattern", r.pattern(), r.detail());
                 case Reason.PatternTimedOut r -> text("reason.patternTimedOut", r.pattern(), r.document());
+                case Reason.PatternTooDeep r -> text("reason.patternTooDeep", r.pattern(), r.document());
                 case Reason.NoCaptureGroup r -> text("reason.noCaptureGroup", r.pattern());
                 case Reason.NoValue r -> text("reason.noValue", r.document()) + unread(r.unreadPages());
                 case Reason.SameValue r -> text("reason.sameValue", values(List.of(r.value())));

@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * "Try this pattern": runs a pattern over sample text as the {@code matches} and {@code same_value} checks will
- * ({@link SafePattern}: linear in the text, or stopped after {@link #BUDGET}), and shows the matches. {@code problem} says why the pattern cannot be used.
+ * ({@link SafePattern}, stopped after {@link #BUDGET} on either engine), and shows the matches. {@code problem} says
+ * why the pattern cannot be used, or why it was stopped ({@code stopped}; null when it ran to the end).
  */
-public record PatternPreview(String problem, int count, List<Match> matches, boolean truncated) {
+public record PatternPreview(String problem, SafePattern.PatternStoppedException.Why stopped, int count,
+        List<Match> matches, boolean truncated) {
 
     public static final int MAX_SAMPLE = 20_000;
     public static final int MAX_SHOWN = 20;
@@ -21,7 +23,7 @@ public record PatternPreview(String problem, int count, List<Match> matches, boo
     public static PatternPreview run(String pattern, String sample, boolean oneGroup) {
         String problem = WorkflowValidator.patternProblem(pattern, oneGroup);
         if (problem != null) {
-            return new PatternPreview("The pattern " + problem + ".", 0, List.of(), false);
+            return new PatternPreview("The pattern " + problem + ".", null, 0, List.of(), false);
         }
         String text = sample == null ? "" : sample;
         boolean truncated = text.length() > MAX_SAMPLE;
@@ -29,7 +31,7 @@ public record PatternPreview(String problem, int count, List<Match> matches, boo
             text = text.substring(0, MAX_SAMPLE);
         }
         SafePattern compiled = SafePattern.compile(pattern);
-        SafePattern.Matcher matcher = compiled.matcher(text, BUDGET);
+        SafePattern.Matcher matcher = compiled.matcher(text, SafePattern.Deadline.after(BUDGET));
         List<Match> matches = new ArrayList<>();
         int count = 0;
         int from = 0;
@@ -42,9 +44,9 @@ public record PatternPreview(String problem, int count, List<Match> matches, boo
                 }
                 from = matcher.end() > matcher.start() ? matcher.end() : matcher.end() + 1;
             }
-        } catch (SafePattern.PatternTimeoutException e) {
-            return new PatternPreview(e.getMessage(), count, matches, truncated);
+        } catch (SafePattern.PatternStoppedException e) {
+            return new PatternPreview(e.getMessage(), e.why(), count, matches, truncated);
         }
-        return new PatternPreview(null, count, matches, truncated);
+        return new PatternPreview(null, null, count, matches, truncated);
     }
 }

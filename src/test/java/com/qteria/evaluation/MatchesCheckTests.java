@@ -3,11 +3,14 @@ package com.qteria.evaluation;
 import static com.qteria.evaluation.Documents.assertExact;
 import static com.qteria.evaluation.Documents.document;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.qteria.workflow.Check;
 import com.qteria.workflow.Criterion;
 import com.qteria.workflow.Severity;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +58,46 @@ class MatchesCheckTests extends EvaluationFixture {
         assertThat(finding.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
         assertThat(finding.checks().getFirst()).isInstanceOf(CheckResult.Undecided.class);
         assertThat(finding.reasoning()).contains("took too long");
+    }
+
+    @Test
+    void aLinearPatternMultipliedOutTooFarIsStoppedAtTheBudgetAndNeedsReview() {
+        // RE2/J runs (?:a{1,300}){300}b as 90,000 states per character read: minutes on 20,000 characters.
+        EvaluatedDocument text = document("a.pdf", "b", "a".repeat(20_000));
+        Finding finding = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> evaluation.evaluate(
+                criterion(List.of("b"), new Check.Matches("(?:a{1,300}){300}b", null)), List.of(text), AS_OF));
+        assertThat(finding.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+        assertThat(finding.reasoning()).contains("The pattern (?:a{1,300}){300}b took too long on a.pdf and was stopped.");
+    }
+
+    @Test
+    void theBudgetHoldsForTheWholeCheckNotForEachPage() {
+        String[] pages = new String[8];
+        Arrays.fill(pages, "a".repeat(3_000));
+        EvaluatedDocument text = document("a.pdf", "b", pages);
+        long started = System.nanoTime();
+        Finding finding = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> evaluation.evaluate(
+                criterion(List.of("b"), new Check.Matches("(?:a{1,300}){300}b", null)), List.of(text), AS_OF));
+        assertThat(finding.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aBacktrackingPatternThatOverflowsTheStackNeedsReview() {
+        EvaluatedDocument text = document("a.pdf", "b", "a".repeat(40_000));
+        Finding finding = evaluation.evaluate(criterion(List.of("b"), new Check.Matches("(a|aa)+\\1b", null)),
+                List.of(text), AS_OF);
+        assertThat(finding.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+        assertThat(finding.reasoning()).contains("The pattern (a|aa)+\\1b searched too deeply on a.pdf and was stopped");
+    }
+
+    @Test
+    void aStoredPatternThatWouldExpandBeyondTheLimitIsNotCompiled() {
+        Finding finding = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> evaluation.evaluate(
+                criterion(List.of("b"), new Check.Matches("((a{1000}){1000}){1000}", null)),
+                List.of(document("a.pdf", "b", "aaa")), AS_OF));
+        assertThat(finding.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+        assertThat(finding.reasoning()).contains("multiply out to more than 100000 elements");
     }
 
     @Test

@@ -109,6 +109,10 @@ class ReasonTextTests {
                     "Das Muster ( ist ungültig: missing )"),
             new Said(new Reason.PatternTimedOut("X", "a.pdf"), "The pattern X took too long on a.pdf and was stopped.",
                     "Das Muster X brauchte in a.pdf zu lange und wurde abgebrochen."),
+            new Said(new Reason.PatternTooDeep("X", "a.pdf"), "The pattern X searched too deeply on a.pdf and was"
+                    + " stopped; a repeated group that a back-reference such as \\1 refers to often causes this.",
+                    "Das Muster X suchte in a.pdf zu tief und wurde abgebrochen; oft liegt das an einer wiederholten"
+                    + " Gruppe, auf die eine Rückreferenz wie \\1 verweist."),
             new Said(new Reason.NoCaptureGroup("X"), "The pattern X has no capture group.",
                     "Das Muster X hat keine Erfassungsgruppe."),
             new Said(new Reason.NoValue("tr.pdf", List.of()), "No value found in tr.pdf.",

@@ -38,6 +38,34 @@ class PatternPreviewTests {
     }
 
     @Test
+    void aLinearPatternMultipliedOutTooFarIsStoppedAtThePreviewBudget() {
+        // Linear in the text, but 90,000 states per character: RE2/J alone needs minutes for this sample.
+        assertThat(SafePattern.compile("(?:a{1,300}){300}b").linear()).isTrue();
+        PatternPreview preview = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> PatternPreview.run("(?:a{1,300}){300}b", "a".repeat(PatternPreview.MAX_SAMPLE), false));
+        assertThat(preview.stopped()).isEqualTo(SafePattern.PatternStoppedException.Why.TIME_BUDGET);
+        assertThat(preview.problem()).isEqualTo("The pattern took too long on this text and was stopped.");
+    }
+
+    @Test
+    void aPatternThatOverflowsTheStackIsStoppedWithItsReason() {
+        PatternPreview preview = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> PatternPreview.run("(a|aa)+\\1b", "a".repeat(PatternPreview.MAX_SAMPLE), false));
+        assertThat(preview.stopped()).isEqualTo(SafePattern.PatternStoppedException.Why.TOO_DEEP);
+        assertThat(preview.problem()).isEqualTo("The pattern needed too deep a search on this text and was stopped.");
+    }
+
+    @Test
+    void refusesPatternsThatMultiplyOutTooFarBeforeCompilingThem() {
+        PatternPreview preview = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> PatternPreview.run("((a{1000}){1000}){1000}", "aaa", false));
+        assertThat(preview.problem()).isEqualTo("The pattern is too costly to run: its nested repetitions multiply out"
+                + " to more than 100000 elements.");
+        assertThat(PatternPreview.run("a{1001}", "aaa", false).problem()).isEqualTo(
+                "The pattern is too costly to run: a repetition count of 1001 is above the limit of 1000.");
+    }
+
+    @Test
     void showsMatchesAndTheCapturedValue() {
         PatternPreview preview = PatternPreview.run("Model: ([A-Z0-9-]+)", "Model: BW-9450, later Model: BW-9451", true);
         assertThat(preview.count()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package com.qteria.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,6 +17,7 @@ import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -233,6 +235,39 @@ class WorkflowPagesTests {
 
         Document noSample = preview("matches", "IEC", "");
         assertThat(noSample.select("[data-testid=preview-problem]").text()).contains("Paste some sample text");
+    }
+
+    @Test
+    void tryThisPatternRefusesOrStopsCostlyPatternsWithinItsBudget() throws Exception {
+        Document bomb = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> preview("matches", "((a{1000}){1000}){1000}", "aaa"));
+        assertThat(bomb.select("[data-testid=preview-problem]").text())
+                .startsWith("This pattern has nested repetitions that multiply out to more than 100,000 elements");
+
+        Document slow = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> preview("matches", "(?:a{1,300}){300}b", "a".repeat(20_000)));
+        assertThat(slow.select("[data-testid=preview-problem]").text())
+                .startsWith("The pattern took too long on this text and was stopped.");
+
+        Document deep = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> preview("matches", "(a|aa)+\\1b", "a".repeat(20_000)));
+        assertThat(deep.select("[data-testid=preview-problem]").text())
+                .startsWith("The pattern searched too deeply in this text and was stopped.");
+    }
+
+    @Test
+    void savingACompileBombShowsTheReasonAtItsField() throws Exception {
+        Document page = html(mvc.perform(post("/workflows/new").with(as(manager)).with(csrf())
+                .param("action", "save").param("name", "Bomb")
+                .param("buckets[0].ref", "new-aaaa").param("buckets[0].name", "Test reports")
+                .param("criteria[0].ref", "new-cccc").param("criteria[0].name", "Model")
+                .param("criteria[0].appliesTo", "*").param("criteria[0].severity", "required")
+                .param("criteria[0].checks[0].type", "matches")
+                .param("criteria[0].checks[0].pattern", "((a{1000}){1000}){1000}"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(page.getElementById("criterion-0-check-0-pattern-error").text())
+                .contains("nested repetitions that multiply out to more than 100,000 elements");
+        assertThat(workflows.list(tenant.id(), "", false, com.qteria.shared.Paging.of(0, 10)).items()).isEmpty();
     }
 
     @Test

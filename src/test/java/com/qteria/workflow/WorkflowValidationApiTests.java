@@ -2,6 +2,7 @@ package com.qteria.workflow;
 
 import static com.qteria.support.ApiRequests.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -9,11 +10,13 @@ import com.jayway.jsonpath.JsonPath;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -63,6 +66,9 @@ class WorkflowValidationApiTests {
                 Arguments.of("contains empty phrase", check("{\"type\": \"contains\", \"any\": [\"\"]}"), "criteria[1].checks[0].any[0]"),
                 Arguments.of("not_contains without phrases", check("{\"type\": \"not_contains\", \"any\": []}"), "criteria[1].checks[0].any"),
                 Arguments.of("matches invalid pattern", check("{\"type\": \"matches\", \"pattern\": \"[a-\"}"), "criteria[1].checks[0].pattern"),
+                Arguments.of("matches compile bomb", check("{\"type\": \"matches\", \"pattern\": \"((a{1000}){1000}){1000}\"}"), "criteria[1].checks[0].pattern"),
+                Arguments.of("matches repetition count 1001", check("{\"type\": \"matches\", \"pattern\": \"a{1001}\"}"), "criteria[1].checks[0].pattern"),
+                Arguments.of("same_value compile bomb", check("{\"type\": \"same_value\", \"pattern\": \"((a){1000}){1000}\", \"across\": [\"reports\"]}"), "criteria[1].checks[0].pattern"),
                 Arguments.of("matches min_count 0", check("{\"type\": \"matches\", \"pattern\": \"x\", \"min_count\": 0}"), "criteria[1].checks[0].min_count"),
                 Arguments.of("date without labels", check("{\"type\": \"date_not_older\", \"near\": [], \"months\": 12}"), "criteria[1].checks[0].near"),
                 Arguments.of("date months 0", check("{\"type\": \"date_not_older\", \"near\": [\"Date\"], \"months\": 0}"), "criteria[1].checks[0].months"),
@@ -84,6 +90,22 @@ class WorkflowValidationApiTests {
             List<String> fields = JsonPath.read(answer, "$.errors[*].field");
             assertThat(fields).as(rule).containsExactly(field);
         }
+    }
+
+    @Test
+    void aCompileBombIsRefusedWithTheReasonBeforeItIsCompiled() throws Exception {
+        String bomb = check("{\"type\": \"matches\", \"pattern\": \"((a{1000}){1000}){1000}\"}");
+        MvcResult result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> mvc.perform(json(post("/api/v1/workflows"), pm, bomb)).andReturn());
+        assertThat(result.getResponse().getStatus()).isEqualTo(422);
+        String answer = result.getResponse().getContentAsString();
+        assertThat((String) JsonPath.read(answer, "$.errors[0].field")).isEqualTo("criteria[1].checks[0].pattern");
+        assertThat((String) JsonPath.read(answer, "$.errors[0].message"))
+                .isEqualTo("is too costly to run: its nested repetitions multiply out to more than 100000 elements");
+        // The pattern of the time-budget findings stays usable: linear, within the limits, stopped at its budget.
+        String slow = check("{\"type\": \"matches\", \"pattern\": \"(?:a{1,300}){300}b\"}");
+        assertThat(mvc.perform(json(post("/api/v1/workflows"), pm, slow)).andReturn().getResponse().getStatus())
+                .isEqualTo(201);
     }
 
     /** A valid workflow, with extra top-level JSON, an extra bucket and an extra criterion spliced in. */

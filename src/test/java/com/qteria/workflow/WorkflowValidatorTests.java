@@ -135,6 +135,18 @@ class WorkflowValidatorTests {
         assertThat(WorkflowValidator.patternProblem("(?<=Model )(\\d+)", true)).isNull();
     }
 
+    @Test
+    void patternsWhoseRepetitionsMultiplyOutTooFarAreRefused() {
+        assertThat(WorkflowValidator.patternProblem("((a{1000}){1000}){1000}", false))
+                .isEqualTo("is too costly to run: its nested repetitions multiply out to more than 100000 elements");
+        assertThat(WorkflowValidator.patternProblem("(?x) ( (a {1000}) {1000} ) {1000}", false))
+                .startsWith("is too costly to run");
+        assertThat(WorkflowValidator.patternProblem("a{1001}", false))
+                .isEqualTo("is too costly to run: a repetition count of 1001 is above the limit of 1000");
+        assertThat(WorkflowValidator.patternProblem("(?:a{1,300}){300}b", false)).isNull();
+        assertThat(WorkflowValidator.patternProblem("Ref\\.? ?([A-Z]{2,4}-\\d{3,6}(?:/\\d{2}){0,3})", true)).isNull();
+    }
+
     private static WorkflowInput valid(List<Check> checks) {
         return input(criterion("c1", "C", List.of("reports"), checks));
     }

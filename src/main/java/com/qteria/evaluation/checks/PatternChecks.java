@@ -8,7 +8,8 @@ import com.qteria.evaluation.text.NormalizedText.Form;
 import com.qteria.evaluation.text.Span;
 import com.qteria.workflow.Check;
 import com.qteria.workflow.SafePattern;
-import com.qteria.workflow.SafePattern.PatternTimeoutException;
+import com.qteria.workflow.SafePattern.Deadline;
+import com.qteria.workflow.SafePattern.PatternStoppedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +22,13 @@ import java.util.function.Function;
 /**
  * {@code matches} and {@code same_value}: the process manager's pattern, always through {@link SafePattern} (RE2/J in
  * linear time, or java.util.regex under a time budget for lookaround), on {@link Form#PATTERNS} text — normalised
- * like phrases but with case kept, so that {@code [A-Z]} keeps its meaning. A pattern stopped at its budget, or one
- * that does not compile, makes the check inconclusive (needs review), never a pass or a fail.
+ * like phrases but with case kept, so that {@code [A-Z]} keeps its meaning. A pattern stopped before it has an answer
+ * (its {@link #BUDGET} spent over all documents of the check, or too deep a search), or one that does not compile,
+ * makes the check inconclusive (needs review), never a pass or a fail.
  */
 final class PatternChecks {
 
+    /** The time one check may spend matching, over all its documents and pages together. */
     static final Duration BUDGET = Duration.ofSeconds(2);
 
     private PatternChecks() {
@@ -55,13 +58,13 @@ final class PatternChecks {
         List<Evidence> evidence = new ArrayList<>();
         List<Reason> failures = new ArrayList<>();
         List<Reason> passes = new ArrayList<>();
+        Deadline deadline = Deadline.after(BUDGET);
         for (DocumentText document : documents) {
             List<Match> found;
             try {
-                found = all(pattern, document, 0);
-            } catch (PatternTimeoutException e) {
-                return CheckResult.undecided(check.type(),
-                        new Reason.PatternTimedOut(check.pattern(), document.name()), evidence);
+                found = all(pattern, document, 0, deadline);
+            } catch (PatternStoppedException e) {
+                return CheckResult.undecided(check.type(), stopped(e, check.pattern(), document), evidence);
             }
             List<Evidence> here = found.stream().limit(3)
                     .map(m -> document.quoteLine(m.page(), m.text(), m.span())).toList();
@@ -98,16 +101,17 @@ final class PatternChecks {
         List<Evidence> evidence = new ArrayList<>();
         Map<String, List<Reason.Place>> valuesWhere = new LinkedHashMap<>();
         List<Reason> missing = new ArrayList<>();
+        Deadline deadline = Deadline.after(BUDGET);
         for (DocumentText document : documents) {
             if (!across.contains(document.document().bucket())) {
                 continue;
             }
             List<Match> found;
             try {
-                found = all(pattern, document, 1).stream().filter(m -> m.value() != null && !m.value().isEmpty()).toList();
-            } catch (PatternTimeoutException e) {
-                return CheckResult.undecided(check.type(),
-                        new Reason.PatternTimedOut(check.pattern(), document.name()), evidence);
+                found = all(pattern, document, 1, deadline).stream()
+                        .filter(m -> m.value() != null && !m.value().isEmpty()).toList();
+            } catch (PatternStoppedException e) {
+                return CheckResult.undecided(check.type(), stopped(e, check.pattern(), document), evidence);
             }
             if (found.isEmpty()) {
                 missing.add(new Reason.NoValue(document.name(), document.pagesWithoutText()));
@@ -149,12 +153,20 @@ final class PatternChecks {
         return CheckResult.pass(check.type(), List.of(new Reason.SameValue(values.getFirst())), evidence);
     }
 
+    /** Why matching stopped on {@code document}. */
+    private static Reason stopped(PatternStoppedException e, String pattern, DocumentText document) {
+        return switch (e.why()) {
+            case TIME_BUDGET -> new Reason.PatternTimedOut(pattern, document.name());
+            case TOO_DEEP -> new Reason.PatternTooDeep(pattern, document.name());
+        };
+    }
+
     /** Every match on every page; {@code group} 1 also reads the captured value. */
-    private static List<Match> all(SafePattern pattern, DocumentText document, int group) {
+    private static List<Match> all(SafePattern pattern, DocumentText document, int group, Deadline deadline) {
         List<Match> found = new ArrayList<>();
         for (int page = 1; page <= document.pageCount(); page++) {
             NormalizedText text = document.page(page, Form.PATTERNS);
-            SafePattern.Matcher matcher = pattern.matcher(text.text(), BUDGET);
+            SafePattern.Matcher matcher = pattern.matcher(text.text(), deadline);
             int from = 0;
             while (from <= text.text().length() && matcher.find(from)) {
                 String value = group > 0 ? collapse(matcher.group(group)) : null;

@@ -71,6 +71,8 @@ public final class WorkflowValidator {
                         + "); use (?:…) for groups that only group";
             }
             return null;
+        } catch (SafePattern.PatternTooLargeException e) {
+            return "is too costly to run: " + e.getMessage();
         } catch (IllegalArgumentException e) {
             return "is not a valid pattern: " + e.getMessage();
         }

@@ -4,6 +4,7 @@ import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.ProblemCode;
 import com.qteria.workflow.PatternPreview;
+import com.qteria.workflow.SafePattern.PatternStoppedException;
 import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
@@ -200,8 +201,9 @@ class WorkflowBuilderController {
             return Preview.problem(messages.getMessage("workflow.preview.noSample", null, locale));
         }
         PatternPreview result = PatternPreview.run(pattern, sample, oneGroup);
-        if (result.problem() != null) {
-            return Preview.problem(messages.getMessage("workflow.preview.timeout", null, locale));
+        if (result.stopped() != null) {
+            return Preview.problem(messages.getMessage(result.stopped() == PatternStoppedException.Why.TOO_DEEP
+                    ? "workflow.preview.tooDeep" : "workflow.preview.timeout", null, locale));
         }
         return new Preview(null, result.count(), result.matches(), result.truncated());
     }

@@ -38,6 +38,8 @@ class ValidationMessagesTests {
         }
         errors.add(new FieldError("x", WorkflowValidator.patternProblem("(unclosed", false)));
         errors.add(new FieldError("x", WorkflowValidator.patternProblem("", false)));
+        errors.add(new FieldError("x", WorkflowValidator.patternProblem("a{5000}", false)));
+        errors.add(new FieldError("x", WorkflowValidator.patternProblem("((a{1000}){1000}){1000}", false)));
 
         List<String> unknown = errors.stream().map(FieldError::message)
                 .filter(m -> ValidationMessages.keyFor(m) == null).distinct().toList();
@@ -56,6 +58,10 @@ class ValidationMessagesTests {
                         + " Write (?:\u2026) for brackets that only group.");
         assertThat(german.translate("must be a number of months from 1 to 1200"))
                 .isEqualTo("Geben Sie eine Anzahl Monate von 1 bis 1200 ein.");
+        assertThat(german.translate(WorkflowValidator.patternProblem("a{5000}", false)))
+                .isEqualTo("Dieses Muster wiederholt einen Teil 5.000-mal; erlaubt sind höchstens 1.000 Wiederholungen.");
+        assertThat(english.translate(WorkflowValidator.patternProblem("((a{1000}){1000}){1000}", false)))
+                .startsWith("This pattern has nested repetitions that multiply out to more than 100,000 elements");
         assertThat(english.translate("something the validator never said")).isEqualTo("something the validator never said");
     }
 
