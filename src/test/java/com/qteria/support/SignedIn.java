@@ -20,7 +20,7 @@ public final class SignedIn {
     /** A user of the given role and name in an organization of their own. */
     public static CurrentUser user(Role role, String name) {
         return new CurrentUser(UUID.randomUUID(), TenantId.of(UUID.randomUUID()),
-                role.name().toLowerCase().replace('_', '.') + "@example.com", name, role);
+                role.key().replace('_', '.') + "@example.com", name, role);
     }
 
     /** The request made by this user, with the authority of their role as sign-in grants it. */
