@@ -2,6 +2,7 @@ package com.qteria.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.qteria.document.DocumentId;
 import com.qteria.evaluation.AssessedDocument;
 import com.qteria.evaluation.Confidence;
 import com.qteria.evaluation.EvaluationPipeline;
@@ -53,7 +54,7 @@ class AssessmentRunTests {
         assertThat(passed.source()).isEqualTo(Source.CHECKS);
         assertThat(passed.confidence()).isEqualTo(Confidence.HIGH);
         assertThat(passed.evidence()).singleElement().satisfies(e -> {
-            assertThat(e.documentId()).isEqualTo(report.id());
+            assertThat(e.documentId()).isEqualTo(new DocumentId(report.id()));
             assertThat(e.documentName()).isEqualTo("report.pdf");
             assertThat(e.page()).isEqualTo(1);
             assertThat(e.quote()).contains("IEC 62368-1");
