@@ -191,50 +191,41 @@ class DocumentsApiTests {
 
     @Test
     void everyRangeThatReturnsTheWholeFileIsAuditedAndAnUnsatisfiableOneGetsAnEmpty416() throws Exception {
-        Tenant tenant = data.newTenant();
-        String token = tenant.tokenOf(Role.PROJECT_HANDLER);
-        byte[] pdf = SamplePdfs.pdf("Ranges that cover everything");
-        String id = uploaded.upload(token, "everything.pdf", pdf);
-
-        assertThat(read(token, id, null, 200)).isEqualTo(pdf);
-        assertThat(downloads(tenant, id)).isEqualTo(1);
-        assertThat(read(token, id, "bytes=-100000000", 206)).isEqualTo(pdf);
-        assertThat(downloads(tenant, id)).isEqualTo(2);
-        assertThat(read(token, id, "bytes=00-", 206)).isEqualTo(pdf);
-        assertThat(downloads(tenant, id)).isEqualTo(3);
-        for (String unsatisfiable : List.of("bytes=1-,0-0", "bytes=" + pdf.length + "-", "pages=1-2")) {
-            mvc.perform(get("/api/v1/documents/" + id + "/content").header("Authorization", "Bearer " + token)
-                            .header("Range", unsatisfiable))
+        Opened file = opened("Ranges that cover everything");
+        assertThat(read(file.token(), file.id(), "bytes=-100000000", 206)).isEqualTo(file.pdf());
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(2);
+        assertThat(read(file.token(), file.id(), "bytes=00-", 206)).isEqualTo(file.pdf());
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(3);
+        int size = file.pdf().length;
+        for (String unsatisfiable : List.of("bytes=1-,0-0", "bytes=" + size + "-", "pages=1-2")) {
+            mvc.perform(get("/api/v1/documents/" + file.id() + "/content")
+                            .header("Authorization", "Bearer " + file.token()).header("Range", unsatisfiable))
                     .andExpect(status().isRequestedRangeNotSatisfiable())
-                    .andExpect(header().string("Content-Range", "bytes */" + pdf.length))
+                    .andExpect(header().string("Content-Range", "bytes */" + size))
                     .andExpect(content().bytes(new byte[0]));
         }
-        assertThat(downloads(tenant, id)).isEqualTo(3);
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(3);
     }
 
     @Test
     void aViewerReadingOnIsAuditedOncePerWindowAndAReaderWhoNeverOpenedTheFileIsAuditedToo() throws Exception {
-        Tenant tenant = data.newTenant();
-        String viewer = tenant.tokenOf(Role.PROJECT_HANDLER);
-        byte[] pdf = SamplePdfs.pdf("A viewer reads this in parts");
-        String id = uploaded.upload(viewer, "viewer.pdf", pdf);
-
-        assertThat(read(viewer, id, null, 200)).isEqualTo(pdf);
-        for (int start = 100; start < pdf.length; start += 100) {
-            String range = "bytes=" + start + "-" + Math.min(start + 99, pdf.length - 1);
-            assertThat(read(viewer, id, range, 206))
-                    .isEqualTo(Arrays.copyOfRange(pdf, start, Math.min(start + 100, pdf.length)));
+        Opened file = opened("A viewer reads this in parts");
+        int size = file.pdf().length;
+        for (int start = 100; start < size; start += 100) {
+            int end = Math.min(start + 100, size);
+            assertThat(read(file.token(), file.id(), "bytes=" + start + "-" + (end - 1), 206))
+                    .isEqualTo(Arrays.copyOfRange(file.pdf(), start, end));
         }
-        assertThat(downloads(tenant, id)).isEqualTo(1);
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(11));
-        read(viewer, id, "bytes=100-199", 206);
-        read(viewer, id, "bytes=200-299", 206);
-        assertThat(downloads(tenant, id)).isEqualTo(2);
+        read(file.token(), file.id(), "bytes=100-199", 206);
+        read(file.token(), file.id(), "bytes=200-299", 206);
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(2);
 
-        String other = tenant.tokenOf(Role.PROJECT_HANDLER);
-        assertThat(read(other, id, "bytes=1-", 206)).isEqualTo(Arrays.copyOfRange(pdf, 1, pdf.length));
-        assertThat(downloads(tenant, id)).isEqualTo(3);
+        String other = file.tenant().tokenOf(Role.PROJECT_HANDLER);
+        assertThat(read(other, file.id(), "bytes=1-", 206)).isEqualTo(Arrays.copyOfRange(file.pdf(), 1, size));
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(3);
     }
 
     @Test
@@ -244,14 +235,30 @@ class DocumentsApiTests {
         byte[] pdf = SamplePdfs.pdf("Read in the browser");
         String id = uploaded.upload(data.tokenFor(handler), "browser.pdf", pdf);
 
-        byte[] tail = mvc.perform(get("/documents/" + id + "/content").with(SignedIn.as(handler)).header("Range", "bytes=-10"))
+        byte[] tail = mvc.perform(get("/documents/" + id + "/content").with(SignedIn.as(handler))
+                        .header("Range", "bytes=-10"))
                 .andExpect(status().isPartialContent())
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(tail).isEqualTo(Arrays.copyOfRange(pdf, pdf.length - 10, pdf.length));
-        mvc.perform(get("/documents/" + id + "/content").with(SignedIn.as(handler)).header("Range", "bytes=1-,0-0"))
+        mvc.perform(get("/documents/" + id + "/content").with(SignedIn.as(handler))
+                        .header("Range", "bytes=1-,0-0"))
                 .andExpect(status().isRequestedRangeNotSatisfiable())
                 .andExpect(content().bytes(new byte[0]));
         assertThat(downloads(tenant, id)).isEqualTo(1);
+    }
+
+    /** A new organization's document, uploaded and then downloaded whole by its uploader: one audit entry. */
+    private Opened opened(String text) throws Exception {
+        Tenant tenant = data.newTenant();
+        String token = tenant.tokenOf(Role.PROJECT_HANDLER);
+        byte[] pdf = SamplePdfs.pdf(text);
+        String id = uploaded.upload(token, "opened.pdf", pdf);
+        assertThat(read(token, id, null, 200)).isEqualTo(pdf);
+        assertThat(downloads(tenant, id)).isEqualTo(1);
+        return new Opened(tenant, token, pdf, id);
+    }
+
+    record Opened(Tenant tenant, String token, byte[] pdf, String id) {
     }
 
     private byte[] read(String token, String id, String range, int expectedStatus) throws Exception {

@@ -96,7 +96,8 @@ class DocumentsApiController {
     @ApiResponse(responseCode = "206", description = "The part of the file the Range header asked for.", content = {
             @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary"))})
-    @ApiResponse(responseCode = "416", description = "The Range cannot be served; Content-Range: bytes */size, no body.",
+    @ApiResponse(responseCode = "416",
+            description = "The Range cannot be served; Content-Range: bytes */size, no body.",
             content = @Content)
     ResponseEntity<?> content(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id,
             @Parameter(description = "A byte range, such as bytes=0-1023.")
