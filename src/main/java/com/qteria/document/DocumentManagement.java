@@ -41,15 +41,17 @@ public class DocumentManagement {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RecordedReads reads;
 
     DocumentManagement(Documents documents, EncryptedStorage storage, UploadInspection inspection,
-            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, RecordedReads reads) {
         this.documents = documents;
         this.storage = storage;
         this.inspection = inspection;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.reads = reads;
     }
 
     /**
@@ -106,17 +108,19 @@ public class DocumentManagement {
     }
 
     /**
-     * The original bytes. {@code audited}: whether this read is a download worth an audit entry (a viewer fetching
-     * further ranges of a file already opened is not).
+     * The original bytes, or the parts of them a Range header asks for ({@code range} null: none), recorded as a
+     * download by the rule of {@link RecordedReads}: no response that carries bytes goes unrecorded.
      */
-    public DocumentContent content(CurrentUser user, DocumentId id, boolean audited) {
+    public DocumentBytes content(CurrentUser user, DocumentId id, String range) {
         Document document = document(user.tenantId(), id);
         Document.Original original = document.original();
-        if (audited) {
+        DocumentBytes bytes = DocumentBytes.of(new DocumentContent(original.filename(), original.mediaType(),
+                original.sizeBytes(), new DecryptedResource(storage, document.stored(), original.filename(),
+                        original.sizeBytes())), range);
+        if (bytes instanceof DocumentBytes.Served served && reads.record(user, id, served)) {
             events.publishEvent(new DocumentDownloaded(user.tenantId(), user.email(), id, original.filename()));
         }
-        return new DocumentContent(original.filename(), original.mediaType(), original.sizeBytes(),
-                new DecryptedResource(storage, document.stored(), original.filename(), original.sizeBytes()));
+        return bytes;
     }
 
     /** Deletes the row and the stored object; 409 while an unfinished assessment holds the document. */

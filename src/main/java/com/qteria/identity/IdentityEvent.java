@@ -74,16 +74,29 @@ public sealed interface IdentityEvent extends AuditableEvent {
         public Map<String, Object> details() { return Map.of("email", email); }
     }
 
-    record SignedIn(TenantId tenantId, String actor, UUID userId, String method) implements UserEvent {
+    /**
+     * A sign-in. {@code unrecordedRefusals}: throttled attempts for this email since its previous sign-in entry that
+     * were counted rather than recorded one by one (0 when there were none; then absent from the details).
+     */
+    record SignedIn(TenantId tenantId, String actor, UUID userId, String method, int unrecordedRefusals)
+            implements UserEvent {
+        public SignedIn(TenantId tenantId, String actor, UUID userId, String method) {
+            this(tenantId, actor, userId, method, 0);
+        }
+
         public String action() { return "auth.signed_in"; }
-        public Map<String, Object> details() { return Map.of("method", method); }
+        public Map<String, Object> details() { return signInDetails(method, null, null, unrecordedRefusals); }
     }
 
-    /** A failed sign-in. {@code tenantId} and {@code userId} are null when the email belongs to nobody. */
-    record SignInFailed(TenantId tenantId, String actor, UUID userId, String method, String reason)
-            implements UserEvent {
+    /**
+     * A failed sign-in. {@code tenantId} and {@code userId} are null when the email belongs to nobody. A throttled
+     * attempt ({@code reason} rate_limited) is recorded once per blocked period, with {@code blockedUntil}; the
+     * refusals after it are counted and given as {@code unrecordedRefusals} on the email's next sign-in entry.
+     */
+    record SignInFailed(TenantId tenantId, String actor, UUID userId, String method, String reason,
+            Instant blockedUntil, int unrecordedRefusals) implements UserEvent {
         public String action() { return "auth.sign_in_failed"; }
-        public Map<String, Object> details() { return Map.of("method", method, "reason", reason); }
+        public Map<String, Object> details() { return signInDetails(method, reason, blockedUntil, unrecordedRefusals); }
     }
 
     record SignedOut(TenantId tenantId, String actor, UUID userId, String method) implements UserEvent {
@@ -107,5 +120,21 @@ public sealed interface IdentityEvent extends AuditableEvent {
     record TokenRevoked(TenantId tenantId, String actor, UUID tokenId, String kind) implements TokenEvent {
         public String action() { return "token.revoked"; }
         public Map<String, Object> details() { return Map.of("kind", kind); }
+    }
+
+    private static Map<String, Object> signInDetails(String method, String reason, Instant blockedUntil,
+            int unrecordedRefusals) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("method", method);
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        if (blockedUntil != null) {
+            details.put("blocked_until", blockedUntil.toString());
+        }
+        if (unrecordedRefusals > 0) {
+            details.put("unrecorded_refusals", unrecordedRefusals);
+        }
+        return details;
     }
 }

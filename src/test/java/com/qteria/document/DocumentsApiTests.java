@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
+import com.qteria.support.MutableClock;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
+import com.qteria.support.SignedIn;
 import com.qteria.support.TestData;
 import com.qteria.support.TestData.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,6 +43,8 @@ class DocumentsApiTests {
     DocumentManagement documents;
     @Autowired
     UploadedDocuments uploaded;
+    @Autowired
+    MutableClock clock;
 
     @Test
     void anUploadIsRecordedHashedAndReadInTheBackground() throws Exception {
@@ -180,6 +187,94 @@ class DocumentsApiTests {
                         .header("Authorization", "Bearer " + tenant.adminToken()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(JsonPath.<List<String>>read(audit, "$.items[*].resource_id")).containsOnly(id).hasSize(1);
+    }
+
+    @Test
+    void everyRangeThatReturnsTheWholeFileIsAuditedAndAnUnsatisfiableOneGetsAnEmpty416() throws Exception {
+        Opened file = opened("Ranges that cover everything");
+        assertThat(read(file.token(), file.id(), "bytes=-100000000", 206)).isEqualTo(file.pdf());
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(2);
+        assertThat(read(file.token(), file.id(), "bytes=00-", 206)).isEqualTo(file.pdf());
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(3);
+        int size = file.pdf().length;
+        for (String unsatisfiable : List.of("bytes=1-,0-0", "bytes=" + size + "-", "pages=1-2")) {
+            mvc.perform(get("/api/v1/documents/" + file.id() + "/content")
+                            .header("Authorization", "Bearer " + file.token()).header("Range", unsatisfiable))
+                    .andExpect(status().isRequestedRangeNotSatisfiable())
+                    .andExpect(header().string("Content-Range", "bytes */" + size))
+                    .andExpect(content().bytes(new byte[0]));
+        }
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(3);
+    }
+
+    @Test
+    void aViewerReadingOnIsAuditedOncePerWindowAndAReaderWhoNeverOpenedTheFileIsAuditedToo() throws Exception {
+        Opened file = opened("A viewer reads this in parts");
+        int size = file.pdf().length;
+        for (int start = 100; start < size; start += 100) {
+            int end = Math.min(start + 100, size);
+            assertThat(read(file.token(), file.id(), "bytes=" + start + "-" + (end - 1), 206))
+                    .isEqualTo(Arrays.copyOfRange(file.pdf(), start, end));
+        }
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(11));
+        read(file.token(), file.id(), "bytes=100-199", 206);
+        read(file.token(), file.id(), "bytes=200-299", 206);
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(2);
+
+        String other = file.tenant().tokenOf(Role.PROJECT_HANDLER);
+        assertThat(read(other, file.id(), "bytes=1-", 206)).isEqualTo(Arrays.copyOfRange(file.pdf(), 1, size));
+        assertThat(downloads(file.tenant(), file.id())).isEqualTo(3);
+    }
+
+    @Test
+    void thePagesServeTheSameBytesUnderTheSameAuditRule() throws Exception {
+        Tenant tenant = data.newTenant();
+        CurrentUser handler = tenant.user(Role.PROJECT_HANDLER);
+        byte[] pdf = SamplePdfs.pdf("Read in the browser");
+        String id = uploaded.upload(data.tokenFor(handler), "browser.pdf", pdf);
+
+        byte[] tail = mvc.perform(get("/documents/" + id + "/content").with(SignedIn.as(handler))
+                        .header("Range", "bytes=-10"))
+                .andExpect(status().isPartialContent())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(tail).isEqualTo(Arrays.copyOfRange(pdf, pdf.length - 10, pdf.length));
+        mvc.perform(get("/documents/" + id + "/content").with(SignedIn.as(handler))
+                        .header("Range", "bytes=1-,0-0"))
+                .andExpect(status().isRequestedRangeNotSatisfiable())
+                .andExpect(content().bytes(new byte[0]));
+        assertThat(downloads(tenant, id)).isEqualTo(1);
+    }
+
+    /** A new organization's document, uploaded and then downloaded whole by its uploader: one audit entry. */
+    private Opened opened(String text) throws Exception {
+        Tenant tenant = data.newTenant();
+        String token = tenant.tokenOf(Role.PROJECT_HANDLER);
+        byte[] pdf = SamplePdfs.pdf(text);
+        String id = uploaded.upload(token, "opened.pdf", pdf);
+        assertThat(read(token, id, null, 200)).isEqualTo(pdf);
+        assertThat(downloads(tenant, id)).isEqualTo(1);
+        return new Opened(tenant, token, pdf, id);
+    }
+
+    record Opened(Tenant tenant, String token, byte[] pdf, String id) {
+    }
+
+    private byte[] read(String token, String id, String range, int expectedStatus) throws Exception {
+        var request = get("/api/v1/documents/" + id + "/content").header("Authorization", "Bearer " + token);
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return mvc.perform(request).andExpect(status().is(expectedStatus))
+                .andReturn().getResponse().getContentAsByteArray();
+    }
+
+    private int downloads(Tenant tenant, String id) throws Exception {
+        String audit = mvc.perform(get("/api/v1/audit-events?action=document.downloaded&size=100")
+                        .header("Authorization", "Bearer " + tenant.adminToken()))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.<List<String>>read(audit, "$.items[?(@.resource_id == '" + id + "')]").size();
     }
 
     @Test

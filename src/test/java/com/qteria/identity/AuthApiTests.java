@@ -14,6 +14,15 @@ import com.qteria.support.MutableClock;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -83,6 +92,58 @@ class AuthApiTests {
 
         clock.advance(Duration.ofMinutes(16));
         signIn(email, TestData.PASSWORD, "10.0.2.99");
+    }
+
+    @Test
+    void aHundredConcurrentWrongPasswordsEvaluateExactlyTheLimit() throws Exception {
+        String email = data.newTenant().user(Role.PROJECT_HANDLER).email();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            for (int i = 0; i < 100; i++) {
+                String password = "wrong password " + i;
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(tokenRequest(email, password, "10.0.7.1")).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> counted = new HashMap<>();
+            for (Future<Integer> status : statuses) {
+                counted.merge(status.get(), 1, Integer::sum);
+            }
+            assertThat(counted).containsExactlyInAnyOrderEntriesOf(Map.of(401, 5, 429, 95));
+        }
+    }
+
+    @Test
+    void throttledAttemptsAreRecordedOncePerBlockAndCountedOnTheNextEntry() throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        String email = tenant.user(Role.PROJECT_HANDLER).email();
+        for (int i = 0; i < 25; i++) {
+            mvc.perform(tokenRequest(email, "wrong password " + i, "10.0.8.1"))
+                    .andExpect(status().is(i < 5 ? 401 : 429));
+        }
+        String failures = audit(tenant, "auth.sign_in_failed", email);
+        assertThat(JsonPath.<List<String>>read(failures, "$.items[*].details.reason"))
+                .containsExactly("rate_limited", "wrong_password", "wrong_password", "wrong_password",
+                        "wrong_password", "wrong_password");
+        Instant blockedUntil = Instant.parse(JsonPath.read(failures, "$.items[0].details.blocked_until"));
+        assertThat(blockedUntil).isBetween(clock.instant().plus(Duration.ofMinutes(14)),
+                clock.instant().plus(Duration.ofMinutes(16)));
+        assertThat(JsonPath.<List<Object>>read(failures, "$.items[*].details.unrecorded_refusals")).isEmpty();
+
+        clock.advance(Duration.ofMinutes(16));
+        signIn(email, TestData.PASSWORD, "10.0.8.1");
+        String signedIn = audit(tenant, "auth.signed_in", email);
+        assertThat(JsonPath.<Integer>read(signedIn, "$.items[0].details.unrecorded_refusals")).isEqualTo(19);
+    }
+
+    private String audit(TestData.Tenant tenant, String action, String actor) throws Exception {
+        return mvc.perform(get("/api/v1/audit-events?action=" + action + "&actor=" + actor)
+                        .header("Authorization", "Bearer " + tenant.adminToken()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 
     @Test

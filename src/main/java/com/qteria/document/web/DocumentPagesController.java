@@ -2,7 +2,6 @@ package com.qteria.document.web;
 
 import static java.util.stream.Collectors.toSet;
 
-import com.qteria.document.DocumentContent;
 import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentPage;
@@ -20,7 +19,6 @@ import com.qteria.workflow.WorkflowView;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -98,11 +96,9 @@ class DocumentPagesController {
     }
 
     @GetMapping("/{id}/content")
-    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id,
+    ResponseEntity<?> content(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
-        DocumentContent content = documents.content(user, id,
-                ContentResponse.audited(range));
-        return ContentResponse.inline(content);
+        return ContentResponse.of(documents.content(user, id, range));
     }
 
     @PostMapping("/{id}/delete")

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import com.qteria.document.DocumentContent;
 import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentPage;
@@ -18,7 +17,6 @@ import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -82,22 +80,29 @@ class DocumentsApiController {
         return documents.get(user.tenantId(), id);
     }
 
-    /** The original bytes, inline; Spring answers Range requests (206) from the decrypting stream. */
+    /**
+     * The original bytes, inline; Spring answers Range requests (206) from the decrypting stream. Which responses are
+     * audited: see {@code DocumentManagement.content}.
+     */
     @GetMapping("/api/v1/documents/{id}/content")
     @Operation(operationId = "getDocumentContent", summary = "Download a document's original bytes",
             description = "Inline (Content-Disposition: inline), with the media type it was recognised as. "
-                    + "Range requests are answered with 206 and the part asked for.")
+                    + "Range requests are answered with 206 and the part asked for, a Range that cannot be served "
+                    + "with 416 and no body. Every response with bytes is recorded as document.downloaded: always "
+                    + "when it includes the first byte, else once per reader and document in ten minutes.")
     @ApiResponse(responseCode = "200", description = "The original file.", content = {
             @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "206", description = "The part of the file the Range header asked for.", content = {
             @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = DOCX, schema = @Schema(type = "string", format = "binary"))})
-    ResponseEntity<Resource> content(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id,
+    @ApiResponse(responseCode = "416",
+            description = "The Range cannot be served; Content-Range: bytes */size, no body.",
+            content = @Content)
+    ResponseEntity<?> content(@AuthenticationPrincipal CurrentUser user, @PathVariable DocumentId id,
             @Parameter(description = "A byte range, such as bytes=0-1023.")
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {
-        DocumentContent content = documents.content(user, id, ContentResponse.audited(range));
-        return ContentResponse.inline(content);
+        return ContentResponse.of(documents.content(user, id, range));
     }
 
     @GetMapping("/api/v1/documents/{id}/text")

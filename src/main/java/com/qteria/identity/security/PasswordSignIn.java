@@ -6,6 +6,7 @@ import com.qteria.identity.accounts.Accounts;
 import com.qteria.identity.accounts.Passwords;
 import com.qteria.identity.persistence.User;
 import com.qteria.identity.persistence.Users;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,30 +37,35 @@ public class PasswordSignIn implements AuthenticationProvider {
         this.events = events;
     }
 
-    /** Checks the credentials; throws {@link BadCredentialsException} or {@link SignInThrottledException}. */
+    /**
+     * Checks the credentials; throws {@link BadCredentialsException} or {@link SignInThrottledException}. Throttled
+     * attempts are audited as {@link LoginThrottle} describes: one entry per blocked period, the rest counted.
+     */
     public CurrentUser signIn(String rawEmail, String password, String ip, String method) {
         String email = Accounts.normalizeEmail(rawEmail == null ? "" : rawEmail);
-        Optional<java.time.Duration> blocked = throttle.blockedFor(email, ip);
         Optional<User> user = users.findByEmailForSignIn(email);
-        if (blocked.isPresent()) {
-            events.publishEvent(failure(user, email, method, "rate_limited"));
-            throw new SignInThrottledException(blocked.get());
+        if (throttle.admit(email, ip) instanceof LoginThrottle.Admission.Refused refused) {
+            refused.recorded().ifPresent(block -> events.publishEvent(failure(user, email, method, "rate_limited",
+                    block.until(), block.earlierUnrecorded())));
+            throw new SignInThrottledException(refused.retryAfter());
         }
         boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(null));
         if (!matches || !user.get().active()) {
-            throttle.recordFailure(email, ip);
             String reason = user.isEmpty() ? "unknown_email" : !matches ? "wrong_password" : "inactive_user";
-            events.publishEvent(failure(user, email, method, reason));
+            events.publishEvent(failure(user, email, method, reason, null, throttle.takeUnrecorded(email)));
             throw new BadCredentialsException("Email or password is not correct.");
         }
+        throttle.succeeded(email, ip);
         CurrentUser current = user.get().toCurrentUser();
-        events.publishEvent(new IdentityEvent.SignedIn(current.tenantId(), current.email(), current.id(), method));
+        events.publishEvent(new IdentityEvent.SignedIn(current.tenantId(), current.email(), current.id(), method,
+                throttle.takeUnrecorded(email)));
         return current;
     }
 
-    private static IdentityEvent.SignInFailed failure(Optional<User> user, String email, String method, String reason) {
+    private static IdentityEvent.SignInFailed failure(Optional<User> user, String email, String method, String reason,
+            Instant blockedUntil, int unrecordedRefusals) {
         return new IdentityEvent.SignInFailed(user.map(User::tenantId).orElse(null), email,
-                user.map(User::id).orElse(null), method, reason);
+                user.map(User::id).orElse(null), method, reason, blockedUntil, unrecordedRefusals);
     }
 
     @Override
