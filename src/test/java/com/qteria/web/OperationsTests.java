@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -146,8 +147,23 @@ class OperationsTests {
         mvc.perform(get("/health"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/health").header("Authorization", "Bearer " + OPERATOR_TOKEN))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
                 .andExpect(jsonPath("$.components.storage.status").value("UP"));
+    }
+
+    /** API.md: which component failed is shown only with the operator token, on /health and under /actuator/health. */
+    @Test
+    void healthNamesItsComponentsToTheOperatorOnly() throws Exception {
+        for (String path : List.of("/health", "/actuator/health", "/actuator/health/readiness")) {
+            mvc.perform(get(path)).andExpect(status().isOk()).andExpect(jsonPath("$.components").doesNotExist());
+        }
+        mvc.perform(get("/health").header("Authorization", "Bearer " + data.newTenant().adminToken()))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").header("Authorization", "Bearer " + OPERATOR_TOKEN))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.components.db.status").value("UP"));
     }
 
     private static ResultMatcher securityHeaders() {

@@ -84,7 +84,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Tokens tokens, ProblemResponses problems,
             IdentityProperties settings) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/health")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -100,7 +100,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/version").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/health", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(OperatorAuthentication.AUTHORITY)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
