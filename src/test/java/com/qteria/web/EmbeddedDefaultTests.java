@@ -8,6 +8,7 @@ import com.qteria.support.TestDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,25 @@ class EmbeddedDefaultTests {
             assertThat((String) JsonPath.read(health.body(), "$.status")).isEqualTo("DOWN");
             assertThat((String) JsonPath.read(health.body(), "$.components.storage.status")).isEqualTo("DOWN");
             assertThat((String) JsonPath.read(health.body(), "$.components.db.status")).isEqualTo("UP");
+        }
+    }
+
+    /** Tomcat's own HTML error page and a 500 for {@code /error} were what some paths answered before. */
+    @Test
+    void oddPathsAnswerInTheProductsOwnWords() throws Exception {
+        Map<String, String> settings = Map.of("qteria.data-dir", temp.resolve("odd").toString(),
+                "spring.datasource.url", TestDatabase.newH2Database().url());
+        try (LocalServer server = LocalServer.start(settings)) {
+            for (String path : List.of("/api/v1/documents/..%2f..%2fetc", "/api/v1/documents/%2e%2e%2fsecret")) {
+                HttpResponse<String> encoded = server.get(path);
+                assertThat(encoded.statusCode()).as(path).isIn(400, 404);
+                assertThat(encoded.headers().firstValue("Content-Type")).as(path)
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            }
+            HttpResponse<String> error = server.get("/error");
+            assertThat(error.statusCode()).isEqualTo(404);
+            HttpResponse<String> apiError = server.get("/error", "Accept", "application/json");
+            assertThat(apiError.statusCode()).isEqualTo(404);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.qteria.platform.web;
 
 import com.qteria.shared.ProblemCode;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,9 +57,13 @@ class ProblemErrorController implements ErrorController {
         return page;
     }
 
+    /** The status of the error being shown; {@code /error} asked for directly is a page that does not exist. */
     private static int statusOf(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        return status instanceof Integer value ? value : 500;
+        if (status instanceof Integer value) {
+            return value;
+        }
+        return request.getDispatcherType() == DispatcherType.ERROR ? 500 : 404;
     }
 
     static ProblemCode codeFor(int status) {
