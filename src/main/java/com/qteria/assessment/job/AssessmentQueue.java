@@ -96,18 +96,25 @@ class AssessmentQueue {
         Instant now = clock.instant();
         Instant silentSince = now.minus(settings.abandonedAfter());
         for (Assessment assessment : assessments.running()) {
-            boolean silent = assessment.heartbeatAt() == null || assessment.heartbeatAt().isBefore(silentSince);
-            StateName state = jobState(assessment.id().value());
-            if (state == null && assessment.phase() == AssessmentPhase.EXTRACTING) {
-                if (silent) {
-                    waiting(assessment, now);
-                }
-            } else if (!LIVE.contains(state) || silent && assessment.cancelRequested()) {
-                log.warn("Assessment {} has no live job (job {}, silent: {}); ending it", assessment.id(), state,
-                        silent);
-                job.abandon(assessment.id(), "The worker running this assessment stopped and it could not be "
-                        + "resumed. Start the assessment again.");
+            try {
+                reap(assessment, now, silentSince);
+            } catch (RuntimeException e) {
+                log.error("Assessment {} could not be looked at; the next run tries again", assessment.id(), e);
             }
+        }
+    }
+
+    private void reap(Assessment assessment, Instant now, Instant silentSince) {
+        boolean silent = assessment.heartbeatAt() == null || assessment.heartbeatAt().isBefore(silentSince);
+        StateName state = jobState(assessment.id().value());
+        if (state == null && assessment.phase() == AssessmentPhase.EXTRACTING) {
+            if (silent) {
+                waiting(assessment, now);
+            }
+        } else if (!LIVE.contains(state) || silent && assessment.cancelRequested()) {
+            log.warn("Assessment {} has no live job (job {}, silent: {}); ending it", assessment.id(), state, silent);
+            job.abandon(assessment.id(), "The worker running this assessment stopped and it could not be resumed. "
+                    + "Start the assessment again.");
         }
     }
 

@@ -34,6 +34,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jobrunr.jobs.Job;
@@ -55,38 +56,42 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @QteriaTest
 class EveryAssessmentEndsTests {
 
+    private final TestData data;
+    private final UploadedDocuments uploaded;
+    private final WorkflowManagement workflows;
+    private final Assessments assessments;
+    private final AssessmentManagement management;
+    private final DocumentManagement documents;
+    private final AssessmentJob job;
+    private final AssessmentQueue queue;
+    private final Clock clock;
+    private final JdbcClient jdbc;
+    private final JobScheduler scheduler;
+    private final StorageProvider jobStorage;
+    /** The application's assessment job with other inputs. */
+    private final Function<AssessmentInputs, AssessmentJob> jobWith;
+
     @Autowired
-    TestData data;
-    @Autowired
-    UploadedDocuments uploaded;
-    @Autowired
-    WorkflowManagement workflows;
-    @Autowired
-    Assessments assessments;
-    @Autowired
-    AssessmentManagement management;
-    @Autowired
-    DocumentManagement documents;
-    @Autowired
-    AssessmentJob job;
-    @Autowired
-    AssessmentQueue queue;
-    @Autowired
-    EvaluationPipeline pipeline;
-    @Autowired
-    FindingCache cache;
-    @Autowired
-    AiModels models;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    Clock clock;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    JobScheduler scheduler;
-    @Autowired
-    StorageProvider jobStorage;
+    EveryAssessmentEndsTests(TestData data, UploadedDocuments uploaded, WorkflowManagement workflows,
+            Assessments assessments, AssessmentManagement management, DocumentManagement documents, AssessmentJob job,
+            AssessmentQueue queue, EvaluationPipeline pipeline, FindingCache cache, AiModels models,
+            ApplicationEventPublisher events, Clock clock, JdbcClient jdbc, JobScheduler scheduler,
+            StorageProvider jobStorage) {
+        this.data = data;
+        this.uploaded = uploaded;
+        this.workflows = workflows;
+        this.assessments = assessments;
+        this.management = management;
+        this.documents = documents;
+        this.job = job;
+        this.queue = queue;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.scheduler = scheduler;
+        this.jobStorage = jobStorage;
+        this.jobWith = inputs -> new AssessmentJob(assessments, workflows, inputs, pipeline, cache, documents, events,
+                clock, models);
+    }
 
     /** An assessment of one read document, stored as queued, its document held; no job is queued for it. */
     record Given(TestData.Tenant tenant, AssessmentId id, DocumentId document) {
@@ -112,8 +117,7 @@ class EveryAssessmentEndsTests {
                 throw (RuntimeException) thrown;
             }
         };
-        AssessmentJob failingJob = new AssessmentJob(assessments, workflows, failing, pipeline, cache, documents,
-                events, clock, models);
+        AssessmentJob failingJob = jobWith.apply(failing);
 
         assertThatCode(() -> failingJob.run(given.id().value())).as("the job ends; nothing is left to retry")
                 .doesNotThrowAnyException();
