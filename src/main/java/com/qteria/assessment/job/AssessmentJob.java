@@ -46,7 +46,8 @@ import org.springframework.stereotype.Component;
  * criterion leaves that criterion {@code needs_review} (the pipeline's decision); any other failure, errors such as
  * {@code StackOverflowError} and {@code OutOfMemoryError} included, ends the assessment {@code failed} with a plain
  * message and an audit entry, and releases its documents. A job that fails beyond that (its storage unreachable)
- * is retried by the job server, and ended by the {@link AssessmentQueue}'s reaper once the server gives up on it.
+ * is retried by the job server, and ended once the server gives up on it ({@link GivenUpJobs}, or the
+ * {@link AssessmentQueue}'s reaper).
  */
 @Component
 public class AssessmentJob {
@@ -54,6 +55,8 @@ public class AssessmentJob {
     private static final Logger log = LoggerFactory.getLogger(AssessmentJob.class);
     static final String INTERNAL_FAILURE = "The assessment stopped because of an internal error. Start it again; "
             + "if it fails again, contact your administrator with the assessment's id.";
+    static final String WORKER_STOPPED = "The worker running this assessment stopped and it could not be resumed. "
+            + "Start the assessment again.";
 
     private final Assessments assessments;
     private final WorkflowManagement workflows;

@@ -113,8 +113,7 @@ class AssessmentQueue {
             }
         } else if (!LIVE.contains(state) || silent && assessment.cancelRequested()) {
             log.warn("Assessment {} has no live job (job {}, silent: {}); ending it", assessment.id(), state, silent);
-            job.abandon(assessment.id(), "The worker running this assessment stopped and it could not be resumed. "
-                    + "Start the assessment again.");
+            job.abandon(assessment.id(), AssessmentJob.WORKER_STOPPED);
         }
     }
 

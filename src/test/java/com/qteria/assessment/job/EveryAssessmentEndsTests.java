@@ -38,7 +38,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.filters.JobPerformingFilters;
 import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +70,7 @@ class EveryAssessmentEndsTests {
     private final JdbcClient jdbc;
     private final JobScheduler scheduler;
     private final StorageProvider jobStorage;
+    private final BackgroundJobServer jobServer;
     /** The application's assessment job with other inputs. */
     private final Function<AssessmentInputs, AssessmentJob> jobWith;
 
@@ -76,7 +79,7 @@ class EveryAssessmentEndsTests {
             Assessments assessments, AssessmentManagement management, DocumentManagement documents, AssessmentJob job,
             AssessmentQueue queue, EvaluationPipeline pipeline, FindingCache cache, AiModels models,
             ApplicationEventPublisher events, Clock clock, JdbcClient jdbc, JobScheduler scheduler,
-            StorageProvider jobStorage) {
+            StorageProvider jobStorage, BackgroundJobServer jobServer) {
         this.data = data;
         this.uploaded = uploaded;
         this.workflows = workflows;
@@ -89,6 +92,7 @@ class EveryAssessmentEndsTests {
         this.jdbc = jdbc;
         this.scheduler = scheduler;
         this.jobStorage = jobStorage;
+        this.jobServer = jobServer;
         this.jobWith = inputs -> new AssessmentJob(assessments, workflows, inputs, pipeline, cache, documents, events,
                 clock, models);
     }
@@ -146,6 +150,20 @@ class EveryAssessmentEndsTests {
         assertThat(view.status()).as("its worker reported a moment ago, but no job will run it")
                 .isEqualTo(AssessmentStatus.FAILED);
         assertThat(view.error()).startsWith("The worker running this assessment stopped");
+        assertDeletable(given);
+    }
+
+    @Test
+    void aJobTheServerGivesUpOnEndsItsAssessmentAtOnce() throws Exception {
+        Given given = evaluating(given());
+        Job stored = scheduledJob(given);
+        jobStorage.save(stored.failed("The last retry failed", new IllegalStateException(new StackOverflowError())));
+
+        new JobPerformingFilters(stored, jobServer.getJobFilters()).runOnJobFailedAfterRetriesFilters();
+
+        AssessmentView view = management.get(given.tenant().id(), given.id());
+        assertThat(view.status()).as("without waiting for the reaper").isEqualTo(AssessmentStatus.FAILED);
+        assertThat(view.error()).isEqualTo(AssessmentJob.INTERNAL_FAILURE);
         assertDeletable(given);
     }
 
