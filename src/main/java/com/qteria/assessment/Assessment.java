@@ -15,7 +15,8 @@ import java.util.UUID;
  * <pre>
  * queued ──start──▶ running ──complete──▶ completed
  *   │                 │ ├────fail───────▶ failed
- *   │                 │ └─requestCancel, then cancelled──▶ cancelled
+ *   │                 │ ├─requestCancel, then cancelled──▶ cancelled
+ *   │                 │ └─requestCancel with its worker silent──▶ cancelled
  *   ├──fail──────────────────────────────▶ failed
  *   └──requestCancel─────────────────────▶ cancelled
  * </pre>
@@ -142,13 +143,15 @@ public final class Assessment {
     }
 
     /**
-     * An assessment that is queued, or still waiting for its documents to be read, is cancelled at once (no worker
-     * holds it); one being evaluated when its worker next reports ({@link #cancelled}).
+     * An assessment that is queued, still waiting for its documents to be read, or whose worker has been silent since
+     * before {@code silentSince} (no live worker would ever report again) is cancelled at once; one being evaluated
+     * when its worker next reports ({@link #cancelled}).
      */
-    public void requestCancel(Instant now) {
+    public void requestCancel(Instant now, Instant silentSince) {
         require(!status.finished(), "be cancelled");
         this.cancelRequested = true;
-        if (status == AssessmentStatus.QUEUED || phase == AssessmentPhase.EXTRACTING) {
+        if (status == AssessmentStatus.QUEUED || phase == AssessmentPhase.EXTRACTING || heartbeatAt == null
+                || heartbeatAt.isBefore(silentSince)) {
             this.status = AssessmentStatus.CANCELLED;
             this.finishedAt = now;
         }

@@ -52,10 +52,12 @@ public class AssessmentManagement {
     private final Clock clock;
     private final AiPolicy aiPolicy;
     private final ReasonText reasonText;
+    private final AssessmentProperties settings;
 
     AssessmentManagement(Assessments assessments, WorkflowManagement workflows, DocumentManagement documents,
             TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
-            AiPolicy aiPolicy, ReasonText reasonText) {
+            AiPolicy aiPolicy, ReasonText reasonText, AssessmentProperties settings) {
+        this.settings = settings;
         this.aiPolicy = aiPolicy;
         this.reasonText = reasonText;
         this.assessments = assessments;
@@ -144,16 +146,22 @@ public class AssessmentManagement {
                 .rendered(reasonText, locale, key -> bucketNames.getOrDefault(key, key));
     }
 
-    /** Cancels a queued assessment at once and a running one between two criteria; 409 once it has finished. */
+    /**
+     * Cancels a queued or waiting assessment at once, a running one between two criteria, and one whose worker has
+     * been silent for longer than {@link AssessmentProperties#abandonedAfter} at once (its worker is gone, or will find
+     * it cancelled when it reports); 409 once it has finished.
+     */
     public AssessmentView cancel(CurrentUser user, AssessmentId id) {
         Assessment assessment = find(user.tenantId(), id);
         String was = assessment.status().value();
+        Instant now = clock.instant();
+        Instant silentSince = now.minus(settings.abandonedAfter());
         try {
-            assessment.requestCancel(clock.instant());
+            assessment.requestCancel(now, silentSince);
         } catch (Assessment.IllegalTransition e) {
             throw ApiProblem.conflict("The assessment has already " + was + ".");
         }
-        if (!assessments.requestCancel(assessment, clock.instant())) {
+        if (!assessments.requestCancel(assessment, now, silentSince)) {
             throw ApiProblem.conflict("The assessment has already "
                     + find(user.tenantId(), id).status().value() + ".");
         }

@@ -12,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param readingWait    How long an assessment waits for its documents to be read before it fails.
  * @param abandonedAfter How long a running assessment's worker may stay silent before the assessment is looked at
- *                       (handed on, or failed when its job is gone).
+ *                       (handed on, or failed when its job is gone); a cancel of one silent for longer ends it at
+ *                       once, and one whose cancel was asked for ends {@code cancelled} when it falls silent this
+ *                       long.
  */
 @Validated
 @ConfigurationProperties("qteria.assessment")

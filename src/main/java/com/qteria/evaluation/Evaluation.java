@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public final class Evaluation {
+public class Evaluation {
 
     /** How many candidate passages retrieval proposes. */
     public static final int PASSAGES = 3;

@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
  * <li>A provider that stays unavailable after its retries leaves the batch's criteria needing review with retrieval's
  *     passages and the reason, not reusable (the next run asks again); a provider that refuses the call (key,
  *     billing, a bad request) ends the run with its {@link LanguageModelException}.</li>
+ * <li>Any other error while a criterion is evaluated — a check or the AI call throwing, {@code StackOverflowError}
+ *     and {@code OutOfMemoryError} included — leaves that criterion (or the batch's criteria) needing review with the
+ *     error named, and the run goes on: one criterion never costs the whole assessment.</li>
  * </ul>
  * Stateless and thread-safe: a bean for the server, {@code new EvaluationPipeline(new Evaluation())} for the command.
  */
@@ -92,10 +95,15 @@ public final class EvaluationPipeline {
         return ai != null && (criterion.checks() == null || criterion.checks().isEmpty());
     }
 
-    /** By its checks or, without checks, by retrieval. */
+    /** By its checks or, without checks, by retrieval; needs review when an error stopped them. */
     private CriterionFinding withoutModel(Criterion criterion, EvaluationRequest request,
             List<EvaluatedDocument> readable) {
-        Finding finding = evaluation.evaluate(criterion, readable, request.asOf());
+        Finding finding;
+        try {
+            finding = evaluation.evaluate(criterion, readable, request.asOf());
+        } catch (RuntimeException | Error e) {
+            return stopped(List.of(criterion), request.documents(), e).getFirst();
+        }
         return new CriterionFinding(criterion, unlessUnread(criterion, finding, request.documents()), null, true);
     }
 
@@ -112,6 +120,9 @@ public final class EvaluationPipeline {
                     e.kind(), e.getMessage());
             sink.accept(batch.criteria().stream().map(c -> unavailable(c, request.documents(), readable, e)).toList(),
                     null);
+            return;
+        } catch (RuntimeException | Error e) {
+            sink.accept(stopped(batch.criteria(), request.documents(), e), null);
             return;
         }
         ModelUse use = new ModelUse(outcome.model(), outcome.pagesSent());
@@ -136,6 +147,21 @@ public final class EvaluationPipeline {
         Finding finding = new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.RETRIEVAL,
                 List.of(new Reason.AiUnavailable(e.kind().name())), retrieval.evidence(), List.of());
         return new CriterionFinding(criterion, unlessUnread(criterion, finding, documents), null, false);
+    }
+
+    /**
+     * Criteria whose evaluation an error stopped (a check, or the AI call: a stack overflow, memory running out, a
+     * bug): they need review with the error named, never pass, and are not reusable (the next run evaluates them
+     * again); the other criteria and the run go on.
+     */
+    private static List<CriterionFinding> stopped(List<Criterion> criteria, List<AssessedDocument> documents,
+            Throwable error) {
+        log.error("The evaluation of {} stopped with an error; they need review",
+                criteria.stream().map(Criterion::key).toList(), error);
+        Reason reason = new Reason.EvaluationStopped(error.getClass().getSimpleName());
+        return criteria.stream().map(c -> new CriterionFinding(c, unlessUnread(c, new Finding(c.key(),
+                Verdict.NEEDS_REVIEW, Confidence.LOW, c.checks() == null || c.checks().isEmpty() ? Source.RETRIEVAL
+                : Source.CHECKS, List.of(reason), List.of(), List.of()), documents), null, false)).toList();
     }
 
     private static List<EvaluatedDocument> readable(List<AssessedDocument> documents) {

@@ -18,6 +18,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = Reason.UnreadPages.class, name = "unread_pages"),
         @JsonSubTypes.Type(value = Reason.AiUnavailable.class, name = "ai_unavailable"),
         @JsonSubTypes.Type(value = Reason.AiUnanswered.class, name = "ai_unanswered"),
+        @JsonSubTypes.Type(value = Reason.EvaluationStopped.class, name = "evaluation_stopped"),
         @JsonSubTypes.Type(value = Reason.ModelText.class, name = "model_text"),
         @JsonSubTypes.Type(value = Reason.AiAbsent.class, name = "ai_absent"),
         @JsonSubTypes.Type(value = Reason.AiDoubt.class, name = "ai_doubt"),
@@ -69,6 +70,13 @@ public sealed interface Reason {
 
     /** The model's answer was malformed or missing, also after a repair. */
     record AiUnanswered() implements Reason {
+    }
+
+    /**
+     * An error stopped the evaluation of the criterion (a check or the AI call threw); {@code error} is the error's
+     * class, such as {@code StackOverflowError}.
+     */
+    record EvaluationStopped(String error) implements Reason {
     }
 
     /** The model's reasoning, as it wrote it. */

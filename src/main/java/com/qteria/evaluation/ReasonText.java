@@ -68,6 +68,7 @@ public final class ReasonText {
                 case Reason.AiUnavailable r -> text("reason.aiUnavailable", text("reason.aiUnavailable."
                         + r.kind().toLowerCase(Locale.ROOT)));
                 case Reason.AiUnanswered r -> text("reason.aiUnanswered");
+                case Reason.EvaluationStopped r -> text("reason.evaluationStopped", r.error());
                 case Reason.ModelText r -> r.text();
                 case Reason.AiAbsent r -> text("reason.aiAbsent", r.text());
                 case Reason.AiDoubt r -> text("reason.aiDoubt." + r.doubt().name().toLowerCase(Locale.ROOT),

@@ -63,23 +63,35 @@ class AssessmentTests {
     @Test
     void aQueuedOrWaitingAssessmentIsCancelledAtOnceARunningOneWhenItsWorkerStops() {
         Assessment queued = queued();
-        queued.requestCancel(T0.plusSeconds(5));
+        queued.requestCancel(T0.plusSeconds(5), T0);
         assertThat(queued.status()).isEqualTo(AssessmentStatus.CANCELLED);
         assertThat(queued.finishedAt()).isEqualTo(T0.plusSeconds(5));
 
         Assessment waiting = running();
-        waiting.requestCancel(T0.plusSeconds(5));
+        waiting.requestCancel(T0.plusSeconds(5), T0);
         assertThat(waiting.status()).as("still waiting for its documents: no worker holds it")
                 .isEqualTo(AssessmentStatus.CANCELLED);
 
         Assessment evaluating = running();
         evaluating.progress(AssessmentPhase.EVALUATING, 1, T0.plusSeconds(2));
-        evaluating.requestCancel(T0.plusSeconds(5));
+        evaluating.requestCancel(T0.plusSeconds(5), T0);
         assertThat(evaluating.status()).isEqualTo(AssessmentStatus.RUNNING);
         assertThat(evaluating.cancelRequested()).isTrue();
         evaluating.cancelled(T0.plusSeconds(6));
         assertThat(evaluating.status()).isEqualTo(AssessmentStatus.CANCELLED);
         assertThat(evaluating.finishedAt()).isEqualTo(T0.plusSeconds(6));
+    }
+
+    @Test
+    void aRunningAssessmentWhoseWorkerFellSilentIsCancelledAtOnce() {
+        Assessment abandoned = running();
+        abandoned.progress(AssessmentPhase.EVALUATING, 1, T0.plusSeconds(2));
+
+        abandoned.requestCancel(T0.plusSeconds(900), T0.plusSeconds(300));
+
+        assertThat(abandoned.status()).as("no worker will report again to honour the cancel")
+                .isEqualTo(AssessmentStatus.CANCELLED);
+        assertThat(abandoned.finishedAt()).isEqualTo(T0.plusSeconds(900));
     }
 
     @Test
@@ -98,12 +110,12 @@ class AssessmentTests {
     @Test
     void refusesIllegalTransitions() {
         Assessment cancelled = queued();
-        cancelled.requestCancel(T0);
+        cancelled.requestCancel(T0, T0);
         assertThatThrownBy(() -> cancelled.complete(SUMMARY, T0)).isInstanceOf(Assessment.IllegalTransition.class)
                 .hasMessage("An assessment that is cancelled cannot complete.");
         assertThatThrownBy(() -> cancelled.start(3, T0)).isInstanceOf(Assessment.IllegalTransition.class);
         assertThatThrownBy(() -> cancelled.fail("late", T0)).isInstanceOf(Assessment.IllegalTransition.class);
-        assertThatThrownBy(() -> cancelled.requestCancel(T0)).isInstanceOf(Assessment.IllegalTransition.class);
+        assertThatThrownBy(() -> cancelled.requestCancel(T0, T0)).isInstanceOf(Assessment.IllegalTransition.class);
 
         assertThatThrownBy(() -> queued().complete(SUMMARY, T0)).as("never started")
                 .isInstanceOf(Assessment.IllegalTransition.class);
@@ -114,14 +126,14 @@ class AssessmentTests {
 
         Assessment evaluating = running();
         evaluating.progress(AssessmentPhase.EVALUATING, 1, T0);
-        evaluating.requestCancel(T0);
+        evaluating.requestCancel(T0, T0);
         assertThatThrownBy(() -> evaluating.start(3, T0)).as("a cancel was asked for")
                 .isInstanceOf(Assessment.IllegalTransition.class);
 
         Assessment completed = running();
         completed.complete(SUMMARY, T0);
         assertThatThrownBy(() -> completed.fail("late", T0)).isInstanceOf(Assessment.IllegalTransition.class);
-        assertThatThrownBy(() -> completed.requestCancel(T0)).isInstanceOf(Assessment.IllegalTransition.class)
+        assertThatThrownBy(() -> completed.requestCancel(T0, T0)).isInstanceOf(Assessment.IllegalTransition.class)
                 .hasMessage("An assessment that is completed cannot be cancelled.");
         assertThatThrownBy(() -> completed.complete(SUMMARY, T0)).isInstanceOf(Assessment.IllegalTransition.class);
     }

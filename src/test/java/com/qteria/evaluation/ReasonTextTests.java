@@ -102,6 +102,11 @@ class ReasonTextTests {
             new Said(new Reason.PatternTooRare("X", 1, 2, "r.pdf", List.of()),
                     "The pattern X matched once in r.pdf, fewer than the 2 times needed.",
                     "Das Muster X kommt in r.pdf einmal vor, weniger als die geforderten 2-mal."),
+            new Said(new Reason.EvaluationStopped("StackOverflowError"), "An internal error (StackOverflowError) "
+                    + "stopped the evaluation of this criterion, so it was not decided: a reviewer must judge it. "
+                    + "Running the assessment again evaluates it again.", "Ein interner Fehler (StackOverflowError) "
+                    + "hat die Bewertung dieses Kriteriums abgebrochen, es wurde daher nicht entschieden: Jemand muss "
+                    + "es beurteilen. Eine erneute Prüfung bewertet es noch einmal."),
             new Said(new Reason.PatternTooRare("X", 0, 1, "r.pdf", List.of(2)),
                     "The pattern X matched nowhere in r.pdf. Page 2 has no readable text.",
                     "Das Muster X kommt in r.pdf nicht vor. Seite 2 hat keinen lesbaren Text."),

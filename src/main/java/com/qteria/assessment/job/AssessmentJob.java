@@ -42,8 +42,12 @@ import org.springframework.stereotype.Component;
  * The assessment job, launched once every document has been read: {@code evaluating} (the {@link EvaluationPipeline},
  * each finding stored as soon as it exists, so a resumed run only does what is missing; results of earlier runs on the
  * same inputs reused; a cancel learnt from the progress update and honoured between criteria) → {@code finalizing}
- * (summary). No transaction is open while evaluating: every write is its own short statement. Failures end
- * {@code failed} with a plain message and an audit entry.
+ * (summary). No transaction is open while evaluating: every write is its own short statement. An error in one
+ * criterion leaves that criterion {@code needs_review} (the pipeline's decision); any other failure, errors such as
+ * {@code StackOverflowError} and {@code OutOfMemoryError} included, ends the assessment {@code failed} with a plain
+ * message and an audit entry, and releases its documents. A job that fails beyond that (its storage unreachable)
+ * is retried by the job server, and ended once the server gives up on it ({@link GivenUpJobs}, or the
+ * {@link AssessmentQueue}'s reaper).
  */
 @Component
 public class AssessmentJob {
@@ -51,6 +55,8 @@ public class AssessmentJob {
     private static final Logger log = LoggerFactory.getLogger(AssessmentJob.class);
     static final String INTERNAL_FAILURE = "The assessment stopped because of an internal error. Start it again; "
             + "if it fails again, contact your administrator with the assessment's id.";
+    static final String WORKER_STOPPED = "The worker running this assessment stopped and it could not be resumed. "
+            + "Start the assessment again.";
 
     private final Assessments assessments;
     private final WorkflowManagement workflows;
@@ -105,7 +111,7 @@ public class AssessmentJob {
             log.error("Assessment {} failed: the AI provider refused the call ({}: {})", assessmentId, e.kind(),
                     e.getMessage());
             fail(assessment.id(), e.plainMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("Assessment {} failed", assessmentId, e);
             fail(assessment.id(), INTERNAL_FAILURE);
         }
@@ -204,6 +210,12 @@ public class AssessmentJob {
             documents.release(id.value());
             events.publishEvent(new AssessmentProgressed(current.tenant(), id));
         }
+    }
+
+    /** Ends an assessment no worker will finish: {@code cancelled} when a cancel was asked for, else {@code failed}. */
+    void abandon(AssessmentId id, String error) {
+        stopCancelled(id);
+        fail(id, error);
     }
 
     /** Ends the assessment {@code failed}, unless it has ended meanwhile (as stored now). */

@@ -11,6 +11,8 @@ import com.qteria.document.DocumentRead;
 import com.qteria.platform.jobs.JobQueue;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.storage.JobNotFoundException;
@@ -28,15 +30,20 @@ import org.springframework.stereotype.Component;
  * then the assessment is running in its {@code extracting} phase and no worker is held. Both events come through the
  * event publication registry, so a crash between a commit and the launch loses nothing.
  * <p>
- * The reaper ends what would otherwise stay {@code running} forever: an assessment whose worker has been silent for
- * longer than the job server needs to notice a dead worker and hand the job on, and one whose documents were still not
- * read after the configured wait. One still waiting whose documents are all read (a launch that never happened) is
- * launched.
+ * The reaper (every minute) ends what would otherwise stay {@code running} forever: an assessment whose job the job
+ * server gave up on (failed after its retries, deleted, or gone), one with a cancel asked for whose worker has been
+ * silent for longer than {@link AssessmentProperties#abandonedAfter}, and one whose documents were still not read after
+ * the configured wait; it ends {@code cancelled} when a cancel was asked for, else {@code failed}, and its documents
+ * are released. One still waiting whose documents are all read (a launch that never happened) is launched. A job the
+ * job server will still run or re-run (its worker died) is left to it: the job resumes from the stored findings.
  */
 @Component
 class AssessmentQueue {
 
     private static final Logger log = LoggerFactory.getLogger(AssessmentQueue.class);
+    /** Job states in which the job server will still run (or re-run) the job; it resumes from the stored findings. */
+    private static final Set<StateName> LIVE = EnumSet.of(StateName.AWAITING, StateName.SCHEDULED,
+            StateName.ENQUEUED, StateName.PROCESSING);
 
     private final JobQueue jobs;
     private final StorageProvider jobStorage;
@@ -87,22 +94,26 @@ class AssessmentQueue {
     @Scheduled(fixedDelayString = "${qteria.assessment.reaper-interval:PT1M}", initialDelayString = "PT45S")
     void reap() {
         Instant now = clock.instant();
-        for (AssessmentId id : assessments.abandoned(now.minus(settings.abandonedAfter()))) {
-            StateName state = jobState(id.value());
-            if (state == StateName.ENQUEUED || state == StateName.PROCESSING || state == StateName.SCHEDULED) {
-                continue; // the job server will run or re-run it; the job resumes from the stored findings
+        Instant silentSince = now.minus(settings.abandonedAfter());
+        for (Assessment assessment : assessments.running()) {
+            try {
+                reap(assessment, now, silentSince);
+            } catch (RuntimeException e) {
+                log.error("Assessment {} could not be looked at; the next run tries again", assessment.id(), e);
             }
-            Assessment assessment = assessments.findForJob(id).orElse(null);
-            if (assessment == null) {
-                continue;
-            }
-            if (state == null && assessment.phase() == AssessmentPhase.EXTRACTING) {
+        }
+    }
+
+    private void reap(Assessment assessment, Instant now, Instant silentSince) {
+        boolean silent = assessment.heartbeatAt() == null || assessment.heartbeatAt().isBefore(silentSince);
+        StateName state = jobState(assessment.id().value());
+        if (state == null && assessment.phase() == AssessmentPhase.EXTRACTING) {
+            if (silent) {
                 waiting(assessment, now);
-                continue;
             }
-            log.warn("Assessment {} was abandoned by its worker (job {}); marking it failed", id, state);
-            job.fail(id, "The worker running this assessment stopped and it could not be resumed. "
-                    + "Start the assessment again.");
+        } else if (!LIVE.contains(state) || silent && assessment.cancelRequested()) {
+            log.warn("Assessment {} has no live job (job {}, silent: {}); ending it", assessment.id(), state, silent);
+            job.abandon(assessment.id(), AssessmentJob.WORKER_STOPPED);
         }
     }
 

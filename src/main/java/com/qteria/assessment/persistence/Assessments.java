@@ -172,16 +172,18 @@ public class Assessments {
     }
 
     /**
-     * Stores the wish; an assessment queued or waiting for its documents is cancelled at once, one being evaluated when
-     * its worker next reports.
+     * Stores the wish; an assessment queued, waiting for its documents, or whose worker has been silent since before
+     * {@code silentSince} is cancelled at once, one being evaluated when its worker next reports (as
+     * {@link Assessment#requestCancel} decides, in one statement).
      */
-    public boolean requestCancel(Assessment cancelling, Instant now) {
+    public boolean requestCancel(Assessment cancelling, Instant now, Instant silentSince) {
+        String atOnce = "status = 'queued' or phase = 'extracting' or heartbeat_at is null or heartbeat_at < :since";
         int changed = jdbc.sql("""
                 update assessments set cancel_requested = true,
-                    status = case when status = 'queued' or phase = 'extracting' then 'cancelled' else status end,
-                    finished_at = case when status = 'queued' or phase = 'extracting' then :now else finished_at end
-                where id = :id and organization_id = :tenant and status in ('queued', 'running')""")
-                .param("now", time(now))
+                    status = case when %1$s then 'cancelled' else status end,
+                    finished_at = case when %1$s then :now else finished_at end
+                where id = :id and organization_id = :tenant and status in ('queued', 'running')""".formatted(atOnce))
+                .param("now", time(now)).param("since", time(silentSince))
                 .param("id", cancelling.id().value()).param("tenant", cancelling.tenant().value()).update();
         return changed == 1;
     }
@@ -193,10 +195,10 @@ public class Assessments {
                 .param("now", time(cancelled.finishedAt())).param("id", cancelled.id().value()).update() == 1;
     }
 
-    /** Running assessments whose worker has not been heard of since the given instant. */
-    public List<AssessmentId> abandoned(Instant silentSince) {
-        return jdbc.sql("select id from assessments where status = 'running' and heartbeat_at < :since")
-                .param("since", time(silentSince)).query(UUID.class).list().stream().map(AssessmentId::new).toList();
+    /** Every running assessment, for the reaper (a handful at any time: each holds a worker or waits for reading). */
+    public List<Assessment> running() {
+        return jdbc.sql("select * from assessments where status = 'running' order by heartbeat_at")
+                .query(this::assessment).list();
     }
 
     /** The results stored so far, in the workflow's order. */
