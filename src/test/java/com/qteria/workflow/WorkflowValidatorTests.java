@@ -10,6 +10,7 @@ import com.qteria.workflow.WorkflowInput.CriterionInput;
 import com.qteria.workflow.definition.Definition;
 import com.qteria.workflow.definition.WorkflowValidator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +64,16 @@ class WorkflowValidatorTests {
         List<CriterionInput> criteria = IntStream.range(0, 101)
                 .mapToObj(i -> criterion(null, "C" + i, List.of("*"), null)).toList();
         assertThat(errors(new WorkflowInput("W", null, buckets, criteria))).containsExactly("buckets", "criteria");
+    }
+
+    /** A list of millions of phrases was stored, and every later list of the tenant's workflows carried it. */
+    @Test
+    void limitsPhrasesPerListWithOneErrorForTheList() {
+        List<String> many = Collections.nCopies(1_000_000, "");
+        assertThat(errors(valid(List.of(new Check.Contains(many, null), new Check.NotContains(many)))))
+                .containsExactly("criteria[0].checks[0].all", "criteria[0].checks[1].any");
+        assertThat(errors(valid(List.of(new Check.Contains(Collections.nCopies(WorkflowValidator.MAX_PHRASES, "IEC"),
+                null))))).isEmpty();
     }
 
     @Test

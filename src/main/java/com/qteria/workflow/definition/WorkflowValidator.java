@@ -35,6 +35,7 @@ public final class WorkflowValidator {
     public static final int MAX_CRITERIA = 100;
     public static final int MAX_CHECKS = 20;
     public static final int MAX_PHRASE = 500;
+    public static final int MAX_PHRASES = 100;
     public static final int MAX_PATTERN = 1000;
     public static final int MAX_MONTHS = 1200;
 
@@ -245,6 +246,11 @@ public final class WorkflowValidator {
                 errors.add(new FieldError(path, "give at least one phrase"));
             }
             return false;
+        }
+        if (phrases.size() > MAX_PHRASES) {
+            // One error for the list, not one per phrase of a list that may be millions long.
+            errors.add(new FieldError(path, "at most " + MAX_PHRASES + " phrases per list"));
+            return true;
         }
         for (int i = 0; i < phrases.size(); i++) {
             String phrase = phrases.get(i);

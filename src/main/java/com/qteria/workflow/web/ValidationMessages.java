@@ -27,6 +27,7 @@ record ValidationMessages(MessageSource messages, Locale locale) {
             rule("choose at least one bucket, or \"\\*\" for all buckets", "workflow.error.appliesTo"),
             rule("\"\\*\" already means every bucket; name no others with it", "workflow.error.appliesToAll"),
             rule("at most (\\d+) checks per criterion", "workflow.error.tooManyChecks"),
+            rule("at most (\\d+) phrases per list", "workflow.error.tooManyPhrases"),
             rule("must be a check with a type", "workflow.error.checkType"),
             rule("give the phrases that must occur \\(all and/or any\\)", "workflow.error.containsPhrases"),
             rule("must be 1 or more", "workflow.error.minCount"),

@@ -99,6 +99,7 @@ class ValidationMessagesTests {
                 new Check.Contains(null, null),
                 new Check.NotContains(List.of()),
                 new Check.NotContains(Arrays.asList(" ", "p".repeat(WorkflowValidator.MAX_PHRASE + 1))),
+                new Check.NotContains(Collections.nCopies(WorkflowValidator.MAX_PHRASES + 1, "phrase")),
                 new Check.Matches("(a", 0),
                 new Check.Matches("", 1),
                 new Check.Matches("a".repeat(WorkflowValidator.MAX_PATTERN + 1), 1),
