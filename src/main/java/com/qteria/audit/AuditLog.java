@@ -1,5 +1,8 @@
 package com.qteria.audit;
 
+import com.qteria.audit.anchor.AuditKey;
+import com.qteria.audit.anchor.Checkpoint;
+import com.qteria.audit.anchor.Checkpoints;
 import com.qteria.shared.AuditableEvent;
 import com.qteria.shared.Ids;
 import com.qteria.shared.TenantId;
@@ -14,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends every {@link AuditableEvent} to its organization's chain, within the publisher's transaction when there
  * is one (a change that rolls back leaves no entry). Appends to one chain are serialised by locking its head row.
+ * <p>
+ * Each entry's hash covers the previous one's; each entry is also sealed with the audit key, which the database does
+ * not hold ({@link AuditKey}), and the chain's head is checkpointed, sealed, outside the database
+ * ({@link Checkpoints}). So {@link #verify} detects an edit, a deletion, and a rewrite by someone who recomputed
+ * every hash with database superuser rights.
  */
 @Service
 public class AuditLog {
@@ -36,11 +45,15 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditKey key;
+    private final Checkpoints checkpoints;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock, AuditKey key, Checkpoints checkpoints) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.key = key;
+        this.checkpoints = checkpoints;
     }
 
     @EventListener
@@ -63,13 +76,14 @@ public class AuditLog {
                 draft.prevHash(), draft.computeHash());
         jdbc.sql("""
                 insert into audit_events (id, chain, seq, organization_id, at, actor, action, resource_type,
-                    resource_id, ip, details, prev_hash, hash)
-                values (:id, :chain, :seq, :org, :at, :actor, :action, :type, :resource, :ip, :details, :prev, :hash)""")
+                    resource_id, ip, details, prev_hash, hash, seal)
+                values (:id, :chain, :seq, :org, :at, :actor, :action, :type, :resource, :ip, :details, :prev, :hash,
+                    :seal)""")
                 .param("id", entry.id()).param("chain", chain).param("seq", entry.seq())
                 .param("org", entry.organizationId()).param("at", OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC))
                 .param("actor", entry.actor()).param("action", entry.action()).param("type", entry.resourceType())
                 .param("resource", entry.resourceId()).param("ip", entry.ip()).param("details", entry.details())
-                .param("prev", entry.prevHash()).param("hash", entry.hash())
+                .param("prev", entry.prevHash()).param("hash", entry.hash()).param("seal", seal(entry.hash()))
                 .update();
         jdbc.sql("update audit_chain_heads set seq = :seq, hash = :hash where chain = :chain")
                 .param("seq", entry.seq()).param("hash", entry.hash()).param("chain", chain).update();
@@ -105,30 +119,33 @@ public class AuditLog {
         }
     }
 
-    /** Walks the organization's chain from the start and names the first entry that does not hold. */
+    /**
+     * Walks the organization's chain from the start and names the first entry that does not hold: a broken link, a
+     * changed content, a missing or wrong seal, or a difference from the checkpoint kept outside the database.
+     */
     @Transactional(readOnly = true)
     public AuditVerification verify(TenantId tenant) {
         String chain = chainOf(tenant);
+        Optional<Checkpoint> checkpoint = checkpoints.latest(chain);
+        if (checkpoint.isPresent() && !checkpoint.get().holds(key)) {
+            return AuditVerification.invalid(0, null, checkpoint.get().seq(), "the checkpoint kept outside the "
+                    + "database does not carry a valid seal: it was altered, or the audit key changed");
+        }
+        long sealedFrom = checkpoint.map(Checkpoint::sealedFrom).orElse(1L);
         String expectedPrev = AuditEntry.GENESIS;
         long expectedSeq = 1;
         long checked = 0;
         while (true) {
-            List<AuditEntry> batch = jdbc.sql("select * from audit_events where chain = :chain and seq >= :from order by seq limit "
+            List<Sealed> batch = jdbc.sql("select * from audit_events where chain = :chain and seq >= :from order by seq limit "
                             + VERIFY_BATCH)
-                    .param("chain", chain).param("from", expectedSeq).query(AuditLog::entry).list();
-            for (AuditEntry entry : batch) {
+                    .param("chain", chain).param("from", expectedSeq).query(AuditLog::sealed).list();
+            for (Sealed sealed : batch) {
+                AuditEntry entry = sealed.entry();
                 checked++;
-                if (entry.seq() != expectedSeq) {
-                    return AuditVerification.invalid(checked, entry.id(), entry.seq(),
-                            "entries " + expectedSeq + " to " + (entry.seq() - 1) + " before this one are missing");
-                }
-                if (!entry.prevHash().equals(expectedPrev)) {
-                    return AuditVerification.invalid(checked, entry.id(), entry.seq(),
-                            "its link to the previous entry is broken: the previous entry was altered or removed");
-                }
-                if (!entry.computeHash().equals(entry.hash())) {
-                    return AuditVerification.invalid(checked, entry.id(), entry.seq(),
-                            "its content was changed after it was written");
+                Optional<String> fault = fault(entry, sealed.seal(), expectedSeq, expectedPrev, sealedFrom,
+                        checkpoint.orElse(null));
+                if (fault.isPresent()) {
+                    return AuditVerification.invalid(checked, entry.id(), entry.seq(), fault.get());
                 }
                 expectedPrev = entry.hash();
                 expectedSeq++;
@@ -137,15 +154,50 @@ public class AuditLog {
                 break;
             }
         }
+        long last = expectedSeq - 1;
+        if (checkpoint.isPresent() && checkpoint.get().seq() > last) {
+            return AuditVerification.invalid(checked, null, expectedSeq, "the chain ends at entry " + last
+                    + " but the checkpoint of " + checkpoint.get().at() + " recorded entry " + checkpoint.get().seq()
+                    + ": the last entries were removed");
+        }
         Head head = jdbc.sql("select seq, hash from audit_chain_heads where chain = :chain").param("chain", chain)
                 .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).optional()
                 .orElse(new Head(0, AuditEntry.GENESIS));
-        if (head.seq() != expectedSeq - 1 || !head.hash().equals(expectedPrev)) {
+        if (head.seq() != last || !head.hash().equals(expectedPrev)) {
             return AuditVerification.invalid(checked, null, expectedSeq,
-                    "the chain ends at entry " + (expectedSeq - 1) + " but entry " + head.seq()
+                    "the chain ends at entry " + last + " but entry " + head.seq()
                             + " was written: the last entries were removed");
         }
         return AuditVerification.valid(checked);
+    }
+
+    private Optional<String> fault(AuditEntry entry, String seal, long expectedSeq, String expectedPrev,
+            long sealedFrom, Checkpoint checkpoint) {
+        if (entry.seq() != expectedSeq) {
+            return Optional.of("entries " + expectedSeq + " to " + (entry.seq() - 1) + " before this one are missing");
+        }
+        if (!entry.prevHash().equals(expectedPrev)) {
+            return Optional.of("its link to the previous entry is broken: the previous entry was altered or removed");
+        }
+        if (!entry.computeHash().equals(entry.hash())) {
+            return Optional.of("its content was changed after it was written");
+        }
+        if (entry.seq() >= sealedFrom && !key.holds(sealText(entry.hash()), seal)) {
+            return Optional.of("its seal does not match: it was written or rewritten outside Qteria");
+        }
+        if (checkpoint != null && entry.seq() == checkpoint.seq() && !entry.hash().equals(checkpoint.hash())) {
+            return Optional.of("it differs from the checkpoint of " + checkpoint.at()
+                    + " kept outside the database: the chain was rewritten up to here");
+        }
+        return Optional.empty();
+    }
+
+    private String seal(String hash) {
+        return key.seal(sealText(hash));
+    }
+
+    private static String sealText(String hash) {
+        return "qteria-audit-entry\n" + hash;
     }
 
     private static String chainOf(TenantId tenant) {
@@ -204,6 +256,13 @@ public class AuditLog {
             params.put("to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
         }
         return new Filter(where.toString(), params);
+    }
+
+    private static Sealed sealed(ResultSet rs, int row) throws SQLException {
+        return new Sealed(entry(rs, row), rs.getString("seal"));
+    }
+
+    private record Sealed(AuditEntry entry, String seal) {
     }
 
     private record Filter(String where, Map<String, Object> params) {

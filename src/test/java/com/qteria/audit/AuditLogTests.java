@@ -8,12 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.qteria.audit.anchor.Checkpoints;
+import com.qteria.document.storage.DocumentStore;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
 import com.qteria.support.TestDatabase;
 import com.qteria.shared.AuditableEvent;
 import com.qteria.shared.TenantId;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +45,10 @@ class AuditLogTests {
     ApplicationEventPublisher events;
     @Autowired
     AuditLog log;
+    @Autowired
+    Checkpoints checkpoints;
+    @Autowired
+    DocumentStore store;
 
     @Test
     void identityChangesAndSignInsAreRecordedWithTheirActor() throws Exception {
@@ -153,14 +163,98 @@ class AuditLogTests {
     }
 
     @Test
-    void postgresRefusesToChangeOrDeleteEntries() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.usePostgres(), "the trigger exists on PostgreSQL only");
+    void theDatabaseRefusesToChangeOrDeleteEntriesOnH2AndPostgres() {
         TestData.Tenant tenant = data.newTenant();
         assertThatThrownBy(() -> jdbc.update("update audit_events set actor = 'eve' where chain = ?", tenant.id().toString()))
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from audit_events where chain = ?", tenant.id().toString()))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("truncate audit_events")).hasMessageContaining("append-only");
+        if (TestDatabase.usePostgres()) { // H2 fires no trigger on TRUNCATE; the seals and checkpoints still tell
+            assertThatThrownBy(() -> jdbc.execute("truncate audit_events")).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void aChainRewrittenWithSuperuserRightsAndRecomputedHashesIsDetected() throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        tenant.user(Role.PROJECT_HANDLER);
+        tenant.user(Role.PROCESS_MANAGER);
+        String chain = tenant.id().toString();
+        List<AuditEntry> entries = new ArrayList<>();
+        log.forEach(tenant.id(), new AuditQuery(null, null, null, null, null), entries::add);
+        AuditEntry victim = entries.get(1);
+
+        // The attacker edits entry 2 and recomputes every hash after it, links and chain head included.
+        String previous = entries.get(0).hash();
+        for (AuditEntry entry : entries.subList(1, entries.size())) {
+            String details = entry.id().equals(victim.id()) ? "{\"role\":\"admin\"}" : entry.details();
+            AuditEntry rewritten = new AuditEntry(entry.id(), entry.chain(), entry.seq(), entry.organizationId(),
+                    entry.at(), entry.actor(), entry.action(), entry.resourceType(), entry.resourceId(), entry.ip(),
+                    details, previous, null);
+            previous = rewritten.computeHash();
+            behindTheApplicationsBack("update audit_events set details = ?, prev_hash = ?, hash = ? where id = ?",
+                    details, rewritten.prevHash(), previous, entry.id());
+        }
+        jdbc.update("update audit_chain_heads set hash = ? where chain = ?", previous, chain);
+
+        AuditVerification verification = log.verify(tenant.id());
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.firstBadEntry().seq()).isEqualTo(victim.seq());
+        assertThat(verification.firstBadEntry().reason()).isEqualTo(
+                "its seal does not match: it was written or rewritten outside Qteria");
+    }
+
+    @Test
+    void entriesRemovedUpToACheckpointAreDetectedEvenWithTheHeadReset() throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        tenant.user(Role.PROJECT_HANDLER);
+        String chain = tenant.id().toString();
+        assertThat(checkpoints.take(chain)).isTrue();
+        assertThat(checkpoints.take(chain)).as("nothing new to checkpoint").isFalse();
+        assertThat(log.verify(tenant.id()).valid()).isTrue();
+        Map<String, Object> last = jdbc.queryForMap(
+                "select seq, prev_hash from audit_events where chain = ? order by seq desc limit 1", chain);
+
+        // Removed with the head moved back: the chain itself is consistent again, only the checkpoint remembers.
+        behindTheApplicationsBack("delete from audit_events where chain = ? and seq = ?", chain, last.get("seq"));
+        jdbc.update("update audit_chain_heads set seq = ?, hash = ? where chain = ?",
+                ((Number) last.get("seq")).longValue() - 1, last.get("prev_hash"), chain);
+
+        AuditVerification verification = log.verify(tenant.id());
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.firstBadEntry().reason()).contains("the last entries were removed")
+                .contains("checkpoint");
+    }
+
+    @Test
+    void aCheckpointAlteredInTheStoreIsDetected() throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        String chain = tenant.id().toString();
+        checkpoints.take(chain);
+        String key = "audit/checkpoints/" + chain + "/latest.json";
+        String stored = new String(store.get(key).readAllBytes(), StandardCharsets.UTF_8);
+        Path forged = Files.createTempFile("checkpoint", ".json");
+        Files.writeString(forged, stored.replaceFirst("\"seq\":\\d+", "\"seq\":1"));
+        store.put(key, forged);
+        Files.delete(forged);
+
+        assertThat(log.verify(tenant.id()).firstBadEntry().reason()).contains("checkpoint kept outside the database");
+    }
+
+    @Test
+    void entriesWrittenBeforeSealingAreVouchedForByTheFirstCheckpointAndNoLaterOnes() throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        String chain = tenant.id().toString();
+        behindTheApplicationsBack("update audit_events set seal = null where chain = ?", chain);
+        assertThat(log.verify(tenant.id()).firstBadEntry().seq()).as("unsealed and no checkpoint").isEqualTo(1);
+
+        checkpoints.take(chain); // what an upgraded installation does at its first start
+        assertThat(log.verify(tenant.id()).valid()).isTrue();
+
+        tenant.user(Role.PROJECT_HANDLER);
+        long newest = jdbc.queryForObject("select max(seq) from audit_events where chain = ?", Long.class, chain);
+        behindTheApplicationsBack("update audit_events set seal = null where chain = ? and seq = ?", chain, newest);
+        assertThat(log.verify(tenant.id()).firstBadEntry().seq()).isEqualTo(newest);
     }
 
     @Test
@@ -172,7 +266,7 @@ class AuditLogTests {
         assertThat(body).doesNotContain(other.admin().email()).doesNotContain(other.id().toString());
     }
 
-    /** Tampering as a database administrator would: on PostgreSQL, with the append-only trigger switched off. */
+    /** Tampering as a database administrator would: with the append-only trigger switched off. */
     private void behindTheApplicationsBack(String sql, Object... args) {
         if (TestDatabase.usePostgres()) {
             jdbc.execute("alter table audit_events disable trigger audit_events_append_only");
@@ -182,7 +276,13 @@ class AuditLogTests {
                 jdbc.execute("alter table audit_events enable trigger audit_events_append_only");
             }
         } else {
-            jdbc.update(sql, args);
+            jdbc.execute("drop trigger audit_events_append_only");
+            try {
+                jdbc.update(sql, args);
+            } finally {
+                jdbc.execute("create trigger audit_events_append_only before update, delete on audit_events "
+                        + "for each row call 'com.qteria.audit.anchor.AppendOnlyOnH2'");
+            }
         }
     }
 

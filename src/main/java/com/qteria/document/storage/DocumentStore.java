@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * no segment starting with a dot. That rules out {@code ..}, absolute paths, backslashes and hidden files on
  * every store, and leaves the names starting with a dot to the adapters' own temporary files.
  */
+@org.springframework.modulith.NamedInterface("storage")
 public interface DocumentStore {
 
     /** Stores the file's bytes under the key, replacing what was there. The file itself is left in place. */
