@@ -87,6 +87,45 @@ class UsersApiTests {
     }
 
     @Test
+    void anotherOrganizationsAddressIsNeitherRevealedNorClaimedAndThePasswordChoosesTheAccount() throws Exception {
+        TestData.Tenant first = data.newTenant();
+        TestData.Tenant second = data.newTenant();
+        String email = first.admin().email();
+        String otherPassword = "another " + TestData.PASSWORD;
+
+        // Adding the first organization's admin to the second answers exactly as for a new address.
+        String body = mvc.perform(json(post("/api/v1/users"), second.adminToken(),
+                        "{\"email\": \"" + email.toUpperCase() + "\", \"name\": \"Same Person\", "
+                                + "\"role\": \"project_handler\", \"password\": \"" + otherPassword + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.email").value(email))
+                .andReturn().getResponse().getContentAsString();
+        String secondId = JsonPath.read(body, "$.id");
+
+        // Each password signs in to its own organization's account; the first one is untouched.
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + signIn(email, TestData.PASSWORD)))
+                .andExpect(jsonPath("$.id").value(first.admin().id().toString()))
+                .andExpect(jsonPath("$.role").value("admin"));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + signIn(email, otherPassword)))
+                .andExpect(jsonPath("$.id").value(secondId))
+                .andExpect(jsonPath("$.role").value("project_handler"));
+
+        // Within one organization an address is still one member's.
+        mvc.perform(json(post("/api/v1/users"), second.adminToken(),
+                        "{\"email\": \"" + email + "\", \"name\": \"Twin\", \"role\": \"admin\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("email"))
+                .andExpect(jsonPath("$.errors[0].message").value("already belongs to a member of this organization"));
+    }
+
+    private String signIn(String email, String password) throws Exception {
+        String token = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(token, "$.access_token");
+    }
+
+    @Test
     void roleChangeAndDeactivationTakeEffectAtOnce() throws Exception {
         TestData.Tenant tenant = data.newTenant();
         String admin = tenant.adminToken();

@@ -72,7 +72,6 @@ public class Accounts {
     public CreatedOrganization createOrganization(String name, String adminEmail, String adminName,
             String adminPassword, String actor) {
         String email = normalizeEmail(adminEmail);
-        requireUnusedEmail(email, "admin.email");
         String hash = adminPassword != null ? passwords.hash(adminPassword, "admin.password") : null;
         Instant now = now();
         Organization organization = aggregates.insert(new Organization(Ids.next(), name.trim(), now));
@@ -114,7 +113,7 @@ public class Accounts {
     @Transactional
     public NewUser addUser(CurrentUser actor, String email, String name, Role role, String password) {
         String normalized = normalizeEmail(email);
-        requireUnusedEmail(normalized, "email");
+        requireNotAMember(actor.tenantId(), normalized, "email");
         String hash = password != null ? passwords.hash(password, "password") : null;
         User user = aggregates.insert(User.create(Ids.next(), actor.tenantId(), normalized, name.trim(), role, hash, now()));
         events.publishEvent(new IdentityEvent.UserCreated(actor.tenantId(), actor.email(), user.id(), normalized, role,
@@ -202,9 +201,13 @@ public class Accounts {
         return users.findInTenant(id, tenant.value()).orElseThrow(() -> ApiProblem.notFound("User"));
     }
 
-    private void requireUnusedEmail(String email, String field) {
-        if (users.findByEmailForSignIn(email).isPresent()) {
-            throw ApiProblem.validation(field, "is already used by another account");
+    /**
+     * E-mails are unique within an organization only: whether another organization has the address is never
+     * revealed (the same person may hold accounts in both; the password chooses at sign-in).
+     */
+    private void requireNotAMember(TenantId tenant, String email, String field) {
+        if (users.existsInTenantByEmail(tenant.value(), email)) {
+            throw ApiProblem.validation(field, "already belongs to a member of this organization");
         }
     }
 

@@ -28,9 +28,15 @@ public interface Users extends Repository<User, UUID> {
     @Query("select count(*) from users where organization_id = :tenant and role = 'ADMIN' and active = true")
     long countActiveAdmins(@Param("tenant") UUID tenant);
 
-    /** For signing in and for the unique-email rule only: emails are unique across organizations. */
-    @Query("select * from users where email = :email")
-    Optional<User> findByEmailForSignIn(@Param("email") String email);
+    /**
+     * For signing in only: every account with this e-mail, oldest first. An e-mail is unique within an organization;
+     * the same person may hold accounts in several (each with its own password).
+     */
+    @Query("select * from users where email = :email order by created_at, id")
+    List<User> findAllByEmailForSignIn(@Param("email") String email);
+
+    @Query("select count(*) > 0 from users where organization_id = :tenant and email = :email")
+    boolean existsInTenantByEmail(@Param("tenant") UUID tenant, @Param("email") String email);
 
     @Query("select * from users where organization_id = :tenant and id in (:ids)")
     List<User> findAllInTenant(@Param("tenant") UUID tenant, @Param("ids") java.util.Collection<UUID> ids);

@@ -21,6 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * Email and password, for the sign-in form and for {@code POST /api/v1/auth/token} alike: throttled, audited, and
  * answering an unknown email exactly like a wrong password (same message, same hashing cost).
+ * <p>
+ * An e-mail is unique within an organization, not across them (so that no organization learns which addresses
+ * another one has): the password chooses the account. Every account with the e-mail is checked, so the cost does not
+ * depend on which one matches; when several match (the same password in two organizations) the oldest active one is
+ * signed in. A failure is audited in the chain of each organization holding the e-mail (the platform's when none).
  */
 @Component
 public class PasswordSignIn implements AuthenticationProvider {
@@ -43,29 +48,45 @@ public class PasswordSignIn implements AuthenticationProvider {
      */
     public CurrentUser signIn(String rawEmail, String password, String ip, String method) {
         String email = Accounts.normalizeEmail(rawEmail == null ? "" : rawEmail);
-        Optional<User> user = users.findByEmailForSignIn(email);
+        List<User> accounts = users.findAllByEmailForSignIn(email);
         if (throttle.admit(email, ip) instanceof LoginThrottle.Admission.Refused refused) {
-            refused.recorded().ifPresent(block -> events.publishEvent(failure(user, email, method, "rate_limited",
-                    block.until(), block.earlierUnrecorded())));
+            refused.recorded().ifPresent(block -> failed(accounts, email, method, "rate_limited", block.until(),
+                    block.earlierUnrecorded()));
             throw new SignInThrottledException(refused.retryAfter());
         }
-        boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(null));
-        if (!matches || !user.get().active()) {
-            String reason = user.isEmpty() ? "unknown_email" : !matches ? "wrong_password" : "inactive_user";
-            events.publishEvent(failure(user, email, method, reason, null, throttle.takeUnrecorded(email)));
+        List<User> matching = accounts.stream().filter(user -> passwords.matches(password, user.passwordHash()))
+                .toList();
+        if (accounts.isEmpty()) {
+            passwords.matches(password, null); // the same hashing cost as for a known e-mail
+        }
+        Optional<User> active = matching.stream().filter(User::active).findFirst();
+        if (active.isEmpty()) {
+            String reason = accounts.isEmpty() ? "unknown_email" : matching.isEmpty() ? "wrong_password"
+                    : "inactive_user";
+            failed(matching.isEmpty() ? accounts : matching, email, method, reason, null,
+                    throttle.takeUnrecorded(email));
             throw new BadCredentialsException("Email or password is not correct.");
         }
         throttle.succeeded(email, ip);
-        CurrentUser current = user.get().toCurrentUser();
+        CurrentUser current = active.get().toCurrentUser();
         events.publishEvent(new IdentityEvent.SignedIn(current.tenantId(), current.email(), current.id(), method,
                 throttle.takeUnrecorded(email)));
         return current;
     }
 
-    private static IdentityEvent.SignInFailed failure(Optional<User> user, String email, String method, String reason,
-            Instant blockedUntil, int unrecordedRefusals) {
-        return new IdentityEvent.SignInFailed(user.map(User::tenantId).orElse(null), email,
-                user.map(User::id).orElse(null), method, reason, blockedUntil, unrecordedRefusals);
+    /** One entry per organization holding the e-mail (the platform's chain when none); the count goes with the first. */
+    private void failed(List<User> accounts, String email, String method, String reason, Instant blockedUntil,
+            int unrecordedRefusals) {
+        if (accounts.isEmpty()) {
+            events.publishEvent(new IdentityEvent.SignInFailed(null, email, null, method, reason, blockedUntil,
+                    unrecordedRefusals));
+            return;
+        }
+        for (int i = 0; i < accounts.size(); i++) {
+            User user = accounts.get(i);
+            events.publishEvent(new IdentityEvent.SignInFailed(user.tenantId(), email, user.id(), method, reason,
+                    blockedUntil, i == 0 ? unrecordedRefusals : 0));
+        }
     }
 
     @Override
