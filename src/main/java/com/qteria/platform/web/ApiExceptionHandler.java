@@ -63,6 +63,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (RequestBodyLimit.causedByTooLarge(e)) {
+            return problems.entity(request, ProblemCode.PAYLOAD_TOO_LARGE, e.getMostSpecificCause().getMessage()
+                    + ", the most Qteria accepts here (QTERIA_MAX_JSON_BODY).", List.of(), null);
+        }
         if (e.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             String field = ProblemResponses.fieldPath(mismatch);
             return problems.entity(request, ProblemCode.VALIDATION_FAILED, "The request has invalid fields.",

@@ -105,6 +105,43 @@ class ErrorHandlingTests {
         assertThat(css.body()).contains("<h1>Page not found</h1>").doesNotContain("Whitelabel");
     }
 
+    @Test
+    void jsonBodiesOverTheLimitAre413BeforeTheyAreParsedWhole() throws Exception {
+        String big = "{\"name\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        HttpResponse<String> declared = send(post("/api/v1/workflows", big));
+        assertProblem(declared, 413, "PAYLOAD_TOO_LARGE");
+        assertThat((String) JsonPath.read(declared.body(), "$.detail")).contains("2048 KB");
+
+        // Without a Content-Length (chunked), reading stops at the limit all the same.
+        byte[] bytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = send(HttpRequest.newBuilder(uri("/api/v1/workflows"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token));
+        assertProblem(chunked, 413, "PAYLOAD_TOO_LARGE");
+
+        // Under the limit the body is read as before: here an invalid workflow, 422.
+        assertProblem(send(post("/api/v1/workflows", "{\"name\": \"" + "x".repeat(300) + "\"}")), 422,
+                "VALIDATION_FAILED");
+    }
+
+    @Test
+    void anUploadWithTooManyPartsSaysSoRatherThanTooLarge() throws Exception {
+        String boundary = "qteria-boundary";
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f")
+                    .append(i).append(".pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/documents"))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + token));
+        assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).contains("at most 50 files")
+                .doesNotContain("larger than");
+    }
+
     private void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
