@@ -20,7 +20,7 @@ public record ExtractionLimits(int maxPages, Duration timeout, int maxPageCharac
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     public static final int DEFAULT_MAX_PAGE_CHARACTERS = 200_000;
     public static final long DEFAULT_MAX_DOCUMENT_CHARACTERS = 20_000_000;
-    public static final long DEFAULT_MAX_UNPACKED_BYTES = 200L * 1024 * 1024;
+    public static final long DEFAULT_MAX_UNPACKED_BYTES = 100L * 1024 * 1024;
 
     public ExtractionLimits {
         Objects.requireNonNull(timeout, "timeout");
@@ -42,7 +42,7 @@ public record ExtractionLimits(int maxPages, Duration timeout, int maxPageCharac
                 DEFAULT_MAX_UNPACKED_BYTES);
     }
 
-    /** 2,000 pages, 120 seconds, 200,000 characters a page, 20 million a document, 200 MB unpacked. */
+    /** 2,000 pages, 120 seconds, 200,000 characters a page, 20 million a document, 100 MB unpacked. */
     public static ExtractionLimits defaults() {
         return new ExtractionLimits(DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT);
     }

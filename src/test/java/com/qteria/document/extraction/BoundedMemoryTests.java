@@ -43,7 +43,7 @@ class BoundedMemoryTests {
         Extraction run = extractWith256Megabytes(docx);
 
         assertThat(run.exitValue()).as(run.errors()).isEqualTo(1);
-        assertThat(run.errors()).isEqualTo("Unable to read bomb.docx. The document expands to more than 200 MB when "
+        assertThat(run.errors()).isEqualTo("Unable to read bomb.docx. The document expands to more than 100 MB when "
                 + "unpacked, more than Qteria reads. Split it into smaller files and upload those.\n");
         assertThat(run.out()).isEmptyFile();
     }

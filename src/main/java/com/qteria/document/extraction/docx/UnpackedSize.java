@@ -45,7 +45,7 @@ final class UnpackedSize {
         return true;
     }
 
-    /** "The document expands to more than 200 MB when unpacked, more than Qteria reads. Split it …" */
+    /** "The document expands to more than 100 MB when unpacked, more than Qteria reads. Split it …" */
     static String reason(long limit) {
         return "The document expands to more than " + size(limit) + " when unpacked, more than Qteria reads."
                 + DocumentExtractor.SPLIT;
