@@ -66,7 +66,7 @@ class TextCapsTests {
     }
 
     @Test
-    void textAtTheCapsIsReadWhole() throws IOException {
+    void textAtTheCapsIsReadWholeAndWhiteSpaceAfterTheCapIsNoReasonToWarn() throws IOException {
         ExtractionLimits exactly = new ExtractionLimits(10, Duration.ofSeconds(60), 6, 18,
                 ExtractionLimits.DEFAULT_MAX_UNPACKED_BYTES);
         Path pdf = GeneratedPdfs.write(directory, "three.pdf", GeneratedPdfs.numberedPages(3));
@@ -75,5 +75,11 @@ class TextCapsTests {
 
         assertThat(result.pages()).extracting(ExtractedPage::text).containsExactly("Page 1", "Page 2", "Page 3");
         assertThat(result.extracted().warnings()).isEmpty();
+
+        Path docx = GeneratedPdfs.write(directory, "spaces.docx", SamplePdfs.docxPages("Page 1      ", "Page 2"));
+        Extractions word = Extractions.of(docx, DocumentType.DOCX, exactly, Ocr.unavailable());
+
+        assertThat(word.pages()).extracting(ExtractedPage::text).containsExactly("Page 1", "Page 2");
+        assertThat(word.extracted().warnings()).isEmpty();
     }
 }
