@@ -1,5 +1,6 @@
 package com.qteria.document;
 
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
@@ -22,6 +24,7 @@ import com.qteria.workflow.WorkflowManagement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,28 @@ class DocumentPagesTests {
         Document german = html(mvc.perform(get("/documents/" + id).header("Accept-Language", "de").with(as(handler)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(german.text()).contains("Was Qteria gelesen hat", "Bereit · 2 Seiten");
+    }
+
+    @Test
+    void aPageBeyondTheTextCapIsStoredServedAndShownAtTheCapWithTheWarning() throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        CurrentUser handler = tenant.user(Role.PROJECT_HANDLER);
+        String token = tenant.tokenOf(Role.PROJECT_HANDLER);
+        String page = IntStream.range(0, 15_000).mapToObj(i -> "Clause " + i + " passed.").collect(joining(" "));
+        String read = page.substring(0, 200_000).stripTrailing();
+        String id = uploaded.upload(token, "long.docx", SamplePdfs.docx(page));
+        assertThat(uploaded.awaitRead(token, id)).isEqualTo("ready");
+
+        String text = mvc.perform(get("/api/v1/documents/" + id + "/text").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JsonPath.<String>read(text, "$.pages[0].text")).isEqualTo(read);
+        assertThat(text).hasSizeLessThan(201_000);
+
+        Document html = html(mvc.perform(get("/documents/" + id).with(as(handler))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(html.select("[data-testid=page-text]").text()).isEqualTo(read);
+        assertThat(html.select("[data-testid=warnings]").text())
+                .isEqualTo("Page 1 has more than 200,000 characters of text: only the first 200,000 were read.");
     }
 
     @Test

@@ -3,15 +3,18 @@ package com.qteria.support;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 
-/** Small documents made in the test, one line of text per page (Helvetica), and a Word file. */
+/** Small documents made in the test, one line of text per page (Helvetica), and Word files. */
 public final class SamplePdfs {
 
     private SamplePdfs() {
@@ -41,10 +44,29 @@ public final class SamplePdfs {
 
     /** A Word document with one paragraph per argument. */
     public static byte[] docx(String... paragraphs) {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return word(document -> {
             for (String text : paragraphs) {
                 document.createParagraph().createRun().setText(text);
             }
+        });
+    }
+
+    /** A Word document with one page per argument (a page break after each but the last). */
+    public static byte[] docxPages(String... pages) {
+        return word(document -> {
+            for (int i = 0; i < pages.length; i++) {
+                XWPFRun run = document.createParagraph().createRun();
+                run.setText(pages[i]);
+                if (i < pages.length - 1) {
+                    run.addBreak(BreakType.PAGE);
+                }
+            }
+        });
+    }
+
+    private static byte[] word(Consumer<XWPFDocument> content) {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            content.accept(document);
             document.write(out);
             return out.toByteArray();
         } catch (IOException e) {

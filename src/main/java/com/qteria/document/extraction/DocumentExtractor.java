@@ -37,7 +37,8 @@ public final class DocumentExtractor {
      * Streams pages to the sink in order as they are extracted (never all pages' positions in memory); never throws
      * for a bad file: returns {@link Rejected} with a plain-language reason. Enforces the limits itself (the deadline
      * is checked while PDFBox processes content-stream operators and between pages; OCR processes are killed at the
-     * deadline). A rejection can come after some pages were delivered (a timeout on page 300): discard them.
+     * deadline; the text caps sit between the format and the sink, see {@link TextCaps}). A rejection can come after
+     * some pages were delivered (a timeout on page 300, too much text): discard them.
      *
      * @throws IOException only when the sink fails or the file cannot be read from disk
      */
@@ -47,11 +48,14 @@ public final class DocumentExtractor {
             // Fails here, with an IOException, when the file itself is missing or unreadable.
         }
         Deadline deadline = Deadline.after(limits.timeout());
+        TextCaps capped = new TextCaps(limits, sink);
         try {
-            return switch (type) {
-                case PDF -> new PdfExtraction(file, limits, ocr, deadline, sink).run();
-                case DOCX -> new DocxExtraction(file, limits, deadline, sink).run();
-            };
+            return capped.warn(switch (type) {
+                case PDF -> new PdfExtraction(file, limits, ocr, deadline, capped).run();
+                case DOCX -> new DocxExtraction(file, limits, deadline, capped).run();
+            });
+        } catch (TextCaps.TooMuchText e) {
+            return new Rejected(e.getMessage());
         } catch (ExtractionTimedOut e) {
             return new Rejected(deadline.reason());
         } catch (OutOfMemoryError e) {

@@ -41,7 +41,9 @@ import org.apache.xmlbeans.XmlCursor;
  * (a header used for the first page and for the others alike is read once);</li>
  * <li>deleted (tracked) text and field codes are left out; inserted text and field results are kept.</li>
  * </ul>
- * There are no word positions ({@link ExtractedPage#words()} is empty).
+ * There are no word positions ({@link ExtractedPage#words()} is empty). A file that unpacks to more than
+ * {@link ExtractionLimits#maxUnpackedBytes()} is rejected before it is parsed ({@link UnpackedSize}); a page keeps
+ * little more text than {@link ExtractionLimits#maxPageCharacters()}, which the extractor then cuts with a warning.
  */
 public final class DocxExtraction {
 
@@ -54,18 +56,22 @@ public final class DocxExtraction {
     private final ExtractionLimits limits;
     private final Deadline deadline;
     private final PageSink sink;
-    private final DocxPages pages = new DocxPages();
+    private final DocxPages pages;
 
     public DocxExtraction(Path file, ExtractionLimits limits, Deadline deadline, PageSink sink) {
         this.file = file;
         this.limits = limits;
         this.deadline = deadline;
         this.sink = sink;
+        this.pages = new DocxPages(limits.maxPageCharacters());
     }
 
     public ExtractionOutcome run() throws IOException {
         List<String> texts;
         try {
+            if (!UnpackedSize.atMost(file, limits.maxUnpackedBytes(), deadline)) {
+                return new Rejected(UnpackedSize.reason(limits.maxUnpackedBytes()));
+            }
             OPCPackage opc = OPCPackage.open(file.toFile(), PackageAccess.READ);
             try {
                 texts = read(new XWPFDocument(opc));

@@ -9,20 +9,32 @@ import java.util.List;
  * pages never start or end with white space; a page break on an empty page is ignored, which is how Word's
  * {@code lastRenderedPageBreak} right after an explicit page break does not make an empty page. Inside a table
  * row a page break waits for the end of the row, so rows are never split.
+ * <p>
+ * A page holds no more text than the page cap can use: its first {@code maxCharacters} characters and the next
+ * visible one, the sign that the page had more, which the extractor's text caps cut off with a warning.
  */
 final class DocxPages {
 
     private enum Separator { NONE, SPACE, TAB, LINE, PARAGRAPH }
 
+    private final int maxCharacters;
     private final List<String> pages = new ArrayList<>();
     private final StringBuilder page = new StringBuilder();
     private Separator pending = Separator.NONE;
     private int rowDepth;
     private boolean breakAfterRow;
+    private boolean full;
+
+    DocxPages(int maxCharacters) {
+        this.maxCharacters = maxCharacters;
+    }
 
     void text(String text) {
         String clean = PageTextBuilder.normalizeRun(text);
-        if (clean.isEmpty()) {
+        if (page.isEmpty()) {
+            clean = clean.stripLeading();
+        }
+        if (clean.isEmpty() || full) {
             return;
         }
         if (!page.isEmpty()) {
@@ -36,6 +48,21 @@ final class DocxPages {
         }
         pending = Separator.NONE;
         page.append(clean);
+        if (page.length() > maxCharacters) {
+            dropBeyondCap();
+        }
+    }
+
+    /** Keeps the text up to the cap and the first visible character after it; white space after the cap as one. */
+    private void dropBeyondCap() {
+        for (int i = maxCharacters; i < page.length(); i++) {
+            if (!Character.isWhitespace(page.charAt(i))) {
+                page.setLength(i + 1);
+                full = true;
+                return;
+            }
+        }
+        page.setLength(maxCharacters + 1);
     }
 
     void space() {
@@ -91,6 +118,7 @@ final class DocxPages {
         pages.add(page.toString().strip());
         page.setLength(0);
         pending = Separator.NONE;
+        full = false;
     }
 
     private void hold(Separator separator) {

@@ -6,6 +6,7 @@ import com.qteria.document.DocumentType;
 import com.qteria.document.extraction.ExtractedPage;
 import com.qteria.document.extraction.ExtractionLimits;
 import com.qteria.document.extraction.Extractions;
+import com.qteria.document.extraction.GeneratedDocx;
 import com.qteria.document.extraction.ocr.Ocr;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,8 +23,15 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Word documents: pages from page breaks and Word's rendered page breaks, tables row by row. */
+/**
+ * Word documents: pages from page breaks and Word's rendered page breaks, tables row by row; files that unpack to more
+ * than the limit (zip bombs) rejected before they are parsed.
+ */
 class DocxExtractionTests {
+
+    private static final long MB = 1024 * 1024;
+    private static final String ONE_MB_UNPACKED = "The document expands to more than 1 MB when unpacked, more than "
+            + "Qteria reads. Split it into smaller files and upload those.";
 
     @TempDir
     Path directory;
@@ -106,6 +114,44 @@ class DocxExtractionTests {
         Extractions result = Extractions.of(file, DocumentType.DOCX, ExtractionLimits.defaults(), Ocr.unavailable());
 
         assertThat(result.rejection()).isEqualTo("The file is damaged and cannot be read as a Word document. Save it again in Word and upload the new copy.");
+    }
+
+    @Test
+    void rejectsADocumentThatUnpacksBeyondTheLimitBeforeParsingIt() throws IOException {
+        Path file = GeneratedDocx.bomb(directory.resolve("bomb.docx"), 3 * MB);
+
+        Extractions result = Extractions.of(file, DocumentType.DOCX, unpackedAtMost(MB), Ocr.unavailable());
+
+        assertThat(result.rejection()).isEqualTo(ONE_MB_UNPACKED);
+        assertThat(result.pages()).isEmpty();
+    }
+
+    @Test
+    void countsTheBytesItUnpacksNotTheSizesTheFileDeclares() throws IOException {
+        Path file = GeneratedDocx.bomb(directory.resolve("bomb.docx"), 3 * MB);
+        GeneratedDocx.understateSizes(file);
+
+        Extractions result = Extractions.of(file, DocumentType.DOCX, unpackedAtMost(MB), Ocr.unavailable());
+
+        assertThat(result.rejection()).isEqualTo(ONE_MB_UNPACKED);
+    }
+
+    @Test
+    void aDocumentWithinTheUnpackedLimitIsReadWithItsPageTextCapped() throws IOException {
+        Path file = GeneratedDocx.bomb(directory.resolve("big.docx"), 3 * MB);
+
+        Extractions result = Extractions.of(file, DocumentType.DOCX, unpackedAtMost(4 * MB), Ocr.unavailable());
+
+        assertThat(result.extracted().pages()).isEqualTo(1);
+        assertThat(result.text(1)).hasSizeBetween(199_900, ExtractionLimits.DEFAULT_MAX_PAGE_CHARACTERS)
+                .startsWith("The equipment was tested according to the standard");
+        assertThat(result.extracted().warnings()).containsExactly(
+                "Page 1 has more than 200,000 characters of text: only the first 200,000 were read.");
+    }
+
+    private static ExtractionLimits unpackedAtMost(long bytes) {
+        return new ExtractionLimits(2000, Duration.ofSeconds(60), ExtractionLimits.DEFAULT_MAX_PAGE_CHARACTERS,
+                ExtractionLimits.DEFAULT_MAX_DOCUMENT_CHARACTERS, bytes);
     }
 
     private interface Content {
