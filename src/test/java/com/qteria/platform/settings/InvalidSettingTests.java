@@ -40,6 +40,7 @@ class InvalidSettingTests {
             QTERIA_MAX_UPLOAD_MB      | abc  | QTERIA_MAX_UPLOAD_MB=abc is not valid: a whole number of megabytes is expected (default 50).
             QTERIA_DB_POOL_SIZE       | -1   | QTERIA_DB_POOL_SIZE=-1 is not valid: a whole number of connections (at least 1) is expected (default 10).
             QTERIA_MAX_PAGES          | 0    | QTERIA_MAX_PAGES=0 is not valid: a whole number of pages (at least 1) is expected (default 2000).
+            QTERIA_READING_PER_ORGANIZATION | 0 | QTERIA_READING_PER_ORGANIZATION=0 is not valid: a whole number of documents (at least 1) is expected (default 1).
             QTERIA_EXTRACTION_TIMEOUT | soon | QTERIA_EXTRACTION_TIMEOUT=soon is not valid: a positive duration such as 120s, 5m or 1h is expected (default 120s).
             QTERIA_STORAGE            | gcs  | QTERIA_STORAGE=gcs is not valid: local or s3 is expected (default local).
             QTERIA_ACCESS_TOKEN_TTL   | 0s   | QTERIA_ACCESS_TOKEN_TTL=0s is not valid: a positive duration such as 30m, 8h or 7d is expected (default 8h).
