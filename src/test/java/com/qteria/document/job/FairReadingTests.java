@@ -11,6 +11,7 @@ import com.qteria.document.DocumentType;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.document.extraction.DocumentExtractor;
 import com.qteria.document.persistence.Documents;
+import com.qteria.document.persistence.ReadingSlots;
 import com.qteria.document.storage.EncryptedStorage;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
@@ -19,6 +20,7 @@ import com.qteria.support.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * Issue 11: one organization's slow uploads held every worker while another organization's small PDF waited minutes.
  * Reading is shared fairly: an organization has at most {@code qteria.extraction.per-organization} (1 by default)
  * documents being read, and organizations with documents waiting take turns. Word files stand for slow documents
- * here: their extraction waits at a gate the test opens; PDFs are read at once.
+ * here: the extraction of the test's Word files waits at a gate the test opens; PDFs are read at once.
  */
 @QteriaTest
 class FairReadingTests {
@@ -62,6 +64,12 @@ class FairReadingTests {
     EncryptedStorage storage;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ReadingSlots slots;
+    @Autowired
+    ReadingQueue queue;
+    @Autowired
+    Clock clock;
 
     /** Slow extractions wait here for a permit, longest waiting first. */
     private final Semaphore gate = new Semaphore(0, true);
@@ -75,10 +83,12 @@ class FairReadingTests {
     @BeforeEach
     void slowWordFiles() throws Exception {
         doAnswer(call -> {
-            if (call.getArgument(1) != DocumentType.DOCX) {
+            String label = call.getArgument(1) == DocumentType.DOCX
+                    ? labels.get(sha256(Files.readAllBytes(call.getArgument(0)))) : null;
+            if (label == null) {
                 return call.callRealMethod();
             }
-            started.add(labels.getOrDefault(sha256(Files.readAllBytes(call.getArgument(0))), "unknown"));
+            started.add(label);
             mostAtOnce.accumulateAndGet(reading.incrementAndGet(), Math::max);
             try {
                 gate.acquire();
@@ -102,7 +112,7 @@ class FairReadingTests {
         for (int i = 1; i <= 4; i++) {
             slow.add(uploadSlow(hostileToken, "A" + i));
         }
-        await("the first slow file started", () -> started.size() == 1);
+        await("a slow file started", () -> !started.isEmpty());
         String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
         String quick = uploaded.upload(token, "quick.pdf", SamplePdfs.pdf("A short test report"));
 
@@ -128,7 +138,7 @@ class FairReadingTests {
         for (int i = 1; i <= 3; i++) {
             uploadSlow(a.tokenOf(Role.PROJECT_HANDLER), "A" + i);
         }
-        await("A1 started", () -> started.equals(List.of("A1")));
+        await("A1 started", () -> started.contains("A1"));
         uploadSlow(c.tokenOf(Role.PROJECT_HANDLER), "C1");
         uploadSlow(c.tokenOf(Role.PROJECT_HANDLER), "C2");
         await("A1 and C1 started, one per organization", () -> started.equals(List.of("A1", "C1")));
@@ -150,16 +160,36 @@ class FairReadingTests {
     @Test
     void aDocumentLeftWaitingByACrashIsReadByTheTick(@TempDir Path temp) throws Exception {
         TestData.Tenant tenant = data.newTenant();
-        Path file = temp.resolve("left.pdf");
-        Files.write(file, SamplePdfs.pdf("Uploaded just before the instance died"));
-        Document document = Document.restore(new DocumentId(UUID.randomUUID()), new Document.Original(tenant.id(),
-                        "left.pdf", DocumentType.PDF.mediaType(), Files.size(file), "0".repeat(64), null,
-                        Instant.now()), storage.store(file), DocumentStatus.PROCESSING, null, null, List.of(), null, 0,
-                false);
+        Document document = processing(tenant, temp);
         documents.insert(document); // the row committed, the upload's event never handled
 
         assertThat(uploaded.awaitRead(tenant.tokenOf(Role.PROJECT_HANDLER), document.id().value().toString()))
                 .isEqualTo("ready");
+    }
+
+    @Test
+    void aDocumentHoldingASlotWithoutAJobIsQueuedAgainByTheSweep(@TempDir Path temp) throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        Document document = processing(tenant, temp);
+        // The instance died between taking the slot and queueing the job.
+        assertThat(slots.take(tenant.uuid(), 1, document.id().value(), clock.instant().minus(Duration.ofHours(1))))
+                .isTrue();
+        documents.insert(document);
+
+        queue.sweep();
+
+        assertThat(uploaded.awaitRead(tenant.tokenOf(Role.PROJECT_HANDLER), document.id().value().toString()))
+                .isEqualTo("ready");
+        await("the slot freed", () -> slotsHeldBy(tenant.uuid()) == 0);
+    }
+
+    /** A document being read, as the upload inserts it, with its file in storage. */
+    private Document processing(TestData.Tenant tenant, Path temp) throws Exception {
+        Path file = temp.resolve("left.pdf");
+        Files.write(file, SamplePdfs.pdf("Uploaded just before the instance died"));
+        return Document.restore(new DocumentId(UUID.randomUUID()), new Document.Original(tenant.id(), "left.pdf",
+                DocumentType.PDF.mediaType(), Files.size(file), "0".repeat(64), null, clock.instant()),
+                storage.store(file), DocumentStatus.PROCESSING, null, null, List.of(), null, 0, false);
     }
 
     private String uploadSlow(String token, String label) throws Exception {
