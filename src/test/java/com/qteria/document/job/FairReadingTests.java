@@ -33,6 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.jobrunr.scheduling.JobScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,8 @@ class FairReadingTests {
     ReadingQueue queue;
     @Autowired
     Clock clock;
+    @Autowired
+    JobScheduler scheduler;
 
     /** Slow extractions wait here for a permit, longest waiting first. */
     private final Semaphore gate = new Semaphore(0, true);
@@ -181,6 +184,24 @@ class FairReadingTests {
         assertThat(uploaded.awaitRead(tenant.tokenOf(Role.PROJECT_HANDLER), document.id().value().toString()))
                 .isEqualTo("ready");
         await("the slot freed", () -> slotsHeldBy(tenant.uuid()) == 0);
+    }
+
+    @Test
+    void aDocumentWhoseJobWasDeletedIsRejectedByTheSweepAndItsSlotFreed(@TempDir Path temp) throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        Document document = processing(tenant, temp);
+        UUID id = document.id().value();
+        assertThat(slots.take(tenant.uuid(), 1, id, clock.instant().minus(Duration.ofHours(1)))).isTrue();
+        documents.insert(document);
+        scheduler.<DocumentReader>schedule(id, Instant.now().plus(Duration.ofHours(1)), job -> job.read(id));
+        scheduler.delete(id);
+
+        queue.sweep();
+
+        Document rejected = documents.findForProcessing(document.id()).orElseThrow();
+        assertThat(rejected.status()).isEqualTo(DocumentStatus.REJECTED);
+        assertThat(rejected.error()).isEqualTo(DocumentReader.INTERNAL_FAILURE);
+        assertThat(slotsHeldBy(tenant.uuid())).isZero();
     }
 
     /** A document being read, as the upload inserts it, with its file in storage. */
