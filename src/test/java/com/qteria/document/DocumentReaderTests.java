@@ -66,7 +66,6 @@ class DocumentReaderTests {
         StoredObject stored = storage.store(file);
         Document document = Document.upload(new Document.Original(data.newTenant().id(), "t.pdf",
                 DocumentType.PDF.mediaType(), Files.size(file), "0".repeat(64), null, Instant.now()), stored);
-        documents.insert(document);
         Path raw;
         try (var files = Files.walk(uploaded.storageRoot())) {
             raw = files.filter(p -> p.getFileName().toString().equals(stored.key())).findFirst().orElseThrow();
@@ -74,6 +73,7 @@ class DocumentReaderTests {
         byte[] bytes = Files.readAllBytes(raw);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(raw, bytes);
+        documents.insert(document); // after the tampering: the dispatch tick may start reading it at once
 
         reader.read(document.id().value());
 

@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The background job that reads an uploaded document: decrypts it to a private temporary file, extracts its pages
  * (stored one by one as they come, so memory stays bounded) and ends the document {@code ready} or {@code rejected}
  * with a plain reason. It never throws for a bad file; a run repeated after a crash starts the pages afresh, and
- * only a document still {@code processing} is changed, so a duplicate run is harmless.
+ * only a document still {@code processing} is changed, so a duplicate run is harmless. It runs only for a document
+ * holding one of its organization's reading slots (see {@link ReadingDispatcher}) and frees the slot at its end.
  */
 @Component
 public class DocumentReader {
@@ -60,11 +61,12 @@ public class DocumentReader {
     private final Clock clock;
     private final Path temporary;
     private final TransactionTemplate transactions;
+    private final ReadingDispatcher dispatcher;
     private final ExecutorService watchdog = Executors.newVirtualThreadPerTaskExecutor();
 
     DocumentReader(Documents documents, EncryptedStorage storage, DocumentExtractor extractor,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-            DataDirectory dataDirectory) {
+            DataDirectory dataDirectory, ReadingDispatcher dispatcher) {
         this.documents = documents;
         this.storage = storage;
         this.extractor = extractor;
@@ -72,14 +74,24 @@ public class DocumentReader {
         this.transactions = transactions;
         this.clock = clock;
         this.temporary = dataDirectory.temporary();
+        this.dispatcher = dispatcher;
     }
 
+    /**
+     * Reads the document if it is still being read, then frees its organization's reading slot for the next one. A
+     * run that throws keeps the slot: the job is retried, or ends failed and the sweep frees it.
+     */
     @Job(name = "Read document %0", retries = 2)
     public void read(UUID documentId) {
         Document document = processing(documentId);
-        if (document == null) {
-            return;
+        if (document != null) {
+            readAndFinish(document);
         }
+        dispatcher.release(documentId);
+    }
+
+    private void readAndFinish(Document document) {
+        UUID documentId = document.id().value();
         ExtractionOutcome outcome;
         try {
             outcome = extract(document);
@@ -103,12 +115,13 @@ public class DocumentReader {
         finish(document, outcome);
     }
 
-    /** Rejects a document whose reading job ended without reading it (failed beyond its retries, or deleted). */
-    void rejectUnread(UUID documentId) {
+    /**
+     * Rejects a document whose reading job ended without reading it (failed beyond its retries, or deleted); false
+     * when it is no longer being read.
+     */
+    boolean rejectUnread(UUID documentId) {
         Document document = processing(documentId);
-        if (document != null) {
-            finish(document, new ExtractionOutcome.Rejected(INTERNAL_FAILURE));
-        }
+        return document != null && finish(document, new ExtractionOutcome.Rejected(INTERNAL_FAILURE));
     }
 
     /** The document, if it exists and is still being read; null otherwise. */
@@ -118,19 +131,21 @@ public class DocumentReader {
     }
 
     /** Ends the document ready or rejected and announces it, in one transaction, if it is still being read. */
-    private void finish(Document document, ExtractionOutcome outcome) {
+    private boolean finish(Document document, ExtractionOutcome outcome) {
         Instant now = clock.instant();
         switch (outcome) {
             case ExtractionOutcome.Extracted extracted -> document.read(extracted.pages(), extracted.warnings(), now);
             case ExtractionOutcome.Rejected rejected -> document.reject(rejected.reason(), now);
         }
-        transactions.executeWithoutResult(tx -> {
-            if (documents.finish(document)) {
-                log.info("Document {} is {}{}", document.id(), document.status().value(), document.error() == null
-                        ? " (" + document.pages() + " pages)" : ": " + document.error());
-                events.publishEvent(new DocumentRead(document.tenant(), document.id(), document.status()));
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!documents.finish(document)) {
+                return false;
             }
-        });
+            log.info("Document {} is {}{}", document.id(), document.status().value(), document.error() == null
+                    ? " (" + document.pages() + " pages)" : ": " + document.error());
+            events.publishEvent(new DocumentRead(document.tenant(), document.id(), document.status()));
+            return true;
+        }));
     }
 
     private ExtractionOutcome extract(Document document) throws IOException {

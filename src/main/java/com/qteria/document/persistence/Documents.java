@@ -96,12 +96,6 @@ public class Documents {
                 .query(Long.class).single();
     }
 
-    /** Documents still waiting to be read, oldest first: what a restarted worker has to pick up. */
-    public List<UUID> processing(Instant uploadedBefore) {
-        return jdbc.sql("select id from documents where status = 'processing' and uploaded_at < :before order by uploaded_at")
-                .param("before", time(uploadedBefore)).query(UUID.class).list();
-    }
-
     public void deletePages(UUID id) {
         jdbc.sql("delete from document_signatures where document_id = :id").param("id", id).update();
         jdbc.sql("delete from document_pages where document_id = :id").param("id", id).update();

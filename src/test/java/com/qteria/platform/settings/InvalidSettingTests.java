@@ -42,6 +42,7 @@ class InvalidSettingTests {
             QTERIA_MAX_PAGES          | 0    | QTERIA_MAX_PAGES=0 is not valid: a whole number of pages (at least 1) is expected (default 2000).
             QTERIA_MAX_PAGE_CHARACTERS | 0   | QTERIA_MAX_PAGE_CHARACTERS=0 is not valid: a whole number of characters (at least 1) is expected (default 200000).
             QTERIA_MAX_UNPACKED_MB    | 1GB  | QTERIA_MAX_UNPACKED_MB=1GB is not valid: a whole number of megabytes (at least 1) is expected (default 100).
+            QTERIA_READING_PER_ORGANIZATION | 0 | QTERIA_READING_PER_ORGANIZATION=0 is not valid: a whole number of documents (at least 1) is expected (default 1).
             QTERIA_EXTRACTION_TIMEOUT | soon | QTERIA_EXTRACTION_TIMEOUT=soon is not valid: a positive duration such as 120s, 5m or 1h is expected (default 120s).
             QTERIA_STORAGE            | gcs  | QTERIA_STORAGE=gcs is not valid: local or s3 is expected (default local).
             QTERIA_ACCESS_TOKEN_TTL   | 0s   | QTERIA_ACCESS_TOKEN_TTL=0s is not valid: a positive duration such as 30m, 8h or 7d is expected (default 8h).

@@ -31,7 +31,7 @@ class SettingsMetadataTests {
                 "qteria.bootstrap.admin-email", "qteria.bootstrap.admin-password", "qteria.auth.access-token-ttl",
                 "qteria.auth.invitation-ttl", "qteria.auth.login-limit-per-email", "qteria.auth.login-window-per-email",
                 "qteria.auth.login-limit-per-ip", "qteria.auth.login-window-per-ip", "qteria.extraction.max-pages",
-                "qteria.extraction.timeout", "qteria.extraction.max-page-characters",
+                "qteria.extraction.timeout", "qteria.extraction.per-organization", "qteria.extraction.max-page-characters",
                 "qteria.extraction.max-document-characters", "qteria.extraction.max-unpacked-mb", "qteria.storage.type", "qteria.storage.master-keys",
                 "qteria.storage.s3.endpoint", "qteria.storage.s3.region", "qteria.storage.s3.bucket",
                 "qteria.storage.s3.path-style", "qteria.storage.s3.access-key", "qteria.storage.s3.secret-key");
