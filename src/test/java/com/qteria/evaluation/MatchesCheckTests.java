@@ -14,9 +14,14 @@ import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** See {@link EvaluationFixture}: through the module's entry point, without Spring. */
+/**
+ * See {@link EvaluationFixture}: through the module's entry point, without Spring. Pattern bombs among them: run by
+ * the hostile-files execution, under -Xmx512m (pom.xml).
+ */
+@Tag("hostile")
 class MatchesCheckTests extends EvaluationFixture {
 
     @Test

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Patterns run with RE2/J: a pattern that backtracks catastrophically in java.util.regex cannot stall us. */
+/**
+ * Patterns run with RE2/J: a pattern that backtracks catastrophically in java.util.regex cannot stall us. Pattern
+ * bombs among them: run by the hostile-files execution, under -Xmx512m (pom.xml).
+ */
+@Tag("hostile")
 class PatternPreviewTests {
 
     @Test
