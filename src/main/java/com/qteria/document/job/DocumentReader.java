@@ -128,10 +128,15 @@ public class DocumentReader {
         transactions.executeWithoutResult(tx -> {
             if (documents.finish(document)) {
                 log.info("Document {} is {}{}", document.id(), document.status().value(), document.error() == null
-                        ? " (" + document.pages() + " pages)" : ": " + document.error());
+                        ? " (" + document.pages() + " pages)" + warned(document.warnings()) : ": " + document.error());
                 events.publishEvent(new DocumentRead(document.tenant(), document.id(), document.status()));
             }
         });
+    }
+
+    /** The warnings, once, in the log line that ends the job: what happened to a hostile file, in a few lines. */
+    private static String warned(List<String> warnings) {
+        return warnings.isEmpty() ? "" : "; warnings: " + String.join(" ", warnings);
     }
 
     private ExtractionOutcome extract(Document document) throws IOException {

@@ -24,7 +24,7 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
  * levels deep, an image that declares 46,000 × 46,000 pixels. Small files that used to cost gigabytes of log or
  * memory.
  */
-final class HostilePdfs {
+public final class HostilePdfs {
 
     static final COSName FONT = COSName.getPDFName("F1");
 
@@ -36,7 +36,7 @@ final class HostilePdfs {
      * draws form A twice: an endless recursion that doubles at every level (PDFBox's own depth limit of 50 still
      * leaves 2^50 drawings, each logged).
      */
-    static byte[] recursiveForms() {
+    public static byte[] recursiveForms() {
         return build(document -> {
             PDPage page = textPage(document, "Text on the page");
             PDFormXObject a = form(document, "BT /F1 12 Tf 72 700 Td (Text in form A) Tj ET /FmB Do /FmB Do");
