@@ -1,8 +1,8 @@
 package com.qteria.document.extraction.pdf;
 
+import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.DRAWS_ITSELF;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.GARBLED;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.GARBLED_READ_WITH_OCR;
-import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.DRAWS_ITSELF;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.INCOMPLETE;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.NO_TEXT_LAYER;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.OCR_FAILED;
