@@ -2,6 +2,7 @@ package com.qteria.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.qteria.document.extraction.pdf.HostilePdfs;
 import com.qteria.document.job.DocumentReader;
 import com.qteria.document.persistence.Documents;
 import com.qteria.document.storage.DocumentIntegrityException;
@@ -21,8 +22,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.StringUtils;
 
 /** The reading job ends every document ready or rejected with a reason a handler understands. */
 @QteriaTest
@@ -81,6 +86,24 @@ class DocumentReaderTests {
         assertThat(after.status()).isEqualTo(DocumentStatus.REJECTED);
         assertThat(after.error()).isEqualTo(DocumentIntegrityException.MESSAGE);
         assertThat(documents.pages(document.id().value(), 1, 10)).isEmpty();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aHostileFileEndsWithItsWarningSaidOnceInTheLogAndLittleElse(CapturedOutput output) throws Exception {
+        String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
+        int before = output.length();
+        String id = uploaded.upload(token, "recursive-forms.pdf", HostilePdfs.recursiveForms());
+
+        assertThat(uploaded.awaitRead(token, id)).isEqualTo("ready");
+
+        String warning = "Page 1 draws itself recursively; its repeated content was skipped.";
+        assertThat(documents.findForProcessing(new DocumentId(UUID.fromString(id))).orElseThrow().warnings())
+                .containsExactly(warning);
+        String logged = output.toString().substring(before);
+        assertThat(logged.length()).as("characters logged").isLessThan(100_000);
+        assertThat(StringUtils.countOccurrencesOf(logged, warning)).as("times the warning is logged").isOne();
+        assertThat(logged).contains(id).doesNotContain("recursion is too deep");
     }
 
     @Test

@@ -11,6 +11,7 @@ public final class QuietLogging {
 
     static final String CONFIGURATION = "qteria/extract-logback.xml";
     private static final String COMMONS_LOGGING_FACTORY = "org.apache.commons.logging.LogFactory";
+    private static final String NO_OP_LOG = "org.apache.commons.logging.impl.NoOpLog";
 
     private QuietLogging() {
     }
@@ -22,7 +23,12 @@ public final class QuietLogging {
         if (System.getProperty(COMMONS_LOGGING_FACTORY) == null) {
             // PDFBox logs through Commons Logging: discard it outright, without starting Logback at all.
             System.setProperty(COMMONS_LOGGING_FACTORY, "org.apache.commons.logging.impl.LogFactoryImpl");
-            System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.NoOpLog");
+            System.setProperty("org.apache.commons.logging.Log", NO_OP_LOG);
         }
+    }
+
+    /** Whether PDFBox's logging goes nowhere (after {@link #apply()}): then nothing needs to cap it. */
+    public static boolean pdfBoxSilenced() {
+        return NO_OP_LOG.equals(System.getProperty("org.apache.commons.logging.Log"));
     }
 }

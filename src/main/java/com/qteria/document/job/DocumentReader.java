@@ -35,6 +35,7 @@ import java.util.UUID;
 import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -142,10 +143,15 @@ public class DocumentReader {
                 return false;
             }
             log.info("Document {} is {}{}", document.id(), document.status().value(), document.error() == null
-                    ? " (" + document.pages() + " pages)" : ": " + document.error());
+                    ? " (" + document.pages() + " pages)" + warned(document.warnings()) : ": " + document.error());
             events.publishEvent(new DocumentRead(document.tenant(), document.id(), document.status()));
             return true;
         }));
+    }
+
+    /** The warnings, once, in the log line that ends the job: what happened to a hostile file, in a few lines. */
+    private static String warned(List<String> warnings) {
+        return warnings.isEmpty() ? "" : "; warnings: " + String.join(" ", warnings);
     }
 
     private ExtractionOutcome extract(Document document) throws IOException {
@@ -180,13 +186,18 @@ public class DocumentReader {
      */
     private ExtractionOutcome extractWatched(Path plain, DocumentType type, UUID id) throws IOException {
         AtomicBoolean abandoned = new AtomicBoolean();
-        Future<ExtractionOutcome> running = watchdog.submit(() -> extractor.extract(plain, type, page -> {
-            if (abandoned.get()) {
-                throw new IOException("Reading was stopped by the watchdog");
+        Future<ExtractionOutcome> running = watchdog.submit(() -> {
+            // What PDFBox logs while reading (at most a few lines, see docs/extraction.md) names the document.
+            try (var logged = MDC.putCloseable("document_id", id.toString())) {
+                return extractor.extract(plain, type, page -> {
+                    if (abandoned.get()) {
+                        throw new IOException("Reading was stopped by the watchdog");
+                    }
+                    documents.insertPage(id, new DocumentPage(page.number(), page.text(), page.ocr(),
+                            page.needsOcr()), WordBoxes.encode(page.words()));
+                });
             }
-            documents.insertPage(id, new DocumentPage(page.number(), page.text(), page.ocr(), page.needsOcr()),
-                    WordBoxes.encode(page.words()));
-        }));
+        });
         Duration limit = extractor.limits().timeout().plus(WATCHDOG_GRACE);
         try {
             return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 final class ExtractionWarnings {
 
     enum PageIssue { NO_TEXT_LAYER, READ_WITH_OCR, GARBLED_READ_WITH_OCR, OCR_FAILED, TOO_LARGE_FOR_OCR,
-        UNDECODABLE_IMAGES, GARBLED, INCOMPLETE, TRUNCATED }
+        UNDECODABLE_IMAGES, OVERSIZED_IMAGES, GARBLED, INCOMPLETE, TRUNCATED, DRAWS_ITSELF, TOO_COMPLEX }
 
     private final Map<PageIssue, SortedSet<Integer>> pages = new EnumMap<>(PageIssue.class);
     private final LinkedHashSet<String> document = new LinkedHashSet<>();
@@ -50,9 +51,18 @@ final class ExtractionWarnings {
                     + " content was not read";
             case UNDECODABLE_IMAGES -> g.has() + " images in a format that cannot be decoded (such as JBIG2 or "
                     + "JPEG 2000): text in those images was not read";
+            case OVERSIZED_IMAGES -> g.has() + String.format(Locale.ROOT, " images too large to decode (over %,d "
+                    + "megapixels, or %,d on one page): text in those images was not read",
+                    ContentBudget.MAX_IMAGE_PIXELS / 1_000_000, ContentBudget.MAX_PAGE_IMAGE_PIXELS / 1_000_000);
             case GARBLED -> g.has() + " a text layer that looks garbled (fonts without a usable character map)";
             case INCOMPLETE -> g.has() + " damaged content: " + g.its() + " text may be incomplete";
             case TRUNCATED -> g.has() + " more text than can be read (over 100,000 characters): the rest was skipped";
+            case DRAWS_ITSELF -> (g.one ? "draws itself recursively; its" : "draw themselves recursively; their")
+                    + " repeated content was skipped";
+            case TOO_COMPLEX -> g.has() + String.format(Locale.ROOT, " more content than can be read (over %,d "
+                    + "drawing operations, %,d embedded forms or forms nested %d deep): the rest was skipped and "
+                    + "%s text may be incomplete", ContentBudget.MAX_OPERATORS_PER_PAGE,
+                    ContentBudget.MAX_FORMS_PER_PAGE, ContentBudget.MAX_FORM_DEPTH, g.its());
         };
         return g.one ? text + "." : text + " (pages " + list(numbers) + ").";
     }

@@ -1,6 +1,5 @@
 package com.qteria.document.extraction.pdf;
 
-import com.qteria.document.extraction.Deadline;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
@@ -10,6 +9,8 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDTransparencyGroup;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.PageDrawer;
@@ -18,9 +19,10 @@ import org.apache.pdfbox.rendering.PageDrawerParameters;
 /**
  * Renders pages to grayscale images for OCR, within bounds: 300 dpi, fewer for large pages so that no image exceeds
  * {@value #MAX_PIXELS} pixels (an A0 plan at 300 dpi would be 139 megapixels), and not at all for pages whose size
- * makes no sense (a 2^31-point MediaBox). Images larger than needed are subsampled while decoding. The deadline
- * is checked while operators are drawn, and images PDFBox cannot decode (JBIG2 and JPEG 2000 need extra plugins)
- * are noticed instead of silently leaving a blank page.
+ * makes no sense (a 2^31-point MediaBox). Images larger than needed are subsampled while decoding; images whose
+ * declared size is beyond the {@link ContentBudget} are not decoded at all. The deadline and the budget are checked
+ * while operators are drawn (forms that draw themselves are skipped), and images that were skipped or that PDFBox
+ * cannot decode (JBIG2 and JPEG 2000 need extra plugins) are noticed instead of silently leaving a blank page.
  */
 final class PageRenderer {
 
@@ -29,14 +31,17 @@ final class PageRenderer {
     private static final float MIN_DPI = 50;
     private static final float POINTS_PER_INCH = 72;
 
-    /** A rendered page; {@code missingImages} when some image on it could not be decoded. */
-    record Rendering(BufferedImage image, float dpi, boolean missingImages) {
+    /**
+     * A rendered page; {@code missingImages} when some image on it could not be decoded, {@code oversizedImages} when
+     * some image was too large to decode.
+     */
+    record Rendering(BufferedImage image, float dpi, boolean missingImages, boolean oversizedImages) {
     }
 
     private final GuardedRenderer renderer;
 
-    PageRenderer(PDDocument document, Deadline deadline) {
-        this.renderer = new GuardedRenderer(document, deadline);
+    PageRenderer(PDDocument document, ContentBudget budget) {
+        this.renderer = new GuardedRenderer(document, budget);
         renderer.setSubsamplingAllowed(true);
     }
 
@@ -54,18 +59,19 @@ final class PageRenderer {
 
     Rendering render(int pageIndex, float dpi) throws IOException {
         renderer.missingImages = false;
+        renderer.budget.startPage();
         BufferedImage image = renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY);
-        return new Rendering(image, dpi, renderer.missingImages);
+        return new Rendering(image, dpi, renderer.missingImages, renderer.budget.page().oversizedImages());
     }
 
     private static final class GuardedRenderer extends PDFRenderer {
 
-        private final Deadline deadline;
+        private final ContentBudget budget;
         private boolean missingImages;
 
-        GuardedRenderer(PDDocument document, Deadline deadline) {
+        GuardedRenderer(PDDocument document, ContentBudget budget) {
             super(document);
-            this.deadline = deadline;
+            this.budget = budget;
         }
 
         @Override
@@ -77,7 +83,6 @@ final class PageRenderer {
     private static final class GuardedPageDrawer extends PageDrawer {
 
         private final GuardedRenderer owner;
-        private int operators;
 
         GuardedPageDrawer(PageDrawerParameters parameters, GuardedRenderer owner) throws IOException {
             super(parameters);
@@ -86,10 +91,20 @@ final class PageRenderer {
 
         @Override
         protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-            if ((++operators & 0xFF) == 0) {
-                owner.deadline.check();
+            owner.budget.operator();
+            if (owner.budget.admitImage(operator, operands, getResources())) {
+                super.processOperator(operator, operands);
             }
-            super.processOperator(operator, operands);
+        }
+
+        @Override
+        public void showForm(PDFormXObject form) throws IOException {
+            owner.budget.form(form.getCOSObject(), () -> super.showForm(form));
+        }
+
+        @Override
+        protected void processTransparencyGroup(PDTransparencyGroup group) throws IOException {
+            owner.budget.form(group.getCOSObject(), () -> super.processTransparencyGroup(group));
         }
 
         @Override

@@ -1,16 +1,20 @@
 package com.qteria.document.extraction.pdf;
 
+import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.DRAWS_ITSELF;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.GARBLED;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.GARBLED_READ_WITH_OCR;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.INCOMPLETE;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.NO_TEXT_LAYER;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.OCR_FAILED;
+import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.OVERSIZED_IMAGES;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.READ_WITH_OCR;
+import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.TOO_COMPLEX;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.TOO_LARGE_FOR_OCR;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.TRUNCATED;
 import static com.qteria.document.extraction.pdf.ExtractionWarnings.PageIssue.UNDECODABLE_IMAGES;
 
 import com.qteria.document.extraction.Deadline;
+import com.qteria.document.extraction.DocumentExtractor;
 import com.qteria.document.extraction.DocumentSignature;
 import com.qteria.document.extraction.ExtractedPage;
 import com.qteria.document.extraction.ExtractionLimits;
@@ -41,7 +45,8 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * A page is OCR'd when its text layer is missing (fewer than {@value #NEGLIGIBLE_TEXT} visible characters, or a
  * page-filling image with little text: a scan with a stamp) and it draws images or many paths, or when its text
  * layer is garbled. Problems of a single page become warnings; only an unreadable file, a password, no pages, too
- * many pages or the deadline reject the document.
+ * many pages, the deadline or the {@link ContentBudget} of the document reject it. PDFBox's own log output is capped
+ * meanwhile ({@link PdfBoxLogBudget}).
  */
 public final class PdfExtraction {
 
@@ -51,6 +56,8 @@ public final class PdfExtraction {
     static final String NO_PAGES = "The document has no pages. Upload a copy that has content.";
     static final String REPAIRED = "The file was damaged and has been repaired; some text may be missing.";
     static final String NO_TEXT = "The document contains no text: its pages are blank or show only graphics.";
+    static final String TOO_MUCH_CONTENT = String.format(Locale.ROOT, "The document has more content than Qteria "
+            + "reads (over %,d drawing operations).", ContentBudget.MAX_OPERATORS_PER_DOCUMENT) + DocumentExtractor.SPLIT;
     private static final int NEGLIGIBLE_TEXT = 16;
     private static final int SCAN_STAMP_TEXT = 120;
     private static final float SCAN_COVERAGE = 0.6f;
@@ -71,6 +78,14 @@ public final class PdfExtraction {
     }
 
     public ExtractionOutcome run() throws IOException {
+        try (PdfBoxLogBudget.Scope logs = PdfBoxLogBudget.open()) {
+            return open();
+        } catch (ContentBudget.DocumentExceeded e) {
+            return new Rejected(TOO_MUCH_CONTENT);
+        }
+    }
+
+    private ExtractionOutcome open() throws IOException {
         boolean intact = CrossReferenceCheck.intact(file);
         try (RandomAccessRead source = new RandomAccessReadBufferedFile(file)) {
             PDDocument document;
@@ -93,7 +108,10 @@ public final class PdfExtraction {
     private ExtractionOutcome read(PDDocument document) throws IOException {
         int pages;
         try {
+            PageTree.check(document, deadline, warnings);
             pages = countPages(document);
+        } catch (ExtractionTimedOut e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             return new Rejected(DAMAGED);
         }
@@ -107,8 +125,9 @@ public final class PdfExtraction {
         }
         List<DocumentSignature> signatures = signed(document) ? CmsSignatureVerifier.verifyAll(document, file) : List.of();
         DocumentFeatures.note(document, warnings);
-        TextLayerReader reader = new TextLayerReader(deadline);
-        PageRenderer renderer = new PageRenderer(document, deadline);
+        ContentBudget budget = new ContentBudget(deadline);
+        TextLayerReader reader = new TextLayerReader(budget);
+        PageRenderer renderer = new PageRenderer(document, budget);
         Iterator<PDPage> iterator = document.getPages().iterator();
         boolean anyText = false;
         boolean anyUnread = false;
@@ -140,6 +159,12 @@ public final class PdfExtraction {
         if (layer.truncated()) {
             warnings.page(TRUNCATED, number);
         }
+        if (layer.work().recursive()) {
+            warnings.page(DRAWS_ITSELF, number);
+        }
+        if (layer.work().tooComplex()) {
+            warnings.page(TOO_COMPLEX, number);
+        }
         PageText text = text(layer.glyphs());
         boolean garbled = TextQuality.garbled(text.text());
         int visible = text.visibleCharacters();
@@ -147,6 +172,9 @@ public final class PdfExtraction {
                 || layer.imageCoverage() >= SCAN_COVERAGE && visible < SCAN_STAMP_TEXT);
         if (!garbled && !scanned) {
             return text.page(number, false, false);
+        }
+        if (layer.work().oversizedImages()) {
+            warnings.page(OVERSIZED_IMAGES, number); // not decoded, with OCR or without
         }
         if (!ocr.available()) {
             warnings.page(garbled ? GARBLED : NO_TEXT_LAYER, number);
@@ -173,13 +201,16 @@ public final class PdfExtraction {
             boolean found = recognised.visibleCharacters() > 0;
             if (rendering.missingImages()) {
                 warnings.page(UNDECODABLE_IMAGES, number);
-                if (!found) {
-                    return layerText.page(number, false, true);
-                }
+            }
+            if (rendering.oversizedImages()) {
+                warnings.page(OVERSIZED_IMAGES, number);
+            }
+            if ((rendering.missingImages() || rendering.oversizedImages()) && !found) {
+                return layerText.page(number, false, true);
             }
             warnings.page(garbled ? GARBLED_READ_WITH_OCR : READ_WITH_OCR, number);
             return (found ? recognised : layerText).page(number, true, false);
-        } catch (ExtractionTimedOut e) {
+        } catch (ExtractionTimedOut | ContentBudget.DocumentExceeded e) {
             throw e;
         } catch (IOException | RuntimeException | StackOverflowError e) {
             warnings.page(OCR_FAILED, number);

@@ -1,6 +1,5 @@
 package com.qteria.document.extraction.pdf;
 
-import com.qteria.document.extraction.Deadline;
 import com.qteria.document.extraction.ExtractionTimedOut;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,6 +12,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDTransparencyGroup;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationPopup;
@@ -25,8 +26,9 @@ import org.apache.pdfbox.util.Matrix;
  * layout: {@link ReadingOrder} does that, faster and with columns and tables in mind. PDFBox still does the hard
  * parts per glyph (fonts, ToUnicode maps, /ActualText, diacritics).
  * <p>
- * It also enforces the deadline while operators are processed, notes images and painted paths (for the OCR
- * decision), and keeps going past a broken operator instead of giving up the page.
+ * It also enforces the deadline and the {@link ContentBudget} while operators are processed (skipping forms that
+ * draw themselves), notes images and painted paths (for the OCR decision), and keeps going past a broken operator
+ * instead of giving up the page.
  */
 final class TextLayerReader extends PDFTextStripper {
 
@@ -36,7 +38,7 @@ final class TextLayerReader extends PDFTextStripper {
     /** Encoded content bytes beyond which a page without a single operator cannot be a blank page. */
     private static final long UNREADABLE_CONTENT = 32;
 
-    private final Deadline deadline;
+    private final ContentBudget budget;
     private int operators;
     private int shown;
     private int glyphs;
@@ -51,8 +53,8 @@ final class TextLayerReader extends PDFTextStripper {
     /** While an annotation is drawn: its rectangle, outside which nothing is visible. */
     private PDRectangle clip;
 
-    TextLayerReader(Deadline deadline) {
-        this.deadline = deadline;
+    TextLayerReader(ContentBudget budget) {
+        this.budget = budget;
         setSortByPosition(false);
         setShouldSeparateByBeads(false);
         // PDFBox's check for a glyph drawn twice (fake bold) costs a third of the time; Row does it cheaper.
@@ -69,6 +71,7 @@ final class TextLayerReader extends PDFTextStripper {
         imageCoverage = 0;
         paintedPaths = 0;
         truncated = false;
+        budget.startPage();
         boolean aborted = false;
         try {
             PDRectangle box = page.getCropBox();
@@ -76,13 +79,16 @@ final class TextLayerReader extends PDFTextStripper {
             cropX = box.getLowerLeftX();
             cropY = box.getLowerLeftY();
             processPage(page);
-        } catch (ExtractionTimedOut e) {
+        } catch (ExtractionTimedOut | ContentBudget.DocumentExceeded e) {
             throw e;
+        } catch (ContentBudget.PageExceeded e) {
+            // The budget notes it: what was read so far is kept.
         } catch (IOException | RuntimeException | StackOverflowError e) {
             aborted = true;
         }
         aborted |= operators == 0 && encodedContentLength(page) > UNREADABLE_CONTENT;
-        return new TextLayer(collected(page), images, imageCoverage, paintedPaths, aborted, truncated);
+        return new TextLayer(collected(page), images, imageCoverage, paintedPaths, aborted, truncated,
+                budget.page());
     }
 
     /**
@@ -121,9 +127,9 @@ final class TextLayerReader extends PDFTextStripper {
 
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-        if ((++operators & 0xFF) == 0) {
-            deadline.check();
-        }
+        operators++;
+        budget.operator();
+        budget.admitImage(operator, operands, getResources()); // noted only: text extraction decodes no image
         switch (operator.getName()) {
             case "Do" -> noteXObject(operands);
             case "BI" -> noteImage();
@@ -148,7 +154,7 @@ final class TextLayerReader extends PDFTextStripper {
     @Override
     protected void processTextPosition(TextPosition text) {
         if ((++shown & 0x3FF) == 0) {
-            deadline.check();
+            budget.checkDeadline();
         }
         if (clip != null && !clip.contains(text.getTextMatrix().getTranslateX() + cropX,
                 text.getTextMatrix().getTranslateY() + cropY)) {
@@ -181,7 +187,7 @@ final class TextLayerReader extends PDFTextStripper {
             try {
                 clip = annotation.getRectangle();
                 showAnnotation(annotation);
-            } catch (ExtractionTimedOut e) {
+            } catch (ExtractionTimedOut | ContentBudget.DocumentExceeded e) {
                 throw e;
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 operatorErrors++;
@@ -189,6 +195,16 @@ final class TextLayerReader extends PDFTextStripper {
                 clip = null;
             }
         }
+    }
+
+    @Override
+    public void showForm(PDFormXObject form) throws IOException {
+        budget.form(form.getCOSObject(), () -> super.showForm(form));
+    }
+
+    @Override
+    protected void processTransparencyGroup(PDTransparencyGroup group) throws IOException {
+        budget.form(group.getCOSObject(), () -> super.processTransparencyGroup(group));
     }
 
     /** Layout happens in {@link ReadingOrder}, outside PDFBox. */
