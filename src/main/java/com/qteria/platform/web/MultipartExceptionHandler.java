@@ -54,12 +54,8 @@ class MultipartExceptionHandler {
     }
 
     private static boolean headerSectionTooLarge(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains(HEADER_SECTION_TOO_LARGE)) {
-                return true;
-            }
-        }
-        return false;
+        return ProblemResponses.causedBy(e,
+                cause -> cause.getMessage() != null && cause.getMessage().contains(HEADER_SECTION_TOO_LARGE));
     }
 
     private ResponseEntity<Object> tooManyParts(HttpServletRequest request) {
@@ -68,12 +64,7 @@ class MultipartExceptionHandler {
     }
 
     private static boolean tooManyParts(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FileCountLimitExceededException) {
-                return true;
-            }
-        }
-        return false;
+        return ProblemResponses.causedBy(e, FileCountLimitExceededException.class::isInstance);
     }
 
     @ExceptionHandler(MultipartException.class)

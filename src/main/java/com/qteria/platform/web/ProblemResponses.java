@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,6 +68,16 @@ public class ProblemResponses {
     }
 
     /** Whether the caller talks to the API (JSON) rather than to the pages (HTML). */
+    /** Whether the exception or any of its causes is one the test accepts. */
+    static boolean causedBy(Throwable e, Predicate<Throwable> test) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (test.test(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isApiRequest(HttpServletRequest request) {
         String uri = originalUri(request);
         if (uri.startsWith("/api/") || uri.equals("/api") || uri.startsWith("/v3/") || uri.startsWith("/actuator")) {

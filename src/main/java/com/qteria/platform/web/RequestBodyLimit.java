@@ -55,12 +55,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     static boolean causedByTooLarge(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TooLarge) {
-                return true;
-            }
-        }
-        return false;
+        return ProblemResponses.causedBy(e, TooLarge.class::isInstance);
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
