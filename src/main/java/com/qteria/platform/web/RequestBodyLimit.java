@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@EnableConfigurationProperties(RequestBodyLimit.Settings.class) // also in web slices, which scan no settings
 class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long limit;
