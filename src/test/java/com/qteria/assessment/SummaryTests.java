@@ -83,6 +83,7 @@ class SummaryTests {
 
     static CriterionResult result(Severity severity, Verdict verdict) {
         return new CriterionResult(new CriterionRef(UUID.randomUUID(), "c" + UUID.randomUUID().toString().substring(0, 8),
-                "A criterion", severity), verdict, Confidence.HIGH, Source.CHECKS, "because", null, List.of(), null, null);
+                "A criterion", severity), verdict, Confidence.HIGH, Source.CHECKS, "because", null, List.of(), null, null,
+                null);
     }
 }
