@@ -55,8 +55,13 @@ class ResultReviewApiTests {
         }
     }
 
-    /** "standard" passes by its check, "safety" (no checks, no AI) needs review. */
     Completed completed() throws Exception {
+        return completed(mvc, data, uploaded, workflows);
+    }
+
+    /** "standard" passes by its check, "safety" (no checks, no AI) needs review. */
+    static Completed completed(MockMvc mvc, TestData data, UploadedDocuments uploaded, WorkflowManagement workflows)
+            throws Exception {
         AssessmentsApiTests.Setup s = AssessmentsApiTests.setup(data, uploaded, workflows);
         String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), s.token(),
                 AssessmentsApiTests.start(s.workflow(), "test_reports", s.report(), "manuals", s.manual())))

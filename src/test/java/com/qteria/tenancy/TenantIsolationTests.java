@@ -154,6 +154,11 @@ class TenantIsolationTests {
         probes.put("GET /assessments/{id}", new ById(Foreign::assessmentId, null));
         probes.put("GET /assessments/{id}/events", new ById(Foreign::assessmentId, null));
         probes.put("POST /assessments/{id}/cancel", new ById(Foreign::assessmentId, null));
+        probes.put("POST /assessments/{id}/results/{criterion_key}/review", new ById(Foreign::assessmentId,
+                "verdict=pass&comment=Mallory"));
+        probes.put("POST /assessments/{id}/results/{criterion_key}/review/undo", new ById(Foreign::assessmentId, null));
+        probes.put("POST /assessments/{id}/results/{criterion_key}/feedback", new ById(Foreign::assessmentId,
+                "correct=false"));
         probes.put("GET /documents/{id}/status", new ById(Foreign::documentId, null));
         probes.put("GET /documents/{id}/content", new ById(Foreign::documentId, null));
         probes.put("POST /documents/{id}/delete", new ById(Foreign::documentId, null));
