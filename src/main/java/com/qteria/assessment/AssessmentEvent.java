@@ -49,6 +49,47 @@ public sealed interface AssessmentEvent extends AuditableEvent {
         }
     }
 
+    /** A person confirmed or overrode the machine's verdict on one criterion. */
+    record ResultReviewed(TenantId tenantId, String actor, AssessmentId assessmentId, String criterionKey,
+            String verdict, String machineVerdict, String comment) implements AssessmentEvent {
+        public String action() { return "assessment.result_reviewed"; }
+
+        public Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("criterion_key", criterionKey);
+            details.put("verdict", verdict);
+            details.put("machine_verdict", machineVerdict);
+            details.put("comment", comment);
+            return details;
+        }
+    }
+
+    /** A review was undone: the machine's verdict counts again. */
+    record ReviewRemoved(TenantId tenantId, String actor, AssessmentId assessmentId, String criterionKey,
+            String removedVerdict, String machineVerdict) implements AssessmentEvent {
+        public String action() { return "assessment.review_removed"; }
+
+        public Map<String, Object> details() {
+            return Map.of("criterion_key", criterionKey, "removed_verdict", removedVerdict,
+                    "machine_verdict", machineVerdict);
+        }
+    }
+
+    /** A person said whether the machine's verdict on one criterion was correct. */
+    record FeedbackGiven(TenantId tenantId, String actor, AssessmentId assessmentId, String criterionKey,
+            boolean correct, String machineVerdict, String comment) implements AssessmentEvent {
+        public String action() { return "assessment.feedback_given"; }
+
+        public Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("criterion_key", criterionKey);
+            details.put("correct", correct);
+            details.put("machine_verdict", machineVerdict);
+            details.put("comment", comment);
+            return details;
+        }
+    }
+
     record AssessmentFailed(TenantId tenantId, String actor, AssessmentId assessmentId, String error)
             implements AssessmentEvent {
         public String action() { return "assessment.failed"; }

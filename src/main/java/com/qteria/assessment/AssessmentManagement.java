@@ -53,10 +53,12 @@ public class AssessmentManagement {
     private final AiPolicy aiPolicy;
     private final ReasonText reasonText;
     private final AssessmentProperties settings;
+    private final AssessmentReviews reviews;
 
     AssessmentManagement(Assessments assessments, WorkflowManagement workflows, DocumentManagement documents,
             TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
-            AiPolicy aiPolicy, ReasonText reasonText, AssessmentProperties settings) {
+            AiPolicy aiPolicy, ReasonText reasonText, AssessmentProperties settings, AssessmentReviews reviews) {
+        this.reviews = reviews;
         this.settings = settings;
         this.aiPolicy = aiPolicy;
         this.reasonText = reasonText;
@@ -129,21 +131,18 @@ public class AssessmentManagement {
     }
 
     /**
-     * The results, each reasoning said in {@code locale} with the buckets of the assessed workflow version by name;
-     * 409 ASSESSMENT_NOT_READY until the assessment has completed.
+     * The results as reviewed ({@link AssessmentReviews}), each reasoning said in {@code locale} with the buckets of
+     * the assessed workflow version by name; 409 ASSESSMENT_NOT_READY until the assessment has completed.
      */
     public AssessmentResults results(TenantId tenant, AssessmentId id, Locale locale) {
         Assessment assessment = find(tenant, id);
         if (assessment.status() != AssessmentStatus.COMPLETED) {
-            throw new ApiProblem(ProblemCode.ASSESSMENT_NOT_READY, "The assessment is "
-                    + assessment.status().value() + "; results exist once it has completed.");
+            throw AssessmentReviews.notReady(assessment);
         }
         AssessmentView.WorkflowRef workflow = assessment.pinned().workflow();
         Map<String, String> bucketNames = workflows.version(tenant, workflow.id(), workflow.version()).buckets().stream()
                 .collect(Collectors.toMap(Bucket::key, Bucket::name));
-        return AssessmentResults.of(assessments.results(assessment.id()).stream()
-                .map(Assessments.StoredResult::result).toList())
-                .rendered(reasonText, locale, key -> bucketNames.getOrDefault(key, key));
+        return AssessmentResults.of(reviews.current(assessment.id())).rendered(reasonText, locale, key -> bucketNames.getOrDefault(key, key));
     }
 
     /**

@@ -24,14 +24,15 @@ public final class AssessmentRun {
 
     /**
      * Every criterion, in order, criteria without checks put to {@code ai} in batches; {@code ai} null: no model,
-     * criteria without checks get retrieval's passages.
+     * criteria without checks get retrieval's passages. {@code buckets} (the workflow's) tell which criteria are not
+     * applicable.
      *
      * @throws LanguageModelException when the provider refused the calls (key, billing…): the assessment cannot go on
      */
-    public static AssessmentResults assess(EvaluationPipeline pipeline, List<Criterion> criteria,
+    public static AssessmentResults assess(EvaluationPipeline pipeline, List<Criterion> criteria, List<Bucket> buckets,
             List<AssessedDocument> documents, LocalDate asOf, AiEvaluation ai) {
         Map<String, CriterionResult> results = new HashMap<>();
-        pipeline.run(EvaluationRequest.of(criteria, documents, asOf, ai),
+        pipeline.run(EvaluationRequest.of(criteria, buckets, documents, asOf, ai),
                 (findings, call) -> findings.forEach(f -> results.put(f.criterion().key(), CriterionResult.of(f))));
         return AssessmentResults.of(criteria.stream().map(c -> results.get(c.key())).toList());
     }

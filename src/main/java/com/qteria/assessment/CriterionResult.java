@@ -22,12 +22,25 @@ import java.util.function.Function;
  * which carry no {@code reasons} (API.md has {@code reasoning} only). Results stored before reasons existed have
  * {@code reasoning} alone, shown as stored.
  *
+ * <p>
+ * Decision (API.md "Human review"): a reviewed result's {@code verdict} is the review's, its {@code source}
+ * {@code reviewer} and its confidence high, so that every reader of {@code verdict} (the summary, the page, reports)
+ * follows the review; the machine's verdict, confidence and source are kept beside it in {@code machine}, and its
+ * reasoning and evidence stay as they were. An unreviewed result has {@code review} null and no {@code machine}.
+ * Stored results are always the machine's; reviews are applied when read.
+ *
  * @param reasons why, as codes; null in results stored before they existed, and once rendered
- * @param review  a reviewer's decision; always null until human review exists
+ * @param review  a reviewer's decision; null when nobody reviewed the result
+ * @param machine what the machine said, when a review replaced it in {@code verdict}; null otherwise
  */
 public record CriterionResult(CriterionRef criterion, Verdict verdict, Confidence confidence, Source source,
         String reasoning, @JsonInclude(JsonInclude.Include.NON_NULL) List<Reason> reasons,
-        List<EvidenceView> evidence, Object review, @JsonInclude(JsonInclude.Include.NON_NULL) ModelUse ai) {
+        List<EvidenceView> evidence, Review review, @JsonInclude(JsonInclude.Include.NON_NULL) ModelUse ai,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Machine machine) {
+
+    /** The machine's finding on a reviewed result. */
+    public record Machine(Verdict verdict, Confidence confidence, Source source) {
+    }
 
     private static final ReasonText ENGLISH = ReasonText.standalone();
 
@@ -46,12 +59,27 @@ public record CriterionResult(CriterionRef criterion, Verdict verdict, Confidenc
         Finding finding = found.finding();
         return new CriterionResult(CriterionRef.of(found.criterion()), finding.verdict(), finding.confidence(),
                 finding.source(), ENGLISH.english(finding.reasons()), finding.reasons(),
-                finding.evidence().stream().map(EvidenceView::of).toList(), null, found.ai());
+                finding.evidence().stream().map(EvidenceView::of).toList(), null, found.ai(), null);
+    }
+
+    /** This machine result as {@code review} decided it; itself when {@code review} is null. */
+    public CriterionResult reviewed(Review review) {
+        if (review == null) {
+            return this;
+        }
+        Machine said = machine == null ? new Machine(verdict, confidence, source) : machine;
+        return new CriterionResult(criterion, review.verdict(), Confidence.HIGH, Source.REVIEWER, reasoning, reasons,
+                evidence, review, ai, said);
+    }
+
+    /** The machine's verdict, whether or not the result was reviewed. */
+    public Verdict machineVerdict() {
+        return machine == null ? verdict : machine.verdict();
     }
 
     /** For a reader: the reasoning said in {@code locale}, buckets by {@code bucketName}; the stored text without reasons. */
     public CriterionResult rendered(ReasonText text, Locale locale, Function<String, String> bucketName) {
         String said = reasons == null ? reasoning : text.render(reasons, locale, bucketName);
-        return new CriterionResult(criterion, verdict, confidence, source, said, null, evidence, review, ai);
+        return new CriterionResult(criterion, verdict, confidence, source, said, null, evidence, review, ai, machine);
     }
 }

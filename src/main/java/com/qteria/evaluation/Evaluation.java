@@ -5,12 +5,15 @@ import com.qteria.evaluation.retrieval.PassageSearch;
 import com.qteria.evaluation.text.NormalizedText;
 import com.qteria.evaluation.text.NormalizedText.Form;
 import com.qteria.evaluation.text.Span;
+import com.qteria.workflow.Bucket;
 import com.qteria.workflow.Criterion;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Decisions (API.md, PRODUCT.md):
  * <ul>
  * <li>A criterion is evaluated against the documents of the buckets in its {@code applies_to} only ({@code *}: all).
- *     No routed document → needs review.</li>
+ *     When every one of those buckets is optional and has no document, the criterion is not applicable
+ *     ({@link #notApplicable}): nothing is evaluated, no AI is asked. Otherwise no routed document → needs review
+ *     (a required bucket without a document, a bucket the workflow does not have).</li>
  * <li>A criterion with checks passes only when every check passes on every routed document; any failing check
  *     makes it fail (confidence high), the reasoning lists each failing check's explanation; a check that cannot
  *     decide (and none failing) makes it need review. Checks never consult retrieval or an AI.</li>
@@ -42,6 +47,31 @@ public class Evaluation {
             return List.copyOf(all);
         }
         return all.stream().filter(document -> criterion.appliesTo().contains(document.bucket())).toList();
+    }
+
+    /**
+     * The finding {@code not_applicable} when every bucket the criterion applies to ({@code *}: every bucket of the
+     * workflow) is optional and was given no document, readable or not; null when the criterion is to be evaluated.
+     * A bucket {@code buckets} does not know is never optional.
+     *
+     * @param buckets   the workflow's buckets
+     * @param documents the documents given, read or rejected
+     */
+    public Finding notApplicable(Criterion criterion, List<Bucket> buckets, List<AssessedDocument> documents) {
+        if (criterion.appliesTo() == null || criterion.appliesTo().isEmpty()) {
+            return null;
+        }
+        List<String> keys = criterion.appliesToAllBuckets() ? buckets.stream().map(Bucket::key).toList()
+                : criterion.appliesTo();
+        Set<String> optional = buckets.stream().filter(b -> !b.required()).map(Bucket::key).collect(Collectors.toSet());
+        Set<String> given = documents.stream().map(AssessedDocument::bucket).collect(Collectors.toSet());
+        if (keys.isEmpty() || !optional.containsAll(keys) || keys.stream().anyMatch(given::contains)) {
+            return null;
+        }
+        boolean hasChecks = criterion.checks() != null && !criterion.checks().isEmpty();
+        return new Finding(criterion.key(), Verdict.NOT_APPLICABLE, Confidence.HIGH,
+                hasChecks ? Source.CHECKS : Source.RETRIEVAL, List.of(new Reason.NotApplicable(keys)), List.of(),
+                List.of());
     }
 
     /** Checks when the criterion has any, else retrieval; {@code asOf} is the assessment date of date checks. */

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Decisions:
  * <ul>
+ * <li>A criterion that is not applicable (its buckets all optional and empty, {@link Evaluation#notApplicable}) is
+ *     settled first, without checks, retrieval or a model.</li>
  * <li>A criterion routed to a document that could not be read — rejected as a whole, or with pages whose content
  *     is unknown (no text layer, no OCR) — is never passed or failed: it needs review, with low confidence, the
  *     reason first in its reasoning and whatever evidence the readable documents gave. Unread text can prove neither
@@ -56,6 +58,11 @@ public final class EvaluationPipeline {
         List<Criterion> forAi = new ArrayList<>();
         for (Criterion criterion : request.criteria()) {
             if (request.skip().test(criterion)) {
+                continue;
+            }
+            Finding notApplicable = evaluation.notApplicable(criterion, request.buckets(), request.documents());
+            if (notApplicable != null) {
+                sink.accept(List.of(new CriterionFinding(criterion, notApplicable, null, true)), null);
                 continue;
             }
             if (needsAi(criterion, request.ai())) {

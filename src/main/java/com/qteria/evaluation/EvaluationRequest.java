@@ -1,5 +1,6 @@
 package com.qteria.evaluation;
 
+import com.qteria.workflow.Bucket;
 import com.qteria.workflow.Criterion;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,17 +12,19 @@ import java.util.function.Predicate;
  * What one {@link EvaluationPipeline} run evaluates.
  *
  * @param criteria  in the workflow's order
+ * @param buckets   the workflow's buckets: which are optional, for criteria that are not applicable
  * @param documents the documents given per bucket, read or rejected
  * @param asOf      the assessment date that {@code date_not_older} counts from
  * @param ai        the model criteria without checks are put to; null: none (retrieval's passages instead)
  * @param skip      criteria not to evaluate (already stored, or reused from an earlier run)
  * @param cancelled asked before each criterion and each AI batch; true stops the run
  */
-public record EvaluationRequest(List<Criterion> criteria, List<AssessedDocument> documents, LocalDate asOf,
+public record EvaluationRequest(List<Criterion> criteria, List<Bucket> buckets, List<AssessedDocument> documents, LocalDate asOf,
         AiEvaluation ai, Predicate<Criterion> skip, BooleanSupplier cancelled) {
 
     public EvaluationRequest {
         criteria = List.copyOf(criteria);
+        buckets = List.copyOf(buckets);
         documents = List.copyOf(documents);
         Objects.requireNonNull(asOf, "asOf");
         skip = skip == null ? criterion -> false : skip;
@@ -29,8 +32,8 @@ public record EvaluationRequest(List<Criterion> criteria, List<AssessedDocument>
     }
 
     /** Every criterion, no cancellation: the command line. */
-    public static EvaluationRequest of(List<Criterion> criteria, List<AssessedDocument> documents, LocalDate asOf,
-            AiEvaluation ai) {
-        return new EvaluationRequest(criteria, documents, asOf, ai, null, null);
+    public static EvaluationRequest of(List<Criterion> criteria, List<Bucket> buckets,
+            List<AssessedDocument> documents, LocalDate asOf, AiEvaluation ai) {
+        return new EvaluationRequest(criteria, buckets, documents, asOf, ai, null, null);
     }
 }

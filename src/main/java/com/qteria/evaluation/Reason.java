@@ -13,6 +13,7 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Reason.NoDocumentInBuckets.class, name = "no_document_in_buckets"),
+        @JsonSubTypes.Type(value = Reason.NotApplicable.class, name = "not_applicable"),
         @JsonSubTypes.Type(value = Reason.RetrievalOnly.class, name = "retrieval_only"),
         @JsonSubTypes.Type(value = Reason.Unreadable.class, name = "unreadable"),
         @JsonSubTypes.Type(value = Reason.UnreadPages.class, name = "unread_pages"),
@@ -50,6 +51,10 @@ public sealed interface Reason {
 
     /** The criterion's buckets (keys; none: it applies to no bucket) have no document. */
     record NoDocumentInBuckets(List<String> buckets) implements Reason {
+    }
+
+    /** The criterion's buckets (keys) are all optional and have no document: nothing to judge. */
+    record NotApplicable(List<String> buckets) implements Reason {
     }
 
     /** No check and no AI decides: the {@code passages} best passages (0: none matched) are shown. */

@@ -61,6 +61,7 @@ public final class ReasonText {
                 case Reason.NoDocumentInBuckets r when r.buckets().isEmpty() -> text("reason.noBucket");
                 case Reason.NoDocumentInBuckets r when r.buckets().contains("*") -> text("reason.noDocument");
                 case Reason.NoDocumentInBuckets r -> text("reason.noDocumentInBuckets", buckets(r.buckets()));
+                case Reason.NotApplicable r -> text("reason.notApplicable", buckets(r.buckets()));
                 case Reason.RetrievalOnly r when r.passages() == 0 -> text("reason.retrievalOnly.none");
                 case Reason.RetrievalOnly r -> text("reason.retrievalOnly", r.passages());
                 case Reason.Unreadable r -> text("reason.unreadable", r.document(), r.why());

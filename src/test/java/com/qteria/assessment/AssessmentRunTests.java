@@ -8,6 +8,7 @@ import com.qteria.evaluation.Confidence;
 import com.qteria.evaluation.EvaluationPipeline;
 import com.qteria.evaluation.EvaluatedDocument;
 import com.qteria.evaluation.Evaluation;
+import com.qteria.evaluation.ReasonText;
 import com.qteria.evaluation.Source;
 import com.qteria.evaluation.Verdict;
 import com.qteria.workflow.Bucket;
@@ -16,6 +17,7 @@ import com.qteria.workflow.Criterion;
 import com.qteria.workflow.Severity;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,11 @@ import org.junit.jupiter.api.Test;
 class AssessmentRunTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 16);
+
+    /** Reports and manual required, the risk assessment optional. */
+    private static final List<Bucket> BUCKETS = List.of(new Bucket(UUID.randomUUID(), "reports", "Reports", true, 0),
+            new Bucket(UUID.randomUUID(), "manual", "Manual", true, 1),
+            new Bucket(UUID.randomUUID(), "risk", "Risk assessment", false, 2));
 
     private final EvaluationPipeline pipeline = new EvaluationPipeline(new Evaluation());
 
@@ -46,7 +53,7 @@ class AssessmentRunTests {
                 .containsExactly("tr_standard", "manual_final", "manual_warnings");
         assertThat(results.results()).extracting(CriterionResult::verdict)
                 .containsExactly(Verdict.PASS, Verdict.FAIL, Verdict.NEEDS_REVIEW);
-        assertThat(results.summary()).isEqualTo(new Summary(Verdict.NEEDS_REVIEW, 1, 1, 1, 3));
+        assertThat(results.summary()).isEqualTo(new Summary(Verdict.NEEDS_REVIEW, 1, 1, 1, 0, 3));
 
         CriterionResult passed = results.results().getFirst();
         assertThat(passed.criterion()).isEqualTo(new CriterionRef(standard.id(), "tr_standard", standard.name(),
@@ -93,6 +100,47 @@ class AssessmentRunTests {
     }
 
     @Test
+    void aCriterionWhoseBucketsAreAllOptionalAndEmptyIsNotApplicableAndLeavesThePassAlone() {
+        Criterion method = criterion("ra_method", Severity.REQUIRED, List.of("risk"),
+                List.of(new Check.Contains(List.of("ISO 12100"), null)));
+        Criterion residual = criterion("ra_residual", Severity.REQUIRED, List.of("risk"), List.of());
+        Criterion mixed = criterion("risk_or_report", Severity.REQUIRED, List.of("risk", "reports"),
+                List.of(new Check.Contains(List.of("IEC 62368-1"), null)));
+
+        AssessmentResults results = assess(List.of(standard, method, residual, mixed),
+                List.of(new AssessedDocument.Read(report), new AssessedDocument.Read(manual)));
+
+        assertThat(results.results()).extracting(CriterionResult::verdict).containsExactly(Verdict.PASS,
+                Verdict.NOT_APPLICABLE, Verdict.NOT_APPLICABLE, Verdict.PASS);
+        assertThat(results.summary()).isEqualTo(new Summary(Verdict.PASS, 2, 0, 0, 2, 4));
+        CriterionResult notApplicable = results.results().get(2);
+        assertThat(notApplicable.evidence()).isEmpty();
+        assertThat(notApplicable.rendered(ReasonText.standalone(), Locale.ENGLISH, key -> "Risk assessment")
+                .reasoning()).isEqualTo("Not applicable \u2014 no document in Risk assessment.");
+        assertThat(notApplicable.rendered(ReasonText.standalone(), Locale.GERMAN, key -> "Risikobeurteilung")
+                .reasoning()).isEqualTo("Nicht anwendbar \u2014 kein Dokument in Risikobeurteilung.");
+    }
+
+    @Test
+    void anOptionalBucketGivenOnlyAnUnreadableDocumentIsStillApplicable() {
+        Criterion method = criterion("ra_method", Severity.REQUIRED, List.of("risk"),
+                List.of(new Check.Contains(List.of("ISO 12100"), null)));
+
+        AssessmentResults results = assess(List.of(method), List.of(new AssessedDocument.Read(report),
+                new AssessedDocument.Rejected(UUID.randomUUID(), "risk.pdf", "risk", "It is password-protected.")));
+
+        assertThat(results.results().getFirst().verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+        assertThat(results.summary().overall()).isEqualTo(Verdict.NEEDS_REVIEW);
+    }
+
+    @Test
+    void aRequiredBucketWithoutADocumentStillNeedsReview() {
+        AssessmentResults results = assess(List.of(warnings), List.of(new AssessedDocument.Read(report)));
+
+        assertThat(results.results().getFirst().verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+    }
+
+    @Test
     void namesTheRequiredBucketsWithoutADocument() {
         List<Bucket> buckets = List.of(new Bucket(UUID.randomUUID(), "reports", "Reports", true, 0),
                 new Bucket(UUID.randomUUID(), "manual", "Manual", true, 1),
@@ -103,7 +151,7 @@ class AssessmentRunTests {
     }
 
     private AssessmentResults assess(List<Criterion> criteria, List<AssessedDocument> documents) {
-        return AssessmentRun.assess(pipeline, criteria, documents, AS_OF, null);
+        return AssessmentRun.assess(pipeline, criteria, BUCKETS, documents, AS_OF, null);
     }
 
     private static Criterion criterion(String key, Severity severity, List<String> appliesTo, List<Check> checks) {

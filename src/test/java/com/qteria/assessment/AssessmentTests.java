@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class AssessmentTests {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    private static final Summary SUMMARY = new Summary(Verdict.PASS, 3, 0, 0, 3);
+    private static final Summary SUMMARY = new Summary(Verdict.PASS, 3, 0, 0, 0, 3);
 
     private static Assessment queued() {
         return Assessment.queue(new Assessment.Pinned(TenantId.of(UUID.randomUUID()),

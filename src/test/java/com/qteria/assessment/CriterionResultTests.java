@@ -41,7 +41,7 @@ class CriterionResultTests {
     @Test
     void aResultStoredBeforeReasonsExistedShowsItsStoredText() {
         CriterionResult old = new CriterionResult(CriterionRef.of(RISK), Verdict.NEEDS_REVIEW, Confidence.LOW,
-                Source.CHECKS, "no document in buckets risk_assessment", null, List.of(), null, null);
+                Source.CHECKS, "no document in buckets risk_assessment", null, List.of(), null, null, null);
         assertThat(old.rendered(TEXT, Locale.GERMAN, key -> "Risk assessment").reasoning())
                 .isEqualTo("no document in buckets risk_assessment");
     }

@@ -45,7 +45,7 @@ class ReasoningLanguageTests {
     record Completed(TestData.Tenant tenant, String token, String id) {
     }
 
-    /** "standard" passes on the report; "risk" applies to the empty bucket "Risk assessment". */
+    /** "standard" passes on the report; "risk" applies to the empty optional bucket "Risk assessment". */
     Completed completed() throws Exception {
         TestData.Tenant tenant = data.newTenant();
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
@@ -79,7 +79,11 @@ class ReasoningLanguageTests {
         assertThat(JsonPath.<String>read(english, "$.results[0].reasoning"))
                 .isEqualTo("\u201cIEC 62368-1\u201d found in report.pdf (page 1).");
         assertThat(JsonPath.<String>read(english, "$.results[1].reasoning"))
-                .isEqualTo("No document was given in Risk assessment.");
+                .isEqualTo("Not applicable \u2014 no document in Risk assessment.");
+        assertThat(JsonPath.<String>read(english, "$.results[1].verdict")).isEqualTo("not_applicable");
+        assertThat(JsonPath.<String>read(english, "$.summary.overall")).isEqualTo("pass");
+        assertThat(JsonPath.<Integer>read(english, "$.summary.not_applicable")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(english, "$.summary.needs_review")).isZero();
         assertThat(english).doesNotContain("\"reasons\"");
 
         String german = mvc.perform(get("/api/v1/assessments/" + c.id() + "/results")
@@ -88,7 +92,7 @@ class ReasoningLanguageTests {
         assertThat(JsonPath.<String>read(german, "$.results[0].reasoning"))
                 .isEqualTo("\u201eIEC 62368-1\u201c in report.pdf gefunden (Seite 1).");
         assertThat(JsonPath.<String>read(german, "$.results[1].reasoning"))
-                .isEqualTo("In Risk assessment wurde kein Dokument abgegeben.");
+                .isEqualTo("Nicht anwendbar \u2014 kein Dokument in Risk assessment.");
     }
 
     @Test
@@ -100,7 +104,8 @@ class ReasoningLanguageTests {
                                 List.of(new SimpleGrantedAuthority(admin.role().authority()))))))
                 .andReturn().getResponse().getContentAsString();
         String text = HtmlUtils.htmlUnescape(page);
-        assertThat(text).contains("In Risk assessment wurde kein Dokument abgegeben.")
+        assertThat(text).contains("Nicht anwendbar \u2014 kein Dokument in Risk assessment.")
+                .contains("Nicht anwendbar").contains("1 nicht anwendbar")
                 .contains("\u201eIEC 62368-1\u201c in report.pdf gefunden (Seite 1).")
                 .doesNotContain("risk_assessment");
     }

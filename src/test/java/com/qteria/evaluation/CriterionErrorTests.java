@@ -99,7 +99,7 @@ class CriterionErrorTests {
     private static List<CriterionFinding> run(EvaluationPipeline pipeline, List<Criterion> criteria,
             AiEvaluation ai) {
         List<CriterionFinding> found = new ArrayList<>();
-        boolean finished = pipeline.run(EvaluationRequest.of(criteria, List.of(new AssessedDocument.Read(REPORT)),
+        boolean finished = pipeline.run(EvaluationRequest.of(criteria, List.of(), List.of(new AssessedDocument.Read(REPORT)),
                 AS_OF, ai), (findings, call) -> found.addAll(findings));
         assertThat(finished).isTrue();
         return found;

@@ -35,6 +35,9 @@ class ReasonTextTests {
                     "Das Kriterium gilt für keine Dokumentenablage."),
             new Said(new Reason.NoDocumentInBuckets(List.of("*")), "No document was given.",
                     "Es wurde kein Dokument abgegeben."),
+            new Said(new Reason.NotApplicable(List.of("risk_assessment")),
+                    "Not applicable \u2014 no document in Risk assessment.",
+                    "Nicht anwendbar \u2014 kein Dokument in Risk assessment."),
             new Said(new Reason.RetrievalOnly(3), "No check and no AI decides this criterion: the 3 passages that "
                     + "match it best are shown for a reviewer to judge.", "Weder eine Prüfregel noch die KI entscheidet "
                     + "dieses Kriterium: Die 3 am besten passenden Textstellen werden zur Beurteilung angezeigt."),

@@ -145,9 +145,20 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/assessments/{id}/results", new ById(Foreign::assessmentId, null));
         probes.put("GET /api/v1/assessments/{id}/events", new ById(Foreign::assessmentId, null));
         probes.put("POST /api/v1/assessments/{id}/cancel", new ById(Foreign::assessmentId, null));
+        probes.put("PUT /api/v1/assessments/{id}/results/{criterion_key}/review", new ById(Foreign::assessmentId,
+                "{\"verdict\": \"pass\", \"comment\": \"Mallory was here.\"}"));
+        probes.put("DELETE /api/v1/assessments/{id}/results/{criterion_key}/review",
+                new ById(Foreign::assessmentId, null));
+        probes.put("POST /api/v1/assessments/{id}/results/{criterion_key}/feedback", new ById(Foreign::assessmentId,
+                "{\"correct\": false, \"comment\": \"Mallory was here.\"}"));
         probes.put("GET /assessments/{id}", new ById(Foreign::assessmentId, null));
         probes.put("GET /assessments/{id}/events", new ById(Foreign::assessmentId, null));
         probes.put("POST /assessments/{id}/cancel", new ById(Foreign::assessmentId, null));
+        probes.put("POST /assessments/{id}/results/{criterion_key}/review", new ById(Foreign::assessmentId,
+                "verdict=pass&comment=Mallory"));
+        probes.put("POST /assessments/{id}/results/{criterion_key}/review/undo", new ById(Foreign::assessmentId, null));
+        probes.put("POST /assessments/{id}/results/{criterion_key}/feedback", new ById(Foreign::assessmentId,
+                "correct=false"));
         probes.put("GET /documents/{id}/status", new ById(Foreign::documentId, null));
         probes.put("GET /documents/{id}/content", new ById(Foreign::documentId, null));
         probes.put("POST /documents/{id}/delete", new ById(Foreign::documentId, null));
@@ -244,7 +255,8 @@ class TenantIsolationTests {
 
     /** The route's path with the id, the other path variables, and the query parameters it needs. */
     private static String concrete(String pattern, Object id) {
-        String path = pattern.replace("{id}", id.toString()).replace("{version}", "1");
+        String path = pattern.replace("{id}", id.toString()).replace("{version}", "1")
+                .replace("{criterion_key}", "c");
         return path.endsWith("/diff") ? path + "?from=1&to=1" : path;
     }
 

@@ -91,8 +91,8 @@ public final class AssessCommand {
             try {
                 Map<String, String> bucketNames = workflow.buckets().stream()
                         .collect(Collectors.toMap(Bucket::key, Bucket::name));
-                results = AssessmentRun.assess(new EvaluationPipeline(evaluation), workflow.criteria(), documents,
-                        invocation.asOf(), ai).rendered(ReasonText.standalone(), Locale.ENGLISH,
+                results = AssessmentRun.assess(new EvaluationPipeline(evaluation), workflow.criteria(),
+                        workflow.buckets(), documents, invocation.asOf(), ai).rendered(ReasonText.standalone(), Locale.ENGLISH,
                                 key -> bucketNames.getOrDefault(key, key));
             } catch (LanguageModelException e) {
                 throw new CannotAssess(e.plainMessage() + " (" + e.getMessage() + ")");
@@ -105,7 +105,7 @@ public final class AssessCommand {
             return switch (results.summary().overall()) {
                 case PASS -> PASS;
                 case FAIL -> FAIL;
-                case NEEDS_REVIEW -> NEEDS_REVIEW;
+                case NEEDS_REVIEW, NOT_APPLICABLE -> NEEDS_REVIEW; // never overall (Summary)
             };
         } catch (CannotAssess e) {
             err.println(e.getMessage());

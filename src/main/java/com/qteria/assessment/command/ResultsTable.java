@@ -25,7 +25,7 @@ final class ResultsTable {
     static String render(WorkflowView workflow, LocalDate asOf, AssessmentResults results) {
         int width = Math.max("CRITERION".length(),
                 results.results().stream().mapToInt(r -> r.criterion().key().length()).max().orElse(0));
-        String row = "%-" + width + "s  %-8s  %-12s  %s%n";
+        String row = "%-" + width + "s  %-8s  %-14s  %s%n";
         StringBuilder text = new StringBuilder();
         text.append(workflow.name()).append(" · as of ").append(asOf).append('\n');
         text.append(summary(results.summary())).append("\n\n");
@@ -45,7 +45,8 @@ final class ResultsTable {
 
     private static String summary(Summary summary) {
         return "Overall: " + verdict(summary.overall()) + " — " + summary.passed() + " passed, " + summary.failed()
-                + " failed, " + summary.needsReview() + " need review, of " + summary.total() + " criteria";
+                + " failed, " + summary.needsReview() + " need review, " + summary.notApplicable() + " not applicable, of "
+                + summary.total() + " criteria";
     }
 
     private static String verdict(Verdict verdict) {

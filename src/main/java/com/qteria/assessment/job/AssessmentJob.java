@@ -20,8 +20,10 @@ import com.qteria.evaluation.CriterionFinding;
 import com.qteria.evaluation.EvaluationPipeline;
 import com.qteria.evaluation.EvaluationRequest;
 import com.qteria.evaluation.LanguageModelException;
+import com.qteria.workflow.Bucket;
 import com.qteria.workflow.Criterion;
 import com.qteria.workflow.WorkflowManagement;
+import com.qteria.workflow.WorkflowView;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,8 +95,9 @@ public class AssessmentJob {
                 stopCancelled(assessment.id());
                 return;
             }
-            List<Criterion> criteria = workflows.version(assessment.tenant(), assessment.pinned().workflow().id(),
-                    assessment.pinned().workflow().version()).criteria();
+            WorkflowView workflow = workflows.version(assessment.tenant(), assessment.pinned().workflow().id(),
+                    assessment.pinned().workflow().version());
+            List<Criterion> criteria = workflow.criteria();
             assessment.start(criteria.size(), clock.instant());
             if (!assessments.start(assessment)) {
                 stopCancelled(assessment.id());
@@ -102,7 +105,7 @@ public class AssessmentJob {
             }
             List<AssessedDocument> read = inputs.read(assessment).orElseThrow(() -> new IllegalStateException(
                     "Assessment " + assessmentId + " was launched while documents were still being read"));
-            if (!evaluate(assessment, criteria, read)) {
+            if (!evaluate(assessment, criteria, workflow.buckets(), read)) {
                 stopCancelled(assessment.id());
                 return;
             }
@@ -118,7 +121,8 @@ public class AssessmentJob {
     }
 
     /** False when cancelled. Results already stored are kept, results of earlier runs on the same inputs reused. */
-    private boolean evaluate(Assessment assessment, List<Criterion> criteria, List<AssessedDocument> read) {
+    private boolean evaluate(Assessment assessment, List<Criterion> criteria, List<Bucket> buckets,
+            List<AssessedDocument> read) {
         Set<String> settled = new HashSet<>(assessments.criteriaWithResults(assessment.id()));
         log.info("Assessment {}: evaluating {} criteria here ({} already stored)", assessment.id(), criteria.size(),
                 settled.size());
@@ -142,7 +146,7 @@ public class AssessmentJob {
         }));
         AtomicBoolean cancelled = new AtomicBoolean(!report(assessment, settled.size()));
         int[] done = {settled.size()};
-        boolean finished = pipeline.run(new EvaluationRequest(criteria, read, assessment.pinned().asOf(), ai,
+        boolean finished = pipeline.run(new EvaluationRequest(criteria, buckets, read, assessment.pinned().asOf(), ai,
                 c -> settled.contains(c.key()), cancelled::get), (findings, call) -> {
                     store(assessment, findings, call, positions, keyOf);
                     done[0] += findings.size();

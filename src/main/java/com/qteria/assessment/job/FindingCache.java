@@ -34,6 +34,11 @@ class FindingCache {
     static final String EVALUATOR_VERSION = "checks-retrieval-2";
     /** Bump when the prompt, the answer schema or the honesty rules change. */
     static final String AI_EVALUATOR_VERSION = "ai-1";
+    /**
+     * Part of the key of a criterion routed to no document: findings stored before {@code not_applicable} existed said
+     * {@code needs_review} for a criterion whose buckets are all optional and empty, and must not be reused.
+     */
+    static final String NO_DOCUMENT = "no-document-2";
 
     private final Assessments assessments;
     private final JsonMapper json;
@@ -71,13 +76,17 @@ class FindingCache {
         update(digest, String.valueOf(criterion.id()));
         update(digest, json.writeValueAsString(new CriterionDefinition(criterion.key(), criterion.name(),
                 criterion.description(), criterion.appliesTo(), criterion.severity().key(), criterion.checks())));
-        documents.stream()
+        List<AssessedDocument> routed = documents.stream()
                 .filter(d -> criterion.appliesToAllBuckets() || criterion.appliesTo().contains(d.bucket()))
                 .sorted(Comparator.comparing(AssessedDocument::bucket).thenComparing(d -> d.id().toString()))
-                .forEach(d -> {
-                    update(digest, d.bucket());
-                    update(digest, fingerprints.get(d.id()));
-                });
+                .toList();
+        routed.forEach(d -> {
+            update(digest, d.bucket());
+            update(digest, fingerprints.get(d.id()));
+        });
+        if (routed.isEmpty()) {
+            update(digest, NO_DOCUMENT);
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 

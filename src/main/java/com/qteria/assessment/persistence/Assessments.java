@@ -96,6 +96,21 @@ public class Assessments {
                 .query(this::assessment).list();
     }
 
+    /**
+     * The assessment, its row locked until the transaction ends: changes to its results' reviews and its summary
+     * happen one at a time.
+     */
+    public Optional<Assessment> lock(TenantId tenant, AssessmentId id) {
+        return jdbc.sql("select * from assessments where id = :id and organization_id = :tenant for update")
+                .param("id", id.value()).param("tenant", tenant.value()).query(this::assessment).optional();
+    }
+
+    /** Replaces a completed assessment's summary (its results' reviews changed). */
+    public void summarise(Assessment completed, Summary summary) {
+        jdbc.sql("update assessments set summary = :summary where id = :id and status = 'completed'")
+                .param("summary", json.writeValueAsString(summary)).param("id", completed.id().value()).update();
+    }
+
     /** For the job and the reaper, which act on the assessment they were handed. */
     public Optional<Assessment> findForJob(AssessmentId id) {
         return jdbc.sql("select * from assessments where id = :id").param("id", id.value())

@@ -2,12 +2,16 @@ package com.qteria.assessment.web;
 
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentManagement;
+import com.qteria.assessment.AssessmentReviews;
+import com.qteria.assessment.FeedbackRequest;
+import com.qteria.assessment.ReviewRequest;
 import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.AssessmentView;
 import com.qteria.assessment.StartAssessment;
 import com.qteria.document.DocumentId;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
+import com.qteria.shared.FieldError;
 import com.qteria.shared.Ids;
 import com.qteria.platform.web.ListPages;
 import com.qteria.shared.Paging;
@@ -33,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The assessment pages: the list, the start page (choose a workflow, drop files into its buckets, start once every
  * required bucket has a ready document), and one assessment — a live progress bar while it runs, the results when
- * it is done.
+ * it is done, where each result can be reviewed (verdict and comment, or undone) and rated ("Was this correct?").
  */
 @Controller
 @RequestMapping("/assessments")
@@ -45,8 +49,11 @@ class AssessmentPagesController {
     private final AssessmentManagement assessments;
     private final WorkflowManagement workflows;
     private final ProgressEvents progress;
+    private final AssessmentReviews reviews;
 
-    AssessmentPagesController(AssessmentManagement assessments, WorkflowManagement workflows, ProgressEvents progress) {
+    AssessmentPagesController(AssessmentManagement assessments, WorkflowManagement workflows, ProgressEvents progress,
+            AssessmentReviews reviews) {
+        this.reviews = reviews;
         this.assessments = assessments;
         this.workflows = workflows;
         this.progress = progress;
@@ -111,6 +118,52 @@ class AssessmentPagesController {
     SseEmitter events(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
         assessments.get(user.tenantId(), id);
         return progress.follow(user.tenantId(), id);
+    }
+
+    /** The review form of a result card: a verdict and a comment. */
+    @PostMapping("/{id}/results/{criterion_key}/review")
+    String review(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @PathVariable("criterion_key") String criterionKey, @RequestParam(required = false) String verdict,
+            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        return onResult(id, criterionKey, redirect,
+                () -> reviews.review(user, id, criterionKey, new ReviewRequest(verdict, comment)));
+    }
+
+    @PostMapping("/{id}/results/{criterion_key}/review/undo")
+    String undoReview(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @PathVariable("criterion_key") String criterionKey, RedirectAttributes redirect) {
+        return onResult(id, criterionKey, redirect, () -> reviews.removeReview(user, id, criterionKey));
+    }
+
+    /** "Was this correct?": {@code correct} yes or no, an optional comment. */
+    @PostMapping("/{id}/results/{criterion_key}/feedback")
+    String feedback(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @PathVariable("criterion_key") String criterionKey, @RequestParam(required = false) Boolean correct,
+            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        return onResult(id, criterionKey, redirect, () -> {
+            reviews.feedback(user, id, criterionKey, new FeedbackRequest(correct, comment));
+            redirect.addFlashAttribute("feedbackSaved", criterionKey);
+        });
+    }
+
+    /**
+     * Does {@code change} to a result and returns to its card; a field error or a conflict (the assessment is no
+     * longer completed) is shown on the card, anything else (404) answers as usual.
+     */
+    private static String onResult(AssessmentId id, String criterionKey, RedirectAttributes redirect,
+            Runnable change) {
+        try {
+            change.run();
+        } catch (ApiProblem problem) {
+            int status = problem.code().status().value();
+            if (status != 422 && status != 409) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("resultProblemKey", criterionKey);
+            redirect.addFlashAttribute("resultProblem", problem.errors().isEmpty() ? problem.getMessage()
+                    : String.join(" ", problem.errors().stream().map(FieldError::message).toList()));
+        }
+        return "redirect:/assessments/" + id + "#result-" + criterionKey;
     }
 
     @PostMapping("/{id}/cancel")

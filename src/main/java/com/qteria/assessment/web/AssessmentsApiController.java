@@ -6,6 +6,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentResults;
+import com.qteria.assessment.AssessmentReviews;
+import com.qteria.assessment.CriterionResult;
+import com.qteria.assessment.Feedback;
+import com.qteria.assessment.FeedbackRequest;
+import com.qteria.assessment.ReviewRequest;
 import com.qteria.assessment.AssessmentView;
 import com.qteria.assessment.StartAssessment;
 import com.qteria.identity.CurrentUser;
@@ -20,9 +25,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +37,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Assessments per API.md: every role starts, follows, reads and cancels its organization's assessments. */
+/**
+ * Assessments per API.md: every role starts, follows, reads, cancels and reviews its organization's assessments.
+ */
 @RestController
 @Tag(name = "Assessments",
         description = "Check documents against a workflow, follow the progress and read the results with their "
@@ -39,10 +48,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class AssessmentsApiController {
 
     private final AssessmentManagement assessments;
+    private final AssessmentReviews reviews;
     private final ProgressEvents progress;
 
-    AssessmentsApiController(AssessmentManagement assessments, ProgressEvents progress) {
+    AssessmentsApiController(AssessmentManagement assessments, AssessmentReviews reviews, ProgressEvents progress) {
         this.assessments = assessments;
+        this.reviews = reviews;
         this.progress = progress;
     }
 
@@ -92,6 +103,56 @@ class AssessmentsApiController {
             @Parameter(description = "Language of the reasoning: de for German, anything else English.")
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         return assessments.results(user.tenantId(), id, language(acceptLanguage));
+    }
+
+    @PutMapping("/api/v1/assessments/{id}/results/{criterion_key}/review")
+    @Operation(operationId = "reviewAssessmentResult", summary = "Confirm or override a result's verdict",
+            description = "A person's verdict (pass or fail) on one criterion of a completed assessment, with a "
+                    + "comment (required when it differs from the machine's verdict). The result's verdict becomes "
+                    + "the review's, with source reviewer; the machine's verdict, confidence and source are kept in "
+                    + "machine, and the summary follows the review. A second review replaces the first. 409 "
+                    + "ASSESSMENT_NOT_READY until the assessment has completed.")
+    @ApiResponse(responseCode = "200", description = "The result as reviewed.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/AssessmentNotReady")
+    CriterionResult review(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @Parameter(description = "The criterion's key in the assessed workflow version.")
+            @PathVariable("criterion_key") String criterionKey, @RequestBody ReviewRequest request,
+            @Parameter(description = "Language of the reasoning: de for German, anything else English.")
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        reviews.review(user, id, criterionKey, request);
+        return result(user, id, criterionKey, acceptLanguage);
+    }
+
+    @DeleteMapping("/api/v1/assessments/{id}/results/{criterion_key}/review")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "removeAssessmentResultReview", summary = "Undo a result's review",
+            description = "The machine's verdict counts again and the summary follows it. 404 when the result has "
+                    + "no review; 409 ASSESSMENT_NOT_READY until the assessment has completed.")
+    @ApiResponse(responseCode = "204", description = "The review was removed.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/AssessmentNotReady")
+    void removeReview(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @Parameter(description = "The criterion's key in the assessed workflow version.")
+            @PathVariable("criterion_key") String criterionKey) {
+        reviews.removeReview(user, id, criterionKey);
+    }
+
+    @PostMapping("/api/v1/assessments/{id}/results/{criterion_key}/feedback")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "giveAssessmentResultFeedback", summary = "Say whether a result's verdict was correct",
+            description = "Feedback on the machine's verdict of one criterion of a completed assessment, with an "
+                    + "optional comment; kept with the machine's verdict at the time for the false-pass and "
+                    + "false-fail figures. 409 ASSESSMENT_NOT_READY until the assessment has completed.")
+    @ApiResponse(responseCode = "201", description = "The feedback as recorded.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/AssessmentNotReady")
+    Feedback feedback(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @Parameter(description = "The criterion's key in the assessed workflow version.")
+            @PathVariable("criterion_key") String criterionKey, @RequestBody FeedbackRequest request) {
+        return reviews.feedback(user, id, criterionKey, request);
+    }
+
+    private CriterionResult result(CurrentUser user, AssessmentId id, String criterionKey, String acceptLanguage) {
+        return assessments.results(user.tenantId(), id, language(acceptLanguage)).results().stream()
+                .filter(r -> r.criterion().key().equals(criterionKey)).findFirst().orElseThrow();
     }
 
     @PostMapping("/api/v1/assessments/{id}/cancel")

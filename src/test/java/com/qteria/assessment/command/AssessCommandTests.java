@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.ai.FakeAnthropicServer;
+import com.qteria.support.ai.FakeModelServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,7 +72,7 @@ class AssessCommandTests {
         assertThat(JsonPath.<String>read(json, "$.summary.overall")).isEqualTo("pass");
         assertThat(JsonPath.<Map<String, Object>>read(json, "$.summary"))
                 .containsExactly(Map.entry("overall", "pass"), Map.entry("passed", 2), Map.entry("failed", 0),
-                        Map.entry("needs_review", 0), Map.entry("total", 2));
+                        Map.entry("needs_review", 0), Map.entry("not_applicable", 0), Map.entry("total", 2));
         assertThat(JsonPath.<String>read(json, "$.results[0].criterion.key")).isEqualTo("tr_standard");
         assertThat(JsonPath.<Map<String, Object>>read(json, "$.results[0].criterion"))
                 .containsOnlyKeys("id", "key", "name", "severity").containsEntry("severity", "required");
@@ -146,6 +147,71 @@ class AssessCommandTests {
         }
     }
 
+    /**
+     * The README's sample case: the Low Voltage Directive sample workflow with the Nordlicht test report, declaration
+     * and user manual, no risk assessment (an optional bucket). The model passes both criteria without checks, quoting
+     * the documents; the two risk-assessment criteria are not applicable, never put to the model, and the whole passes.
+     */
+    @Test
+    void theReadmeSampleCaseWithoutARiskAssessmentPassesWhenEveryApplicableCriterionPasses() throws IOException {
+        Path lvd = Files.write(dir.resolve("lvd.json"), resource("/workflow-templates/lvd-ict-equipment.json"));
+        List<String> args = new java.util.ArrayList<>(List.of("--workflow", lvd.toString(), "--as-of", "2025-06-16"));
+        for (String[] doc : new String[][] {{"test_reports", "tr-nordlicht-nv8240.pdf"},
+                {"declaration", "doc-nordlicht-nv8240.pdf"}, {"user_manual", "um-nordlicht-nv8240.pdf"}}) {
+            Path file = Files.write(dir.resolve(doc[1]), resource("/samples/documents/" + doc[1]));
+            args.addAll(List.of("--doc", doc[0] + "=" + file));
+        }
+        Map<String, String[]> quotes = Map.of(
+                "tr_overall_verdict", new String[] {"tr-nordlicht-nv8240.pdf", "2", "Overall verdict: PASS"},
+                "manual_warnings", new String[] {"um-nordlicht-nv8240.pdf", "2", "Risk of electric shock"});
+        try (FakeAnthropicServer anthropic = new FakeAnthropicServer("sk-ant-sample")) {
+            anthropic.respondByDefault(request -> FakeAnthropicServer.text(passing(request, quotes), 900, 60, 0, 0));
+            Map<String, Object> settings = Map.of("qteria.ai.provider", "anthropic",
+                    "qteria.ai.anthropic.api-key", "sk-ant-sample", "qteria.ai.anthropic.base-url", anthropic.baseUrl());
+
+            Run run = run(settings, args.toArray(String[]::new));
+
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(JsonPath.<String>read(run.out(), "$.summary.overall")).isEqualTo("pass");
+            assertThat(JsonPath.<Integer>read(run.out(), "$.summary.not_applicable")).isEqualTo(2);
+            assertThat(JsonPath.<Integer>read(run.out(), "$.summary.passed")).isEqualTo(8);
+            assertThat(JsonPath.<List<String>>read(run.out(),
+                    "$.results[?(@.criterion.key =~ /ra_.*/)].verdict")).containsExactly("not_applicable",
+                            "not_applicable");
+            assertThat(JsonPath.<List<String>>read(run.out(), "$.results[?(@.criterion.key == 'ra_residual')].reasoning"))
+                    .containsExactly("Not applicable \u2014 no document in Risk assessment.");
+            assertThat(anthropic.requests()).isNotEmpty().allSatisfy(request -> assertThat(
+                    FakeAnthropicServer.question(request)).doesNotContain("ra_residual"));
+        }
+    }
+
+    /** A passing answer for every criterion asked about, quoting the page given in {@code quotes}. */
+    private static String passing(FakeModelServer.Recorded request, Map<String, String[]> quotes) {
+        String documents = FakeAnthropicServer.documentsBlock(request).path("text").asString();
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("<document id=\"(D\\d+)\" name=\"([^\"]+)\"")
+                .matcher(documents);
+        Map<String, String> idOf = new java.util.HashMap<>();
+        while (ids.find()) {
+            idOf.put(ids.group(2), ids.group(1));
+        }
+        java.util.regex.Matcher keys = java.util.regex.Pattern.compile("<criterion key=\"([^\"]+)\">")
+                .matcher(FakeAnthropicServer.question(request));
+        List<String> results = new java.util.ArrayList<>();
+        while (keys.find()) {
+            String[] quote = quotes.get(keys.group(1));
+            results.add("{\"key\": \"" + keys.group(1) + "\", \"verdict\": \"pass\", \"confidence\": \"high\", "
+                    + "\"reasoning\": \"The document says so.\", \"missing\": false, \"evidence\": [{\"document\": \""
+                    + idOf.get(quote[0]) + "\", \"page\": " + quote[1] + ", \"quote\": \"" + quote[2] + "\"}]}");
+        }
+        return "{\"results\": [" + String.join(", ", results) + "]}";
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (java.io.InputStream in = AssessCommandTests.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+
     @Test
     void aDocumentThatCannotBeReadNeedsReviewInsteadOfCrashing() throws IOException {
         Path notPdf = write("report.pdf.txt", "just text");
@@ -175,11 +241,12 @@ class AssessCommandTests {
                 "--as-of", "2025-06-16");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).startsWith("Reports · as of 2025-06-16\nOverall: FAIL — 0 passed, 1 failed, 1 need review")
+        assertThat(run.out()).startsWith("Reports · as of 2025-06-16\nOverall: FAIL — 0 passed, 1 failed, 0 need review, "
+                + "1 not applicable, of 2 criteria")
                 .containsPattern("tr_standard\\s+required\\s+FAIL\\s+high")
-                .containsPattern("manual_final\\s+advisory\\s+NEEDS REVIEW\\s+low")
+                .containsPattern("manual_final\\s+advisory\\s+NOT APPLICABLE\\s+high")
                 .contains("why: \u201cIEC 62368-1\u201d not found in old-report.pdf.")
-                .contains("why: No document was given in User manual.");
+                .contains("why: Not applicable \u2014 no document in User manual.");
         Run passed = run("--workflow", workflow.toString(), "--doc", "reports=" + report, "--format=text");
         assertThat(passed.out()).contains("report.pdf · p. 1 \u201cTest specification: IEC 62368-1:2018\u201d");
     }

@@ -294,7 +294,7 @@ class BatchEvaluatorTests {
         model.answer(results(answer("x", "pass", "high", TRUE_QUOTE)));
         List<CriterionFinding> found = new java.util.ArrayList<>();
 
-        new EvaluationPipeline(evaluation).run(EvaluationRequest.of(List.of(checked, plain),
+        new EvaluationPipeline(evaluation).run(EvaluationRequest.of(List.of(checked, plain), List.of(),
                 List.of(new AssessedDocument.Read(REPORT)), java.time.LocalDate.of(2026, 1, 1), ai(10, 150_000)),
                 (findings, call) -> found.addAll(findings));
 
