@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.qteria.audit.anchor.Checkpoints;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
@@ -43,6 +44,7 @@ class S3DocumentsEndToEndTests {
         registry.add("qteria.storage.s3.access-key", () -> S3TestServer.ACCESS_KEY);
         registry.add("qteria.storage.s3.secret-key", () -> S3TestServer.SECRET_KEY);
         registry.add("qteria.storage.master-keys", () -> "e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        registry.add("qteria.audit.key", () -> "HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=");
     }
 
     @Autowired
@@ -51,6 +53,8 @@ class S3DocumentsEndToEndTests {
     TestData data;
     @Autowired
     UploadedDocuments uploaded;
+    @Autowired
+    Checkpoints checkpoints;
 
     @Test
     void documentsLiveEncryptedInTheBucketAndAreReadFromThere() throws Exception {
@@ -78,5 +82,18 @@ class S3DocumentsEndToEndTests {
                     .doesNotContain(key);
         }
         assertThat(uploaded.storedFiles()).isEmpty();
+    }
+
+    @Test
+    void auditCheckpointsAreWrittenToTheBucketAndVerifyReadsThemFromThere() throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        String chain = tenant.id().toString();
+        assertThat(checkpoints.take(chain)).isTrue();
+        try (S3Client client = S3TestServer.shared().newClient()) {
+            assertThat(client.listObjectsV2(r -> r.bucket(BUCKET).prefix("audit/checkpoints/" + chain + "/"))
+                    .contents()).extracting(S3Object::key).contains("audit/checkpoints/" + chain + "/latest.json");
+        }
+        mvc.perform(get("/api/v1/audit-events/verify").header("Authorization", "Bearer " + tenant.adminToken()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true));
     }
 }
