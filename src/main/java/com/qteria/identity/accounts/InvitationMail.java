@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The invitation e-mail, when a mail server is configured ({@code QTERIA_SMTP_HOST}; see {@link Mailer}). Plain text in English with a German paragraph below: we do not know the invitee's language.
+ * The invitation e-mail, when a mail server is configured ({@code QTERIA_SMTP_HOST}; see {@link Mailer}). Plain text
+ * in English with a German paragraph below: we do not know the invitee's language.
  *
  * <p>Decisions: the mail leaves only after the issuing transaction has committed, so a rolled-back user gets no mail.
  * The secret travels in memory through a transaction synchronization, not through an application event, so that it

@@ -47,7 +47,8 @@ public class Preferences {
         }
         rows.save(user.id(), user.tenantId().value(), wanted, clock.instant().truncatedTo(ChronoUnit.MICROS));
         events.publishEvent(new IdentityEvent.PreferencesChanged(user.tenantId(), user.email(), user.id(),
-                Map.of("email_on_completion", Map.of("from", was.emailOnCompletion(), "to", wanted.emailOnCompletion()))));
+                Map.of("email_on_completion", Map.of("from", was.emailOnCompletion(),
+                        "to", wanted.emailOnCompletion()))));
         return wanted;
     }
 
@@ -58,7 +59,8 @@ public class Preferences {
     public Optional<MailRecipient> assessmentMailRecipient(TenantId tenant, UUID userId) {
         return users.findInTenant(userId, tenant.value())
                 .filter(user -> user.active())
-                .filter(user -> rows.find(user.id(), tenant.value()).orElse(UserPreferences.DEFAULTS).emailOnCompletion())
+                .filter(user -> rows.find(user.id(), tenant.value()).orElse(UserPreferences.DEFAULTS)
+                        .emailOnCompletion())
                 .map(user -> new MailRecipient(user.id(), user.email(), user.name()));
     }
 }

@@ -19,7 +19,9 @@ public class UserPreferenceRows {
     }
 
     public Optional<UserPreferences> find(UUID user, UUID tenant) {
-        return jdbc.sql("select email_on_completion from user_preferences where user_id = :user and organization_id = :tenant")
+        return jdbc.sql("""
+                select email_on_completion from user_preferences
+                where user_id = :user and organization_id = :tenant""")
                 .param("user", user).param("tenant", tenant)
                 .query((rs, n) -> new UserPreferences(rs.getBoolean("email_on_completion")))
                 .optional();

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
 import com.qteria.assessment.Assessment;
 import com.qteria.assessment.AssessmentId;
@@ -18,6 +17,7 @@ import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.identity.accounts.Accounts;
+import com.qteria.support.MailServer;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
@@ -28,15 +28,12 @@ import com.qteria.workflow.WorkflowView;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,17 +52,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @QteriaTest
 class AssessmentMailTests {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = MailServer.freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = MailServer.on(SMTP_PORT);
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("qteria.mail.from", () -> "Qteria <qteria@example.com>");
+        MailServer.configure(registry, SMTP_PORT);
     }
 
     @LocalServerPort
@@ -97,7 +91,7 @@ class AssessmentMailTests {
 
         MimeMessage mail = awaitOneMailTo(handler.email());
         assertThat(mail.getSubject()).isEqualTo("Assessment completed: Client project 4711 — Fail");
-        assertThat(mail.getFrom()[0].toString()).isEqualTo("Qteria <qteria@example.com>");
+        assertThat(MailServer.addresses(mail.getFrom())).containsExactly(MailServer.FROM);
         String link = "http://localhost:" + port + "/assessments/" + id;
         String text = part(mail, "text/plain");
         assertThat(text).contains("Hello " + handler.name() + ",", "the assessment Client project 4711 has completed.",
@@ -223,17 +217,7 @@ class AssessmentMailTests {
     }
 
     private static List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> Arrays.stream(recipients(message)).anyMatch(a -> a.toString().equals(email)))
-                .toList();
-    }
-
-    private static jakarta.mail.Address[] recipients(MimeMessage message) {
-        try {
-            return message.getAllRecipients();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailServer.mailsTo(smtp, email);
     }
 
     /** The body part of that type, decoded. */
@@ -254,13 +238,5 @@ class AssessmentMailTests {
             }
         }
         return null;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
