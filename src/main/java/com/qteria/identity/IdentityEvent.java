@@ -69,6 +69,13 @@ public sealed interface IdentityEvent extends AuditableEvent {
         public Map<String, Object> details() { return changes; }
     }
 
+    /** The user changed their own preferences; {@code changes} maps each changed one to {@code {from, to}}. */
+    record PreferencesChanged(TenantId tenantId, String actor, UUID userId, Map<String, Object> changes)
+            implements UserEvent {
+        public String action() { return "user.preferences_changed"; }
+        public Map<String, Object> details() { return changes; }
+    }
+
     record UserDeactivated(TenantId tenantId, String actor, UUID userId, String email) implements UserEvent {
         public String action() { return "user.deactivated"; }
         public Map<String, Object> details() { return Map.of("email", email); }

@@ -2,7 +2,6 @@ package com.qteria.identity;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
@@ -22,12 +21,11 @@ import org.springframework.validation.annotation.Validated;
  *                       Environment variable: ALLOWED_ORIGINS.
  * @param auth           Sign-in, tokens and invitations.
  * @param bootstrap      The first organization and admin, created on the first start with an empty database.
- * @param mail           Qteria's e-mails.
  */
 @Validated
 @ConfigurationProperties("qteria")
 public record IdentityProperties(String operatorToken, List<String> allowedOrigins,
-        @Valid @DefaultValue Auth auth, @Valid @DefaultValue Bootstrap bootstrap, @Valid @DefaultValue Mail mail) {
+        @Valid @DefaultValue Auth auth, @Valid @DefaultValue Bootstrap bootstrap) {
 
     private static final String DURATION = "a positive duration such as 30m, 8h or 7d";
     private static final String CACHE = "a duration from 0s (no cache) to 5m, such as 10s";
@@ -91,14 +89,5 @@ public record IdentityProperties(String operatorToken, List<String> allowedOrigi
         public String toString() {
             return "Bootstrap[organization=" + organization + ", adminEmail=" + adminEmail + "]";
         }
-    }
-
-    /**
-     * Qteria's e-mails ({@code qteria.mail.*}); the SMTP server itself is {@code QTERIA_SMTP_*}.
-     *
-     * @param from Sender of Qteria's e-mails, e.g. "Qteria <qteria@example.com>". Environment variable:
-     *             QTERIA_MAIL_FROM.
-     */
-    public record Mail(@NotBlank(message = "a sender address such as Qteria <qteria@example.com>") String from) {
     }
 }

@@ -28,7 +28,7 @@ class InvitationMailFailureTests {
 
     @DynamicPropertySource
     static void deadMailServer(DynamicPropertyRegistry registry) {
-        int nobodyListens = InvitationMailTests.freePort();
+        int nobodyListens = com.qteria.support.MailServer.freePort();
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> nobodyListens);
     }

@@ -13,15 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
+import com.qteria.support.MailServer;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.TestData;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -42,17 +38,14 @@ import org.springframework.test.web.servlet.MvcResult;
 @QteriaTest
 class InvitationMailTests {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = MailServer.freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = MailServer.on(SMTP_PORT);
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("qteria.mail.from", () -> "Qteria <qteria@example.com>");
+        MailServer.configure(registry, SMTP_PORT);
     }
 
     /** No QTERIA_PUBLIC_URL in tests: links start with the port the server actually listens on (random here). */
@@ -81,8 +74,8 @@ class InvitationMailTests {
         MimeMessage mail = mails.getFirst();
         String organization = "Org " + tenant.admin().name().substring("Admin ".length());
         assertThat(mail.getSubject()).contains(organization).contains("Invitation").contains("Einladung");
-        assertThat(addresses(mail.getFrom())).containsExactly("Qteria <qteria@example.com>");
-        assertThat(addresses(mail.getReplyTo())).containsExactly(tenant.admin().email());
+        assertThat(MailServer.addresses(mail.getFrom())).containsExactly("Qteria <qteria@example.com>");
+        assertThat(MailServer.addresses(mail.getReplyTo())).containsExactly(tenant.admin().email());
         String text = (String) mail.getContent();
         assertThat(text).contains("Hello Ada,", tenant.admin().name() + " (" + tenant.admin().email() + ") invited you",
                         organization, "The link works once and expires on ", " UTC", "Hallo Ada,",
@@ -154,19 +147,7 @@ class InvitationMailTests {
 
     /** Sending happens after the commit, before the API call returns; no waiting needed. */
     private static List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return addresses(message.getAllRecipients()).contains(email);
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
-    }
-
-    private static List<String> addresses(Address[] addresses) {
-        return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+        return MailServer.mailsTo(smtp, email);
     }
 
     private String linkIn(String text) {
@@ -174,13 +155,5 @@ class InvitationMailTests {
         Matcher matcher = Pattern.compile("http://localhost:" + port + "(/invitations/[A-Za-z0-9_-]{43})").matcher(text);
         assertThat(matcher.find()).as("a link in %s", text).isTrue();
         return matcher.group(1);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -105,6 +105,8 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/me/tokens", new Listing());
         probes.put("POST /api/v1/me/tokens", new NotTenantData("creates a token for the caller"));
         probes.put("DELETE /api/v1/me/tokens/{id}", new ById(Foreign::personalTokenId, null));
+        probes.put("GET /api/v1/me/preferences", new Listing());
+        probes.put("PUT /api/v1/me/preferences", new NotTenantData("changes the caller's own preferences"));
         probes.put("GET /api/v1/users", new Listing());
         probes.put("POST /api/v1/users", new NotTenantData("creates a user in the caller's organization"));
         probes.put("GET /api/v1/users/{id}", new ById(f -> f.user().id(), null));

@@ -104,6 +104,15 @@ class PageTourTests {
         Browser.signIn(page, handler.email(), TestData.PASSWORD);
         check(page, "dashboard-handler-" + lang);
 
+        page.getByTestId("profile-link").click();
+        assertThat(page.getByTestId("email-on-completion")).isChecked();
+        check(page, "profile-" + lang);
+        page.getByTestId("email-on-completion").uncheck();
+        page.getByTestId("preferences-save").click();
+        assertThat(page.getByTestId("notice")).isVisible();
+        assertThat(page.getByTestId("email-on-completion")).not().isChecked();
+        check(page, "profile-saved-" + lang);
+
         assertThat(page.navigate("/admin/users").status()).isEqualTo(403);
         assertThat(page.navigate("/admin/ai").status()).isEqualTo(403);
         check(page, "forbidden-" + lang);

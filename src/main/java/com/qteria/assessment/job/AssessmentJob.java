@@ -33,12 +33,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The assessment job, launched once every document has been read: {@code evaluating} (the {@link EvaluationPipeline},
@@ -69,10 +71,12 @@ public class AssessmentJob {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AiModels models;
+    private final TransactionTemplate transactions;
 
     AssessmentJob(Assessments assessments, WorkflowManagement workflows, AssessmentInputs inputs,
             EvaluationPipeline pipeline, FindingCache cache, DocumentManagement documents,
-            ApplicationEventPublisher events, Clock clock, AiModels models) {
+            ApplicationEventPublisher events, Clock clock, AiModels models, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.assessments = assessments;
         this.workflows = workflows;
         this.inputs = inputs;
@@ -196,10 +200,9 @@ public class AssessmentJob {
                 .toList();
         Summary summary = Summary.of(results);
         assessment.complete(summary, clock.instant());
-        if (assessments.complete(assessment)) {
+        if (endedAndPublished(() -> assessments.complete(assessment), new AssessmentCompleted(assessment.tenant(),
+                "system", assessment.id(), summary.overall().json()))) {
             documents.release(assessment.id().value());
-            events.publishEvent(new AssessmentCompleted(assessment.tenant(), "system", assessment.id(),
-                    summary.overall().json()));
         }
     }
 
@@ -229,9 +232,24 @@ public class AssessmentJob {
             return;
         }
         current.fail(error, clock.instant());
-        if (assessments.fail(current)) {
+        if (endedAndPublished(() -> assessments.fail(current), new AssessmentFailed(current.tenant(), "system", id,
+                error))) {
             documents.release(id.value());
-            events.publishEvent(new AssessmentFailed(current.tenant(), "system", id, error));
         }
+    }
+
+    /**
+     * Stores the end and publishes its event in one short transaction: the event's listeners that act after the
+     * commit (the e-mail to whoever started it) only run for an event published inside a transaction, and they learn
+     * of the end only once it is stored. False when the assessment had ended meanwhile (nothing published).
+     */
+    private boolean endedAndPublished(BooleanSupplier end, Object event) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            boolean ended = end.getAsBoolean();
+            if (ended) {
+                events.publishEvent(event);
+            }
+            return ended;
+        }));
     }
 }

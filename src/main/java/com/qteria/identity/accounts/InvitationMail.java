@@ -1,6 +1,6 @@
 package com.qteria.identity.accounts;
 
-import com.qteria.identity.IdentityProperties;
+import com.qteria.platform.mail.Mailer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,17 +8,14 @@ import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The invitation e-mail, when a mail server is configured ({@code QTERIA_SMTP_HOST}; Spring Boot then provides a
- * {@link JavaMailSender}). Plain text in English with a German paragraph below: we do not know the invitee's language.
+ * The invitation e-mail, when a mail server is configured ({@code QTERIA_SMTP_HOST}; see {@link Mailer}). Plain text
+ * in English with a German paragraph below: we do not know the invitee's language.
  *
  * <p>Decisions: the mail leaves only after the issuing transaction has committed, so a rolled-back user gets no mail.
  * The secret travels in memory through a transaction synchronization, not through an application event, so that it
@@ -34,19 +31,17 @@ class InvitationMail {
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter
             .ofPattern("d. MMMM yyyy, HH:mm 'UTC'", Locale.GERMAN).withZone(ZoneOffset.UTC);
 
-    private final ObjectProvider<JavaMailSender> sender;
+    private final Mailer mailer;
     private final MessageSource messages;
-    private final String from;
 
-    InvitationMail(ObjectProvider<JavaMailSender> sender, MessageSource messages, IdentityProperties settings) {
-        this.sender = sender;
+    InvitationMail(Mailer mailer, MessageSource messages) {
+        this.mailer = mailer;
         this.messages = messages;
-        this.from = settings.mail().from();
     }
 
     /** Whether invitations go out by e-mail; if not, the admin is shown the link instead. */
     boolean configured() {
-        return sender.getIfAvailable() != null;
+        return mailer.configured();
     }
 
     /** Sends the letter once the current transaction commits (at once when there is none). */
@@ -65,7 +60,7 @@ class InvitationMail {
 
     private void send(Letter letter) {
         try {
-            sender.getObject().send(message(letter));
+            mailer.send(message(letter));
             log.info("Invitation e-mail sent to user {}", letter.userId());
         } catch (RuntimeException e) {
             String reason = String.valueOf(e.getMessage()).replace(letter.link(), "[link]");
@@ -74,15 +69,12 @@ class InvitationMail {
         }
     }
 
-    SimpleMailMessage message(Letter letter) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(letter.to());
-        message.setReplyTo(letter.inviterEmail());
-        message.setSubject(text("mail.invitation.subject", Locale.ENGLISH, letter.organization()) + " / "
-                + text("mail.invitation.subject", Locale.GERMAN, letter.organization()));
-        message.setText(body(letter, Locale.ENGLISH, ENGLISH_DATE) + "\n\n---\n\n" + body(letter, Locale.GERMAN, GERMAN_DATE));
-        return message;
+    Mailer.Letter message(Letter letter) {
+        return new Mailer.Letter(letter.to(), letter.inviterEmail(),
+                text("mail.invitation.subject", Locale.ENGLISH, letter.organization()) + " / "
+                        + text("mail.invitation.subject", Locale.GERMAN, letter.organization()),
+                body(letter, Locale.ENGLISH, ENGLISH_DATE) + "\n\n---\n\n" + body(letter, Locale.GERMAN, GERMAN_DATE),
+                null);
     }
 
     private String body(Letter letter, Locale locale, DateTimeFormatter dates) {

@@ -5,7 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.OrganizationView;
+import com.qteria.identity.UserPreferences;
 import com.qteria.identity.accounts.Accounts;
+import com.qteria.identity.accounts.Preferences;
 import com.qteria.identity.persistence.AccessToken;
 import com.qteria.identity.security.Tokens;
 import com.qteria.shared.Ids;
@@ -26,26 +28,29 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller themself: who they are, and their personal access tokens. */
+/** The caller themself: who they are, their preferences and their personal access tokens. */
 @RestController
 @Tag(name = "Me and personal access tokens",
-        description = "The caller themself: who they are, and their personal access tokens for scripts and "
-                + "integrations.")
+        description = "The caller themself: who they are, their preferences, and their personal access tokens for "
+                + "scripts and integrations.")
 @RequestMapping("/api/v1/me")
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
 class MeApiController {
 
     private final Accounts accounts;
     private final Tokens tokens;
+    private final Preferences preferences;
 
-    MeApiController(Accounts accounts, Tokens tokens) {
+    MeApiController(Accounts accounts, Tokens tokens, Preferences preferences) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.preferences = preferences;
     }
 
     @GetMapping
@@ -54,6 +59,22 @@ class MeApiController {
         OrganizationView organization = accounts.organization(user.tenantId());
         return new Me(user.id(), user.email(), user.name(), user.role().key(),
                 new Me.Organization(organization.id(), organization.name()));
+    }
+
+    @GetMapping("/preferences")
+    @Operation(operationId = "getPreferences", summary = "Get the caller's preferences",
+            description = "email_on_completion: whether the caller gets an e-mail when an assessment they started "
+                    + "completes or fails (true unless they turned it off).")
+    UserPreferences preferences(@AuthenticationPrincipal CurrentUser user) {
+        return preferences.of(user);
+    }
+
+    @PutMapping("/preferences")
+    @Operation(operationId = "updatePreferences", summary = "Change the caller's preferences",
+            description = "Answers the preferences as stored. Only the caller's own; every role.")
+    UserPreferences changePreferences(@AuthenticationPrincipal CurrentUser user,
+            @Valid @RequestBody PreferencesRequest request) {
+        return preferences.change(user, new UserPreferences(request.emailOnCompletion()));
     }
 
     @PostMapping("/tokens")
@@ -85,6 +106,9 @@ class MeApiController {
     record Me(UUID id, String email, String name, String role, Organization organization) {
         record Organization(UUID id, String name) {
         }
+    }
+
+    record PreferencesRequest(@NotNull Boolean emailOnCompletion) {
     }
 
     record CreateTokenRequest(@NotBlank @Size(max = 100) String name,

@@ -79,7 +79,8 @@ class EveryAssessmentEndsTests {
             Assessments assessments, AssessmentManagement management, DocumentManagement documents, AssessmentJob job,
             AssessmentQueue queue, EvaluationPipeline pipeline, FindingCache cache, AiModels models,
             ApplicationEventPublisher events, Clock clock, JdbcClient jdbc, JobScheduler scheduler,
-            StorageProvider jobStorage, BackgroundJobServer jobServer) {
+            StorageProvider jobStorage, BackgroundJobServer jobServer,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
         this.data = data;
         this.uploaded = uploaded;
         this.workflows = workflows;
@@ -94,7 +95,7 @@ class EveryAssessmentEndsTests {
         this.jobStorage = jobStorage;
         this.jobServer = jobServer;
         this.jobWith = inputs -> new AssessmentJob(assessments, workflows, inputs, pipeline, cache, documents, events,
-                clock, models);
+                clock, models, transactions);
     }
 
     /** An assessment of one read document, stored as queued, its document held; no job is queued for it. */
