@@ -121,7 +121,7 @@ class OutcomeMail {
         return new Mailer.Letter(recipient.email(), null, subject, body.text(), body.html());
     }
 
-    /** "7 of 10 criteria passed, 1 failed, 2 need review": the passed always, the others when there are any. */
+    /** "7 of 10 criteria passed, 1 failed, 2 need review, 1 not applicable": the passed always, the others when any. */
     private String counts(Summary summary) {
         List<String> parts = new ArrayList<>();
         parts.add(text("mail.assessment.passed", summary.passed(), summary.total()));
@@ -130,6 +130,9 @@ class OutcomeMail {
         }
         if (summary.needsReview() > 0) {
             parts.add(text("mail.assessment.needsReview", summary.needsReview()));
+        }
+        if (summary.notApplicable() > 0) {
+            parts.add(text("mail.assessment.notApplicable", summary.notApplicable()));
         }
         return String.join(", ", parts);
     }

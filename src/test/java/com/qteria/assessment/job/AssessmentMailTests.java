@@ -96,10 +96,10 @@ class AssessmentMailTests {
         String text = part(mail, "text/plain");
         assertThat(text).contains("Hello " + handler.name() + ",", "the assessment Client project 4711 has completed.",
                 "Workflow: LVD, version 1", "Reference: Client project 4711", "Overall verdict: Fail",
-                "Criteria: 1 of 3 criteria passed, 1 failed, 1 needs review", "Duration: ", " s\n",
+                "Criteria: 1 of 4 criteria passed, 1 failed, 1 needs review, 1 not applicable", "Duration: ", " s\n",
                 "Open the results:\n" + link + "\n", "http://localhost:" + port + "/profile");
         String html = part(mail, "text/html");
-        assertThat(html).contains("href=\"" + link + "\"", "✗ Fail", "1 of 3 criteria passed, 1 failed, 1 needs review",
+        assertThat(html).contains("href=\"" + link + "\"", "✗ Fail", "1 of 4 criteria passed, 1 failed, 1 needs review, 1 not applicable",
                 "LVD, version 1", "Client project 4711");
         System.err.println("MAILDUMP\n" + mail.getSubject() + "\n" + text + "\n" + html + "\nMAILDUMP");
 
@@ -153,7 +153,7 @@ class AssessmentMailTests {
         assertThat(mailsTo(handler.email())).isEmpty();
     }
 
-    /** Starts an assessment of three criteria (one passes, one fails, one needs review) and waits for its end. */
+    /** Starts an assessment of four criteria (one passes, fails, needs review, is not applicable) and waits for its end. */
     private String runToCompletion(TestData.Tenant tenant, String token) throws Exception {
         WorkflowView workflow = lvd(tenant);
         String report = uploaded.upload(token, "report.pdf", SamplePdfs.pdf("Test report according to IEC 62368-1:2018"));
@@ -180,13 +180,16 @@ class AssessmentMailTests {
 
     private WorkflowView lvd(TestData.Tenant tenant) {
         return workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
-                List.of(new WorkflowInput.BucketInput("test_reports", "Test reports", true, 0)),
+                List.of(new WorkflowInput.BucketInput("test_reports", "Test reports", true, 0),
+                        new WorkflowInput.BucketInput("risk", "Risk assessment", false, 1)),
                 List.of(criterion("standard", "Test report cites IEC 62368-1", 0,
                                 new Check.Contains(List.of("IEC 62368-1"), null)),
                         criterion("household", "Test report cites EN 60335-1", 1,
                                 new Check.Contains(List.of("EN 60335-1"), null)),
                         new WorkflowInput.CriterionInput("summary", "Test report states a summary",
-                                "The report ends with a pass/fail summary.", List.of("test_reports"), null, 2, null))));
+                                "The report ends with a pass/fail summary.", List.of("test_reports"), null, 2, null),
+                        new WorkflowInput.CriterionInput("risk", "Risk assessment is signed", null, List.of("risk"),
+                                null, 3, List.of(new Check.Signed())))));
     }
 
     private static WorkflowInput.CriterionInput criterion(String key, String name, int order, Check check) {
