@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +106,14 @@ public class DocumentManagement {
     /** A window of pages, for showing long documents a few pages at a time. */
     public List<DocumentPage> pages(TenantId tenant, DocumentId id, int fromNumber, int count) {
         return documents.pages(document(tenant, id).id().value(), fromNumber, count);
+    }
+
+    /**
+     * Page {@code number} with the boxes of its words, for highlighting a quote on it; empty when the document has
+     * no such page (still being read, rejected, or fewer pages). 404 for another organization's document.
+     */
+    public Optional<PageLayout> layout(TenantId tenant, DocumentId id, int number) {
+        return documents.layout(document(tenant, id).id().value(), number);
     }
 
     /**

@@ -137,17 +137,27 @@ public class Evaluation {
         if (document == null || quote == null || page < 1 || page > document.pages().size()) {
             return Evidence.unverified(documentId, documentName, page, quote);
         }
-        String needle = NormalizedText.normalize(stripQuotes(quote), Form.PHRASES);
+        return verifyOnPage(documentId, document.name(), page, document.page(page), quote);
+    }
+
+    /**
+     * {@link #verify} on one page whose stored text is {@code pageText}: the evidence viewer finds a quote on the page
+     * by the same rule that verified it.
+     */
+    public static Evidence verifyOnPage(UUID documentId, String documentName, int page, String pageText,
+            String quote) {
+        String needle = quote == null ? "" : NormalizedText.normalize(stripQuotes(quote), Form.PHRASES);
         if (needle.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            return Evidence.unverified(documentId, document.name(), page, quote);
+            return Evidence.unverified(documentId, documentName, page, quote);
         }
-        NormalizedText text = NormalizedText.of(document.page(page), Form.PHRASES);
+        NormalizedText text = NormalizedText.of(pageText, Form.PHRASES);
         List<Span> found = text.find(needle, false);
         if (found.isEmpty()) {
-            return Evidence.unverified(documentId, document.name(), page, quote);
+            return Evidence.unverified(documentId, documentName, page, quote);
         }
         Span original = text.toOriginal(found.getFirst().start(), found.getFirst().end());
-        return Evidence.located(document, page, original.start(), original.end());
+        return new Evidence(documentId, documentName, page, pageText.substring(original.start(), original.end()), true,
+                original.start(), original.end());
     }
 
     private static String stripQuotes(String quote) {

@@ -156,6 +156,7 @@ class TenantIsolationTests {
         probes.put("GET /assessments/{id}", new ById(Foreign::assessmentId, null));
         probes.put("GET /assessments/{id}/events", new ById(Foreign::assessmentId, null));
         probes.put("POST /assessments/{id}/cancel", new ById(Foreign::assessmentId, null));
+        probes.put("GET /assessments/{id}/results/{criterion_key}/evidence/{n}", new ById(Foreign::assessmentId, null));
         probes.put("POST /assessments/{id}/results/{criterion_key}/review", new ById(Foreign::assessmentId,
                 "verdict=pass&comment=Mallory"));
         probes.put("POST /assessments/{id}/results/{criterion_key}/review/undo", new ById(Foreign::assessmentId, null));
@@ -258,7 +259,7 @@ class TenantIsolationTests {
     /** The route's path with the id, the other path variables, and the query parameters it needs. */
     private static String concrete(String pattern, Object id) {
         String path = pattern.replace("{id}", id.toString()).replace("{version}", "1")
-                .replace("{criterion_key}", "c");
+                .replace("{criterion_key}", "c").replace("{n}", "1");
         return path.endsWith("/diff") ? path + "?from=1&to=1" : path;
     }
 

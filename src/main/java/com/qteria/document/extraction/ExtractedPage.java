@@ -1,5 +1,6 @@
 package com.qteria.document.extraction;
 
+import com.qteria.document.WordBox;
 import java.util.List;
 
 /**

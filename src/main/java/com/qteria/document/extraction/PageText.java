@@ -1,5 +1,6 @@
 package com.qteria.document.extraction;
 
+import com.qteria.document.WordBox;
 import java.util.List;
 
 /** A page's text with the boxes of its words, before it becomes an {@link ExtractedPage}. */

@@ -1,5 +1,6 @@
 package com.qteria.document.extraction;
 
+import com.qteria.document.WordBox;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.qteria.document.extraction;
 
+import com.qteria.document.WordBox;
 import com.qteria.document.extraction.ExtractionOutcome.Extracted;
 import java.io.IOException;
 import java.util.ArrayList;

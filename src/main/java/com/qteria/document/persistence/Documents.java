@@ -4,6 +4,7 @@ import com.qteria.document.Document;
 import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentPage;
 import com.qteria.document.DocumentStatus;
+import com.qteria.document.PageLayout;
 import com.qteria.document.Signature;
 import com.qteria.document.storage.StoredObject;
 import com.qteria.document.storage.WrappedKey;
@@ -139,9 +140,16 @@ public class Documents {
                 select number, text, ocr, needs_ocr from document_pages
                 where document_id = :id and number >= :from order by number limit :count""")
                 .param("id", id).param("from", fromNumber).param("count", count)
-                .query((rs, n) -> new DocumentPage(rs.getInt("number"), rs.getString("text"), rs.getBoolean("ocr"),
-                        rs.getBoolean("needs_ocr")))
-                .list();
+                .query((rs, n) -> page(rs)).list();
+    }
+
+    /** Page {@code number} with its stored word boxes (decoded by {@link WordBoxes}), if the document has it. */
+    public Optional<PageLayout> layout(UUID id, int number) {
+        return jdbc.sql("""
+                select number, text, ocr, needs_ocr, words from document_pages
+                where document_id = :id and number = :number""")
+                .param("id", id).param("number", number)
+                .query((rs, n) -> new PageLayout(page(rs), WordBoxes.decode(rs.getString("words")))).optional();
     }
 
     public List<Signature> signatures(UUID id) {
@@ -221,6 +229,11 @@ public class Documents {
                 DocumentStatus.of(rs.getString("status")), rs.getObject("pages", Integer.class), rs.getString("error"),
                 warnings == null ? List.of() : Arrays.asList(warnings.split("\n")), instant(rs, "extracted_at"),
                 rs.getInt("ocr_pages"), rs.getBoolean("held"));
+    }
+
+    private static DocumentPage page(ResultSet rs) throws SQLException {
+        return new DocumentPage(rs.getInt("number"), rs.getString("text"), rs.getBoolean("ocr"),
+                rs.getBoolean("needs_ocr"));
     }
 
     private static String wrapped(WrappedKey dataKey) {

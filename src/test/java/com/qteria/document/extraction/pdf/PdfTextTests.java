@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.qteria.document.extraction.ExtractedPage;
 import com.qteria.document.extraction.Extractions;
 import com.qteria.document.extraction.GeneratedPdfs;
-import com.qteria.document.extraction.WordBox;
+import com.qteria.document.WordBox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

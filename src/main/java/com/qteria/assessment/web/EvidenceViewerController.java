@@ -1,0 +1,113 @@
+package com.qteria.assessment.web;
+
+import com.qteria.assessment.AssessmentId;
+import com.qteria.assessment.AssessmentManagement;
+import com.qteria.assessment.CriterionResult;
+import com.qteria.assessment.EvidenceView;
+import com.qteria.document.DocumentManagement;
+import com.qteria.document.DocumentType;
+import com.qteria.document.DocumentView;
+import com.qteria.document.PageLayout;
+import com.qteria.evaluation.Evaluation;
+import com.qteria.evaluation.Evidence;
+import com.qteria.identity.CurrentUser;
+import com.qteria.shared.ApiProblem;
+import com.qteria.shared.TenantId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The evidence viewer: one evidence line of a completed assessment shown on its page. A PDF page is drawn by pdf.js
+ * with the quote highlighted from the word boxes stored when the page was read (found by the rule that verified the
+ * quote, {@link Evaluation#verifyOnPage}); the script searches pdf.js's text layer when no box matched. A DOCX page
+ * has no drawing: its text is shown with the quote marked. Previous and next go through every evidence line of the
+ * assessment in the order of its results.
+ */
+@Controller
+@PreAuthorize("hasRole('PROJECT_HANDLER')")
+class EvidenceViewerController {
+
+    private final AssessmentManagement assessments;
+    private final DocumentManagement documents;
+
+    EvidenceViewerController(AssessmentManagement assessments, DocumentManagement documents) {
+        this.assessments = assessments;
+        this.documents = documents;
+    }
+
+    /** One evidence line of a result: {@code n} counts from 1 within the result. */
+    @GetMapping("/assessments/{id}/results/{criterion_key}/evidence/{n}")
+    String view(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @PathVariable("criterion_key") String criterionKey, @PathVariable int n, Locale locale, Model model) {
+        TenantId tenant = user.tenantId();
+        model.addAttribute("assessment", assessments.get(tenant, id));
+        List<CriterionResult> results = assessments.results(tenant, id, locale).results();
+        List<Line> lines = lines(results);
+        int at = lines.indexOf(new Line(criterionKey, n));
+        if (at < 0) {
+            throw ApiProblem.notFound("Evidence");
+        }
+        CriterionResult result = results.stream().filter(r -> r.criterion().key().equals(criterionKey)).findFirst()
+                .orElseThrow();
+        EvidenceView evidence = result.evidence().get(n - 1);
+        model.addAttribute("result", result);
+        model.addAttribute("evidence", evidence);
+        model.addAttribute("position", at + 1);
+        model.addAttribute("total", lines.size());
+        model.addAttribute("previous", at > 0 ? lines.get(at - 1) : null);
+        model.addAttribute("next", at + 1 < lines.size() ? lines.get(at + 1) : null);
+        model.addAllAttributes(page(tenant, evidence));
+        return "assessment/evidence";
+    }
+
+    /** What the page of the evidence shows: the document, whether it is drawn, the highlight or the marked text. */
+    private Map<String, Object> page(TenantId tenant, EvidenceView evidence) {
+        Optional<DocumentView> document = documents.find(tenant, List.of(evidence.documentId())).values().stream()
+                .findFirst();
+        if (document.isEmpty()) {
+            return Map.of("document", false);
+        }
+        boolean drawn = DocumentType.ofMediaType(document.get().mediaType()).orElse(null) == DocumentType.PDF;
+        Optional<PageLayout> layout = documents.layout(tenant, evidence.documentId(), evidence.page());
+        if (layout.isEmpty()) {
+            return Map.of("document", document.get(), "drawn", drawn, "highlights", List.of());
+        }
+        String text = layout.get().page().text();
+        Evidence found = Evaluation.verifyOnPage(evidence.documentId().value(), evidence.documentName(),
+                evidence.page(), text, evidence.quote());
+        if (!found.verified()) {
+            return Map.of("document", document.get(), "drawn", drawn, "highlights", List.of(), "text",
+                    new MarkedText(text, "", ""));
+        }
+        return Map.of("document", document.get(), "drawn", drawn,
+                "highlights", layout.get().covering(found.start(), found.end()),
+                "text", new MarkedText(text.substring(0, found.start()), found.quote(), text.substring(found.end())));
+    }
+
+    private static List<Line> lines(List<CriterionResult> results) {
+        List<Line> lines = new ArrayList<>();
+        for (CriterionResult result : results) {
+            for (int i = 1; i <= result.evidence().size(); i++) {
+                lines.add(new Line(result.criterion().key(), i));
+            }
+        }
+        return lines;
+    }
+
+    /** An evidence line: the {@code n}th evidence of the result for {@code criterionKey}. */
+    record Line(String criterionKey, int n) {
+    }
+
+    /** A page's text around the quote: {@code quote} empty when it was not found on the page. */
+    record MarkedText(String before, String quote, String after) {
+    }
+}

@@ -1,0 +1,146 @@
+package com.qteria.assessment;
+
+import static com.qteria.support.ApiRequests.awaitAssessment;
+import static com.qteria.support.ApiRequests.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import com.qteria.document.UploadedDocuments;
+import com.qteria.identity.CurrentUser;
+import com.qteria.identity.Role;
+import com.qteria.support.QteriaTest;
+import com.qteria.support.SamplePdfs;
+import com.qteria.support.TestData;
+import com.qteria.workflow.Check;
+import com.qteria.workflow.WorkflowId;
+import com.qteria.workflow.WorkflowInput;
+import com.qteria.workflow.WorkflowManagement;
+import java.time.Duration;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The evidence viewer page (issue 12): the results page links every evidence line to it, a DOCX page is shown as
+ * text with the quote marked, unverified evidence says so, and another organization's assessment is a 404 page.
+ */
+@QteriaTest
+class EvidenceViewerPageTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestData data;
+    @Autowired
+    UploadedDocuments uploaded;
+    @Autowired
+    WorkflowManagement workflows;
+
+    /** A completed assessment: "standard" passes on the report's given page, "safety" has retrieval passages. */
+    record Assessed(TestData.Tenant tenant, String id, String report) {
+
+        String viewer(String criterion, int n) {
+            return "/assessments/" + id + "/results/" + criterion + "/evidence/" + n;
+        }
+    }
+
+    static Assessed assessed(MockMvc mvc, TestData data, UploadedDocuments uploaded, WorkflowManagement workflows,
+            String reportName, byte[] report) throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        String token = tenant.tokenOf(Role.PROJECT_HANDLER);
+        WorkflowId workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
+                List.of(new WorkflowInput.BucketInput("test_reports", "Test reports", true, 0),
+                        new WorkflowInput.BucketInput("manuals", "Manuals", false, 1)),
+                List.of(new WorkflowInput.CriterionInput("standard", "Test report cites IEC 62368-1", null,
+                                List.of("test_reports"), null, 0, List.of(new Check.Contains(List.of("IEC 62368-1"), null))),
+                        new WorkflowInput.CriterionInput("safety", "Manual explains safe use",
+                                "The manual gives safety instructions.", List.of("manuals"), null, 1, null)))).id();
+        String reportId = uploaded.upload(token, reportName, report);
+        String manual = uploaded.upload(token, "manual.pdf", SamplePdfs.pdf("Safety instructions: keep away from water"));
+        String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), token,
+                AssessmentsApiTests.start(workflow, "test_reports", reportId, "manuals", manual)))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        awaitAssessment(mvc, token, id, "$.status", "completed", Duration.ofSeconds(90));
+        return new Assessed(tenant, id, reportId);
+    }
+
+    @Test
+    void everyEvidenceLineOfTheResultsLinksToTheViewer() throws Exception {
+        Assessed a = assessed(mvc, data, uploaded, workflows, "report.pdf",
+                SamplePdfs.pdf("Cover", "Test report according to IEC 62368-1:2018"));
+        CurrentUser handler = a.tenant().user(Role.PROJECT_HANDLER);
+
+        Document results = page(handler, "/assessments/" + a.id());
+        assertThat(results.select("#result-standard [data-testid=evidence-link]").first().attr("href"))
+                .isEqualTo(a.viewer("standard", 1));
+        assertThat(results.select("#result-standard [data-testid=evidence-link]").first().text())
+                .isEqualTo("report.pdf · p. 2 — Test report according to IEC 62368-1:2018");
+
+        Document viewer = page(handler, a.viewer("standard", 1));
+        assertThat(viewer.select("[data-testid=viewer-location]").text()).isEqualTo("report.pdf · p. 2");
+        assertThat(viewer.select("[data-evidence-viewer]").attr("data-page")).isEqualTo("2");
+        assertThat(viewer.select("[data-evidence-viewer]").attr("data-content"))
+                .isEqualTo("/documents/" + a.report() + "/content");
+        assertThat(viewer.select("[data-testid=highlight]")).hasSize(6); // one per word of the quoted line
+        assertThat(viewer.select("[data-testid=viewer-unverified]")).isEmpty();
+        assertThat(viewer.select("[data-testid=viewer-previous]")).isEmpty();
+        assertThat(viewer.select("[data-testid=viewer-next]").attr("href")).isEqualTo(a.viewer("safety", 1));
+        assertThat(viewer.select("[data-testid=viewer-back]").attr("href"))
+                .isEqualTo("/assessments/" + a.id() + "#result-standard");
+        assertThat(viewer.select("script[type=module]").attr("src")).isEqualTo("/js/evidence-viewer.js");
+
+        Document german = page(handler, a.viewer("safety", 1) + "?lang=de");
+        assertThat(german.select("[data-testid=viewer-previous]").text()).isEqualTo("Vorheriger Nachweis");
+        assertThat(german.select("[data-testid=viewer-previous]").attr("href")).isEqualTo(a.viewer("standard", 1));
+
+        mvc.perform(get(a.viewer("standard", 2)).with(as(handler))).andExpect(status().isNotFound());
+        mvc.perform(get(a.viewer("nothing", 1)).with(as(handler))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aWordPageIsShownAsTextWithTheQuoteMarked() throws Exception {
+        Assessed a = assessed(mvc, data, uploaded, workflows, "report.docx",
+                SamplePdfs.docxPages("Cover sheet", "Tested according to IEC 62368-1:2018 in our laboratory."));
+        CurrentUser handler = a.tenant().user(Role.PROCESS_MANAGER);
+
+        Document viewer = page(handler, a.viewer("standard", 1));
+        assertThat(viewer.select("[data-testid=viewer-location]").text()).isEqualTo("report.docx · p. 2");
+        assertThat(viewer.select("[data-evidence-viewer], canvas")).isEmpty();
+        assertThat(viewer.select("[data-testid=viewer-zoom-in]")).isEmpty();
+        assertThat(viewer.select("[data-testid=viewer-text] mark").text())
+                .isEqualTo("Tested according to IEC 62368-1:2018 in our laboratory.");
+        assertThat(viewer.select("[data-testid=viewer-original]").attr("href"))
+                .isEqualTo("/documents/" + a.report() + "/content");
+    }
+
+    @Test
+    void anotherOrganizationsAssessmentIsNotFound() throws Exception {
+        Assessed a = assessed(mvc, data, uploaded, workflows, "report.pdf",
+                SamplePdfs.pdf("Test report according to IEC 62368-1:2018"));
+        CurrentUser stranger = data.newTenant().user(Role.ADMIN);
+
+        String body = mvc.perform(get(a.viewer("standard", 1)).with(as(stranger))).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("IEC 62368-1").doesNotContain(a.report());
+    }
+
+    private Document page(CurrentUser user, String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    private static RequestPostProcessor as(CurrentUser user) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                List.of(new SimpleGrantedAuthority(user.role().authority()))));
+    }
+}
