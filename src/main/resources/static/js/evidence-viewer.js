@@ -134,6 +134,7 @@ async function show() {
       return;
     }
     viewer.dataset.rendered = String(ZOOMS[zoom]);
+    viewer.dataset.renderedPage = String(page.pageNumber);
     if (stored.length === 0 && !pageBox.querySelector(".highlight")) {
       const boxes = textLayerBoxes(pdfjs, await page.getTextContent(), viewport, viewer.dataset.quote);
       for (const box of boxes) {

@@ -91,7 +91,7 @@ class EvidenceViewerPageTests {
         assertThat(viewer.select("[data-evidence-viewer]").attr("data-page")).isEqualTo("2");
         assertThat(viewer.select("[data-evidence-viewer]").attr("data-content"))
                 .isEqualTo("/documents/" + a.report() + "/content");
-        assertThat(viewer.select("[data-testid=highlight]")).hasSize(6); // one per word of the quoted line
+        assertThat(viewer.select("[data-testid=highlight]")).hasSize(1); // the quoted line, its words joined
         assertThat(viewer.select("[data-testid=viewer-unverified]")).isEmpty();
         assertThat(viewer.select("[data-testid=viewer-previous]")).isEmpty();
         assertThat(viewer.select("[data-testid=viewer-next]").attr("href")).isEqualTo(a.viewer("safety", 1));

@@ -89,7 +89,7 @@ class EvidenceViewerController {
                     new MarkedText(text, "", ""));
         }
         return Map.of("document", document.get(), "drawn", drawn,
-                "highlights", layout.get().covering(found.start(), found.end()),
+                "highlights", layout.get().highlight(found.start(), found.end()),
                 "text", new MarkedText(text.substring(0, found.start()), found.quote(), text.substring(found.end())));
     }
 

@@ -1,0 +1,190 @@
+package com.qteria.assessment;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import com.qteria.document.DocumentId;
+import com.qteria.document.DocumentManagement;
+import com.qteria.document.PageLayout;
+import com.qteria.document.UploadedDocuments;
+import com.qteria.document.WordBox;
+import com.qteria.evaluation.Evaluation;
+import com.qteria.evaluation.Evidence;
+import com.qteria.identity.CurrentUser;
+import com.qteria.identity.Role;
+import com.qteria.support.Browser;
+import com.qteria.support.QteriaTest;
+import com.qteria.support.SamplePdfs;
+import com.qteria.support.TestData;
+import com.qteria.workflow.WorkflowManagement;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Issue 12, acceptance 1 (the viewer's part), in a real Chromium: from the results, a click on an evidence line opens
+ * the viewer at the right page, drawn by pdf.js under the strict Content-Security-Policy, with a highlight over the
+ * quote's stored word boxes; zoom keeps it there, j/k go to the next and previous evidence, and a page without stored
+ * boxes is highlighted from pdf.js's text layer. The screenshot is kept in {@code target/screenshots/}.
+ */
+@QteriaTest
+class EvidenceViewerBrowserTests {
+
+    private static final String QUOTE = "Test report according to IEC 62368-1:2018";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestData data;
+    @Autowired
+    UploadedDocuments uploaded;
+    @Autowired
+    WorkflowManagement workflows;
+    @Autowired
+    DocumentManagement documents;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aClickOnEvidenceShowsItsPageWithTheQuoteHighlighted() throws Exception {
+        EvidenceViewerPageTests.Assessed a = EvidenceViewerPageTests.assessed(mvc, data, uploaded, workflows,
+                "report.pdf", SamplePdfs.pdf("Cover page", "Contents", QUOTE));
+        CurrentUser handler = a.tenant().user(Role.PROJECT_HANDLER);
+        Page page = browser.open(port);
+        Browser.signIn(page, handler.email(), TestData.PASSWORD);
+        page.navigate("/assessments/" + a.id());
+
+        Locator link = page.locator("#result-standard [data-testid=evidence-link]").first();
+        assertThat(link).hasAccessibleName(java.util.regex.Pattern.compile("report\\.pdf · p\\. 3 — " + QUOTE));
+        link.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.getByTestId("viewer-location")).hasText("report.pdf · p. 3");
+        Locator viewer = page.getByTestId("viewer");
+        assertThat(viewer).hasAttribute("data-rendered-page", "3");
+
+        Locator canvas = page.getByTestId("viewer-canvas");
+        List<WordBox> quote = quoteWords(a.tenant(), a.report(), 3);
+        BoundingBox expected = on(canvas.boundingBox(), quote);
+        Locator highlights = page.locator("[data-testid=highlight][data-source=words]");
+        assertThat(highlights).hasCount(1);
+        assertThat(union(highlights)).satisfies(box -> assertOverlaps(box, expected));
+        assertThat(painted(page)).as("the canvas shows the drawn page").isTrue();
+        Browser.screenshot(page, Path.of("target", "screenshots"), "evidence-viewer");
+
+        page.getByTestId("viewer-zoom-in").click();
+        assertThat(viewer).hasAttribute("data-rendered", "1.25");
+        assertThat(union(highlights)).satisfies(box ->
+                assertOverlaps(box, on(canvas.boundingBox(), quote)));
+
+        page.keyboard().press("j");
+        assertThat(page.getByTestId("viewer-criterion")).hasText("Manual explains safe use");
+        assertThat(page.getByTestId("viewer-location")).hasText("manual.pdf · p. 1");
+        assertThat(viewer).hasAttribute("data-rendered-page", "1"); // the viewer's script is listening
+        page.keyboard().press("k");
+        assertThat(page.getByTestId("viewer-location")).hasText("report.pdf · p. 3");
+        assertThat(viewer).hasAttribute("data-rendered-page", "3");
+        assertThat(browser.problems(page)).isEmpty();
+    }
+
+    @Test
+    void aPageWithoutStoredWordBoxesIsHighlightedFromTheTextLayer() throws Exception {
+        EvidenceViewerPageTests.Assessed a = EvidenceViewerPageTests.assessed(mvc, data, uploaded, workflows,
+                "report.pdf", SamplePdfs.pdf("Cover page", QUOTE));
+        List<WordBox> quote = quoteWords(a.tenant(), a.report(), 2);
+        jdbc.sql("update document_pages set words = null where document_id = :id")
+                .param("id", UUID.fromString(a.report())).update();
+        Page page = browser.open(port);
+        Browser.signIn(page, a.tenant().user(Role.PROJECT_HANDLER).email(), TestData.PASSWORD);
+        page.navigate(a.viewer("standard", 1));
+
+        assertThat(page.getByTestId("viewer")).hasAttribute("data-rendered-page", "2");
+        Locator highlights = page.locator("[data-testid=highlight][data-source=text-layer]");
+        assertThat(highlights.first()).isAttached();
+        assertThat(page.locator("[data-testid=highlight][data-source=words]")).hasCount(0);
+        BoundingBox expected = on(page.getByTestId("viewer-canvas").boundingBox(), quote);
+        assertThat(union(highlights)).satisfies(box -> assertOverlaps(box, expected));
+        assertThat(browser.problems(page)).isEmpty();
+    }
+
+    /** The boxes of the quote's words as extraction stored them. */
+    private List<WordBox> quoteWords(TestData.Tenant tenant, String document, int number) {
+        DocumentId id = new DocumentId(UUID.fromString(document));
+        PageLayout layout = documents.layout(tenant.id(), id, number).orElseThrow();
+        Evidence found = Evaluation.verifyOnPage(id.value(), "report.pdf", number, layout.page().text(), QUOTE);
+        List<WordBox> words = layout.covering(found.start(), found.end());
+        assertThat(words).as("stored boxes of the quote").isNotEmpty();
+        return words;
+    }
+
+    /** Where {@code words} (fractions of the page) lie on the canvas. */
+    private static BoundingBox on(BoundingBox canvas, List<WordBox> words) {
+        double left = words.stream().mapToDouble(WordBox::x).min().orElseThrow();
+        double top = words.stream().mapToDouble(WordBox::y).min().orElseThrow();
+        double right = words.stream().mapToDouble(w -> w.x() + w.width()).max().orElseThrow();
+        double bottom = words.stream().mapToDouble(w -> w.y() + w.height()).max().orElseThrow();
+        BoundingBox box = new BoundingBox();
+        box.x = canvas.x + left * canvas.width;
+        box.y = canvas.y + top * canvas.height;
+        box.width = (right - left) * canvas.width;
+        box.height = (bottom - top) * canvas.height;
+        return box;
+    }
+
+    private static BoundingBox union(Locator highlights) {
+        BoundingBox union = null;
+        for (int i = 0; i < highlights.count(); i++) {
+            BoundingBox b = highlights.nth(i).boundingBox();
+            if (union == null) {
+                union = b;
+                continue;
+            }
+            double right = Math.max(union.x + union.width, b.x + b.width);
+            double bottom = Math.max(union.y + union.height, b.y + b.height);
+            union.x = Math.min(union.x, b.x);
+            union.y = Math.min(union.y, b.y);
+            union.width = right - union.x;
+            union.height = bottom - union.y;
+        }
+        return union;
+    }
+
+    /** The highlight covers most of the quote: at least 60 % of the rectangle of its stored word boxes. */
+    private static void assertOverlaps(BoundingBox actual, BoundingBox expected) {
+        double width = Math.min(actual.x + actual.width, expected.x + expected.width) - Math.max(actual.x, expected.x);
+        double height = Math.min(actual.y + actual.height, expected.y + expected.height) - Math.max(actual.y, expected.y);
+        double overlap = Math.max(0, width) * Math.max(0, height);
+        assertThat(overlap).as("highlight %s over the quote at %s", describe(actual), describe(expected))
+                .isGreaterThan(0.6 * expected.width * expected.height);
+    }
+
+    private static String describe(BoundingBox b) {
+        return "[x=%.1f y=%.1f w=%.1f h=%.1f]".formatted(b.x, b.y, b.width, b.height);
+    }
+
+    /** Whether pdf.js drew anything darker than paper on the canvas. */
+    private static boolean painted(Page page) {
+        return (Boolean) page.evaluate("""
+                () => {
+                  const canvas = document.querySelector('[data-viewer-canvas]');
+                  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                  for (let i = 0; i < pixels.length; i += 4) {
+                    if (pixels[i + 3] > 0 && pixels[i] < 128) return true;
+                  }
+                  return false;
+                }""");
+    }
+}
