@@ -21,10 +21,12 @@ import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,7 +34,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The evidence viewer page (issue 12): the results page links every evidence line to it, a DOCX page is shown as
- * text with the quote marked, unverified evidence says so, and another organization's assessment is a 404 page.
+ * text with the quote marked, unverified evidence says so and is not highlighted, and another organization's assessment is a 404 page.
  */
 @QteriaTest
 class EvidenceViewerPageTests {
@@ -45,6 +47,8 @@ class EvidenceViewerPageTests {
     UploadedDocuments uploaded;
     @Autowired
     WorkflowManagement workflows;
+    @Autowired
+    JdbcClient jdbc;
 
     /** A completed assessment: "standard" passes on the report's given page, "safety" has retrieval passages. */
     record Assessed(TestData.Tenant tenant, String id, String report) {
@@ -121,6 +125,26 @@ class EvidenceViewerPageTests {
                 .isEqualTo("Tested according to IEC 62368-1:2018 in our laboratory.");
         assertThat(viewer.select("[data-testid=viewer-original]").attr("href"))
                 .isEqualTo("/documents/" + a.report() + "/content");
+    }
+
+    @Test
+    void anUnverifiedQuoteIsSaidToBeSoAndNotHighlighted() throws Exception {
+        Assessed a = assessed(mvc, data, uploaded, workflows, "report.pdf",
+                SamplePdfs.pdf("Test report according to IEC 62368-1:2018"));
+        // As a model's quote that the server could not find on the page is stored
+        String finding = jdbc.sql("select finding from assessment_findings where assessment_id = :id and criterion_key = 'standard'")
+                .param("id", UUID.fromString(a.id())).query(String.class).single();
+        String unverified = finding.replace("Test report according to IEC 62368-1:2018", "Certified by the moon")
+                .replace("\"verified\":true", "\"verified\":false");
+        assertThat(unverified).contains("Certified by the moon").contains("\"verified\":false");
+        jdbc.sql("update assessment_findings set finding = :f where assessment_id = :id and criterion_key = 'standard'")
+                .param("f", unverified).param("id", UUID.fromString(a.id())).update();
+
+        Document viewer = page(a.tenant().user(Role.PROJECT_HANDLER), a.viewer("standard", 1));
+        assertThat(viewer.select("[data-testid=viewer-unverified]").text())
+                .isEqualTo("This quote was not found on the page by Qteria.");
+        assertThat(viewer.select("[data-evidence-viewer]").attr("data-quote")).isEqualTo("Certified by the moon");
+        assertThat(viewer.select("[data-testid=highlight]")).isEmpty();
     }
 
     @Test
