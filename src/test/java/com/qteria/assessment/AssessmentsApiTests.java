@@ -60,6 +60,12 @@ class AssessmentsApiTests {
 
     /** A tenant, a workflow (a required bucket with a check, an optional one without) and two uploaded documents. */
     static Setup setup(TestData data, UploadedDocuments uploaded, WorkflowManagement workflows) throws Exception {
+        return setup(data, uploaded, workflows, "report.pdf", SamplePdfs.pdf("Test report according to IEC 62368-1:2018"));
+    }
+
+    /** {@link #setup(TestData, UploadedDocuments, WorkflowManagement)} with the given test report. */
+    static Setup setup(TestData data, UploadedDocuments uploaded, WorkflowManagement workflows, String reportName,
+            byte[] reportBytes) throws Exception {
         TestData.Tenant tenant = data.newTenant();
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
         WorkflowId workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
@@ -70,7 +76,7 @@ class AssessmentsApiTests {
                                 List.of(new com.qteria.workflow.Check.Contains(List.of("IEC 62368-1"), null))),
                         new WorkflowInput.CriterionInput("safety", "Manual explains safe use",
                                 "The manual gives safety instructions.", List.of("manuals"), null, 1, null)))).id();
-        String report = uploaded.upload(token, "report.pdf", SamplePdfs.pdf("Test report according to IEC 62368-1:2018"));
+        String report = uploaded.upload(token, reportName, reportBytes);
         String manual = uploaded.upload(token, "manual.pdf", SamplePdfs.pdf("Safety instructions: keep away from water"));
         return new Setup(tenant, token, workflow, report, manual);
     }

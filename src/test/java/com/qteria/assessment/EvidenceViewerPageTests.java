@@ -1,40 +1,29 @@
 package com.qteria.assessment;
 
-import static com.qteria.support.ApiRequests.awaitAssessment;
-import static com.qteria.support.ApiRequests.json;
+import static com.qteria.support.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
-import com.qteria.workflow.Check;
-import com.qteria.workflow.WorkflowId;
-import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The evidence viewer page (issue 12): the results page links every evidence line to it, a DOCX page is shown as
- * text with the quote marked, unverified evidence says so and is not highlighted, and another organization's assessment is a 404 page.
+ * text with the quote marked, unverified evidence says so and is not highlighted, and another organization's
+ * assessment is a 404 page.
  */
 @QteriaTest
 class EvidenceViewerPageTests {
@@ -60,22 +49,9 @@ class EvidenceViewerPageTests {
 
     static Assessed assessed(MockMvc mvc, TestData data, UploadedDocuments uploaded, WorkflowManagement workflows,
             String reportName, byte[] report) throws Exception {
-        TestData.Tenant tenant = data.newTenant();
-        String token = tenant.tokenOf(Role.PROJECT_HANDLER);
-        WorkflowId workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
-                List.of(new WorkflowInput.BucketInput("test_reports", "Test reports", true, 0),
-                        new WorkflowInput.BucketInput("manuals", "Manuals", false, 1)),
-                List.of(new WorkflowInput.CriterionInput("standard", "Test report cites IEC 62368-1", null,
-                                List.of("test_reports"), null, 0, List.of(new Check.Contains(List.of("IEC 62368-1"), null))),
-                        new WorkflowInput.CriterionInput("safety", "Manual explains safe use",
-                                "The manual gives safety instructions.", List.of("manuals"), null, 1, null)))).id();
-        String reportId = uploaded.upload(token, reportName, report);
-        String manual = uploaded.upload(token, "manual.pdf", SamplePdfs.pdf("Safety instructions: keep away from water"));
-        String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), token,
-                AssessmentsApiTests.start(workflow, "test_reports", reportId, "manuals", manual)))
-                .andReturn().getResponse().getContentAsString(), "$.id");
-        awaitAssessment(mvc, token, id, "$.status", "completed", Duration.ofSeconds(90));
-        return new Assessed(tenant, id, reportId);
+        ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc,
+                AssessmentsApiTests.setup(data, uploaded, workflows, reportName, report));
+        return new Assessed(c.setup().tenant(), c.id(), c.setup().report());
     }
 
     @Test
@@ -161,10 +137,5 @@ class EvidenceViewerPageTests {
     private Document page(CurrentUser user, String path) throws Exception {
         return Jsoup.parse(mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
-    }
-
-    private static RequestPostProcessor as(CurrentUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                List.of(new SimpleGrantedAuthority(user.role().authority()))));
     }
 }

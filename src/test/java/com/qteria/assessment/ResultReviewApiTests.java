@@ -62,7 +62,11 @@ class ResultReviewApiTests {
     /** "standard" passes by its check, "safety" (no checks, no AI) needs review. */
     static Completed completed(MockMvc mvc, TestData data, UploadedDocuments uploaded, WorkflowManagement workflows)
             throws Exception {
-        AssessmentsApiTests.Setup s = AssessmentsApiTests.setup(data, uploaded, workflows);
+        return completed(mvc, AssessmentsApiTests.setup(data, uploaded, workflows));
+    }
+
+    /** The assessment of {@code s}'s report and manual, completed. */
+    static Completed completed(MockMvc mvc, AssessmentsApiTests.Setup s) throws Exception {
         String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), s.token(),
                 AssessmentsApiTests.start(s.workflow(), "test_reports", s.report(), "manuals", s.manual())))
                 .andReturn().getResponse().getContentAsString(), "$.id");
