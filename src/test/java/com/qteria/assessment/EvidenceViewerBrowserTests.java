@@ -2,6 +2,7 @@ package com.qteria.assessment;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -11,6 +12,8 @@ import com.qteria.document.DocumentManagement;
 import com.qteria.document.PageLayout;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.document.WordBox;
+import com.qteria.document.extraction.GeneratedPdfs;
+import com.qteria.document.extraction.ocr.Ocr;
 import com.qteria.evaluation.Evaluation;
 import com.qteria.evaluation.Evidence;
 import com.qteria.identity.CurrentUser;
@@ -34,8 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Issue 12, acceptance 1 (the viewer's part), in a real Chromium: from the results, a click on an evidence line opens
  * the viewer at the right page, drawn by pdf.js under the strict Content-Security-Policy, with a highlight over the
- * quote's stored word boxes; zoom keeps it there, j/k go to the next and previous evidence, and a page without stored
- * boxes is highlighted from pdf.js's text layer. The screenshot is kept in {@code target/screenshots/}.
+ * quote's stored word boxes (from the text layer, or from Tesseract for a scanned page); zoom keeps it there, j/k go
+ * to the next and previous evidence, and a page without stored boxes is highlighted from pdf.js's text layer. The screenshot is kept in {@code target/screenshots/}.
  */
 @QteriaTest
 class EvidenceViewerBrowserTests {
@@ -124,11 +127,38 @@ class EvidenceViewerBrowserTests {
         PageChecks.assertUsable(browser, page);
     }
 
+    @Test
+    void anOcrdPageIsHighlightedFromTesseractsWordBoxes() throws Exception {
+        assumeTrue(Ocr.detect().available(), "tesseract is not installed");
+        GeneratedPdfs.Painter scan = canvas -> canvas.image(GeneratedPdfs.scan(List.of("Test report 4711",
+                "Tested according to IEC 62368-1:2018", "Laboratory Nordlicht")), 0, 0, 595, 288);
+        EvidenceViewerPageTests.Assessed a = EvidenceViewerPageTests.assessed(mvc, data, uploaded, workflows,
+                "scanned.pdf", GeneratedPdfs.pdf(canvas -> canvas.text(72, 100, 12, "Typed cover page"), scan));
+        Page page = browser.open(port);
+        Browser.signIn(page, a.tenant().user(Role.PROJECT_HANDLER).email(), TestData.PASSWORD);
+        page.navigate(a.viewer("standard", 1));
+
+        assertThat(page.getByTestId("viewer")).hasAttribute("data-rendered-page", "2");
+        String quote = page.getByTestId("viewer").getAttribute("data-quote");
+        assertThat(quote).contains("IEC 62368-1");
+        Locator highlights = page.locator("[data-testid=highlight][data-source=words]");
+        assertThat(highlights).hasCount(1);
+        BoundingBox expected = on(page.getByTestId("viewer-canvas").boundingBox(),
+                quoteWords(a.tenant(), a.report(), 2, quote));
+        assertThat(union(highlights)).satisfies(box -> assertOverlaps(box, expected));
+        Browser.screenshot(page, Path.of("target", "screenshots"), "evidence-viewer-ocr");
+        assertThat(browser.problems(page)).isEmpty();
+    }
+
     /** The boxes of the quote's words as extraction stored them. */
     private List<WordBox> quoteWords(TestData.Tenant tenant, String document, int number) {
+        return quoteWords(tenant, document, number, QUOTE);
+    }
+
+    private List<WordBox> quoteWords(TestData.Tenant tenant, String document, int number, String quote) {
         DocumentId id = new DocumentId(UUID.fromString(document));
         PageLayout layout = documents.layout(tenant.id(), id, number).orElseThrow();
-        Evidence found = Evaluation.verifyOnPage(id.value(), "report.pdf", number, layout.page().text(), QUOTE);
+        Evidence found = Evaluation.verifyOnPage(id.value(), "report.pdf", number, layout.page().text(), quote);
         List<WordBox> words = layout.covering(found.start(), found.end());
         assertThat(words).as("stored boxes of the quote").isNotEmpty();
         return words;
