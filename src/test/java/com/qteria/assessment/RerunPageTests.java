@@ -3,7 +3,7 @@ package com.qteria.assessment;
 import static com.qteria.support.ApiRequests.awaitAssessment;
 import static com.qteria.support.ApiRequests.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static com.qteria.support.SignedIn.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -26,10 +26,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The results page's re-run: a CSRF-protected form that replaces a bucket's document with one of the library's ready
@@ -130,10 +127,5 @@ class RerunPageTests {
     private Document page(CurrentUser user, String path) throws Exception {
         return Jsoup.parse(mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
-    }
-
-    private static RequestPostProcessor as(CurrentUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                List.of(new SimpleGrantedAuthority(user.role().authority()))));
     }
 }
