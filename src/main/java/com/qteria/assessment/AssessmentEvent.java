@@ -4,6 +4,7 @@ import com.qteria.shared.AuditableEvent;
 import com.qteria.shared.TenantId;
 import com.qteria.workflow.WorkflowId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What happened to an assessment that belongs in the audit log. */
@@ -19,15 +20,30 @@ public sealed interface AssessmentEvent extends AuditableEvent {
         return assessmentId().toString();
     }
 
+    /**
+     * An assessment was queued; a re-run ({@code parentId} the assessment it re-runs) is audited as
+     * {@code assessment.rerun}, with the buckets whose documents it replaced.
+     */
     record AssessmentStarted(TenantId tenantId, String actor, AssessmentId assessmentId, WorkflowId workflowId,
-            int version, String reference) implements AssessmentEvent {
-        public String action() { return "assessment.started"; }
+            int version, String reference, AssessmentId parentId, List<String> replacedBuckets)
+            implements AssessmentEvent {
+
+        public AssessmentStarted(TenantId tenantId, String actor, AssessmentId assessmentId, WorkflowId workflowId,
+                int version, String reference) {
+            this(tenantId, actor, assessmentId, workflowId, version, reference, null, null);
+        }
+
+        public String action() { return parentId == null ? "assessment.started" : "assessment.rerun"; }
 
         public Map<String, Object> details() {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("workflow_id", workflowId.toString());
             details.put("workflow_version", version);
             details.put("reference", reference);
+            if (parentId != null) {
+                details.put("parent_id", parentId.toString());
+                details.put("replaced_buckets", replacedBuckets == null ? List.of() : replacedBuckets);
+            }
             return details;
         }
     }
@@ -72,6 +88,19 @@ public sealed interface AssessmentEvent extends AuditableEvent {
         public Map<String, Object> details() {
             return Map.of("criterion_key", criterionKey, "removed_verdict", removedVerdict,
                     "machine_verdict", machineVerdict);
+        }
+    }
+
+    /**
+     * A re-run took over the reviews of its parent for the criteria whose finding it reused unchanged (same inputs,
+     * same machine verdict); each keeps its reviewer, time and comment.
+     */
+    record ReviewsCarriedOver(TenantId tenantId, String actor, AssessmentId assessmentId, AssessmentId parentId,
+            List<String> criterionKeys) implements AssessmentEvent {
+        public String action() { return "assessment.reviews_carried_over"; }
+
+        public Map<String, Object> details() {
+            return Map.of("parent_id", parentId.toString(), "criterion_keys", criterionKeys);
         }
     }
 

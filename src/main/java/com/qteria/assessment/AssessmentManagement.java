@@ -82,7 +82,93 @@ public class AssessmentManagement {
             throw ApiProblem.validation("workflow_id", "The workflow is archived; assessments use active workflows.");
         }
         List<StartAssessment.BucketDocument> given = request.documents() == null ? List.of() : request.documents();
-        validateBuckets(workflow, given);
+        validateEntries(workflow, given, "documents");
+        return launch(user, workflow, trim(request.reference()), given, null, List.of());
+    }
+
+    /**
+     * Re-runs a finished assessment (completed, failed or cancelled) as a new one with {@code parent_id}: the buckets
+     * named in {@code replace} get the documents given for them, every other bucket keeps the earlier run's documents;
+     * the reference is the earlier run's, the creator the caller. It runs on the workflow version the earlier run used,
+     * or on the workflow's newest one with {@code latest_workflow} (buckets the newest version no longer has are
+     * dropped). Criteria whose inputs did not change reuse their findings (the job's finding cache), and their reviews
+     * are carried over when the re-run completes ({@link AssessmentReviews#carryOver}). 409 ASSESSMENT_NOT_READY while
+     * the assessment is queued or running; 409 CONFLICT when its workflow has been archived; the documents are
+     * checked as {@link #start} checks them.
+     */
+    public AssessmentView rerun(CurrentUser user, AssessmentId id, RerunAssessment request) {
+        Assessment parent = find(user.tenantId(), id);
+        if (!parent.status().finished()) {
+            throw new ApiProblem(ProblemCode.ASSESSMENT_NOT_READY, "The assessment is " + parent.status().value()
+                    + "; re-run it once it has finished.");
+        }
+        RerunAssessment asked = request == null ? RerunAssessment.SAME : request;
+        AssessmentView.WorkflowRef ran = parent.pinned().workflow();
+        WorkflowView workflow = Boolean.TRUE.equals(asked.latestWorkflow())
+                ? workflows.get(user.tenantId(), ran.id())
+                : workflows.version(user.tenantId(), ran.id(), ran.version());
+        if (workflow.archived()) {
+            throw ApiProblem.conflict("The workflow " + workflow.name() + " has been archived; re-runs use active "
+                    + "workflows. Start a new assessment on an active workflow.");
+        }
+        List<StartAssessment.BucketDocument> replace = asked.replace() == null ? List.of() : asked.replace();
+        validateEntries(workflow, replace, "replace");
+        Set<String> replaced = replace.stream().map(StartAssessment.BucketDocument::bucket)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        Set<String> keys = workflow.buckets().stream().map(Bucket::key).collect(Collectors.toSet());
+        List<StartAssessment.BucketDocument> given = new ArrayList<>();
+        assessments.documents(parent.id()).stream()
+                .filter(d -> keys.contains(d.bucket()) && !replaced.contains(d.bucket()))
+                .forEach(d -> given.add(new StartAssessment.BucketDocument(d.bucket(), d.documentId())));
+        refuseDeleted(user.tenantId(), given);
+        given.addAll(replace);
+        return launch(user, workflow, parent.pinned().reference(), given, parent.id(), List.copyOf(replaced));
+    }
+
+    /**
+     * What changed between a re-run and the assessment it re-ran, both as reviewed. 409 ASSESSMENT_NOT_READY until the
+     * re-run has completed; 409 CONFLICT when it is no re-run, or the assessment it re-ran did not complete (then there
+     * are no earlier results to compare with).
+     */
+    public AssessmentDiff diff(TenantId tenant, AssessmentId id) {
+        Assessment assessment = find(tenant, id);
+        if (assessment.status() != AssessmentStatus.COMPLETED) {
+            throw AssessmentReviews.notReady(assessment);
+        }
+        AssessmentId parentId = assessment.pinned().parentId();
+        if (parentId == null) {
+            throw ApiProblem.conflict("This assessment is not a re-run: there is no earlier version to compare it "
+                    + "with.");
+        }
+        AssessmentStatus before = find(tenant, parentId).status();
+        if (before != AssessmentStatus.COMPLETED) {
+            throw ApiProblem.conflict("The assessment this one re-ran is " + before.value()
+                    + " and has no results to compare with.");
+        }
+        return AssessmentDiff.of(parentId, reviews.current(parentId), reviews.current(id));
+    }
+
+    /**
+     * Every version of an assessment: the first one it was re-run from and all re-runs of that one, oldest first (v1,
+     * v2, …). Just the assessment itself when it was never re-run.
+     */
+    public List<AssessmentView> versions(TenantId tenant, AssessmentId id) {
+        return assessments.versions(tenant, id).stream().map(Assessment::view).toList();
+    }
+
+    /** The documents an assessment was given, per bucket, in the order given. */
+    public List<StartAssessment.BucketDocument> documents(TenantId tenant, AssessmentId id) {
+        return assessments.documents(find(tenant, id).id()).stream()
+                .map(d -> new StartAssessment.BucketDocument(d.bucket(), d.documentId())).toList();
+    }
+
+    /**
+     * Queues an assessment of {@code given} against {@code workflow} once every required bucket has a readable
+     * document of the caller's organization (another organization's document is 404).
+     */
+    private AssessmentView launch(CurrentUser user, WorkflowView workflow, String reference,
+            List<StartAssessment.BucketDocument> given, AssessmentId parentId, List<String> replaced) {
+        requireBuckets(workflow, given);
         Map<DocumentId, DocumentView> found = documents.find(user.tenantId(),
                 given.stream().map(StartAssessment.BucketDocument::documentId).collect(Collectors.toSet()));
         if (found.size() != given.stream().map(StartAssessment.BucketDocument::documentId).distinct().count()) {
@@ -96,14 +182,14 @@ public class AssessmentManagement {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         Assessment assessment = Assessment.queue(new Assessment.Pinned(user.tenantId(),
                 new AssessmentView.WorkflowRef(workflow.id(), workflow.version(), workflow.name()),
-                trim(request.reference()), LocalDate.ofInstant(now, ZoneOffset.UTC), user.id(), now, null, ai.enabled() ? ai.provider() : null, ai.model()), workflow.criteria().size());
+                reference, LocalDate.ofInstant(now, ZoneOffset.UTC), user.id(), now, parentId, ai.enabled() ? ai.provider() : null, ai.model()), workflow.criteria().size());
         AssessmentId id = assessment.id();
         transactions.executeWithoutResult(tx -> {
             assessments.insert(assessment, given.stream().map(d -> new DocumentRef(d.bucket(), d.documentId()))
                     .toList());
             documents.hold(user.tenantId(), found.keySet(), id.value());
             events.publishEvent(new AssessmentStarted(user.tenantId(), user.email(), id, workflow.id(),
-                    workflow.version(), assessment.pinned().reference()));
+                    workflow.version(), assessment.pinned().reference(), parentId, replaced));
         });
         // As queued: once committed, the assessment may already be running (it starts at once when its documents
         // are read), and the answer to the start is the assessment as it was started.
@@ -172,20 +258,25 @@ public class AssessmentManagement {
         return view;
     }
 
-    private void validateBuckets(WorkflowView workflow, List<StartAssessment.BucketDocument> given) {
+    /** Each entry names a bucket of the workflow and a document; errors name {@code field}[i]. */
+    private static void validateEntries(WorkflowView workflow, List<StartAssessment.BucketDocument> given,
+            String field) {
         Set<String> keys = workflow.buckets().stream().map(Bucket::key).collect(Collectors.toSet());
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             StartAssessment.BucketDocument document = given.get(i);
             if (document == null || document.bucket() == null || !keys.contains(document.bucket())) {
-                errors.add(new FieldError("documents[" + i + "].bucket", "No bucket with this key in the workflow."));
+                errors.add(new FieldError(field + "[" + i + "].bucket", "No bucket with this key in the workflow."));
             } else if (document.documentId() == null) {
-                errors.add(new FieldError("documents[" + i + "].document_id", "Give the document's id."));
+                errors.add(new FieldError(field + "[" + i + "].document_id", "Give the document's id."));
             }
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
+    }
+
+    private static void requireBuckets(WorkflowView workflow, List<StartAssessment.BucketDocument> given) {
         List<String> missing = AssessmentRun.missingRequiredBuckets(workflow.buckets(),
                 given.stream().map(StartAssessment.BucketDocument::bucket).toList());
         if (!missing.isEmpty()) {
@@ -193,6 +284,19 @@ public class AssessmentManagement {
                     + String.join(", ", missing) + ".", missing.stream()
                     .map(key -> new FieldError("documents", "Required bucket '" + key + "' has no document."))
                     .toList(), null);
+        }
+    }
+
+    /** A document the earlier run had and that has been deleted since: its bucket needs another one. */
+    private void refuseDeleted(TenantId tenant, List<StartAssessment.BucketDocument> kept) {
+        Set<DocumentId> existing = documents.find(tenant, kept.stream().map(StartAssessment.BucketDocument::documentId)
+                .collect(Collectors.toSet())).keySet();
+        List<FieldError> errors = kept.stream().filter(d -> !existing.contains(d.documentId())).map(d -> d.bucket())
+                .distinct().map(bucket -> new FieldError("replace", "A document of bucket '" + bucket + "' has been "
+                        + "deleted since the assessment ran. Replace the bucket's documents."))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw ApiProblem.validation(errors);
         }
     }
 

@@ -3,6 +3,7 @@ package com.qteria.assessment;
 import com.qteria.assessment.AssessmentEvent.FeedbackGiven;
 import com.qteria.assessment.AssessmentEvent.ResultReviewed;
 import com.qteria.assessment.AssessmentEvent.ReviewRemoved;
+import com.qteria.assessment.AssessmentEvent.ReviewsCarriedOver;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.assessment.persistence.Reviews;
 import com.qteria.evaluation.Verdict;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -100,6 +102,41 @@ public class AssessmentReviews {
             events.publishEvent(new FeedbackGiven(user.tenantId(), user.email(), id, criterionKey, feedback.correct(),
                     feedback.machineVerdict().json(), feedback.comment()));
             return feedback;
+        });
+    }
+
+    /**
+     * For a re-run about to complete: takes over its parent's reviews of the criteria whose finding it reused, that
+     * is, stored under the same reuse key (same criterion definition, same routed documents by content, same
+     * evaluator) and with the same machine verdict; a criterion whose inputs or verdict changed starts unreviewed.
+     * Each carried review keeps its reviewer, time and comment and names the assessment it was made on. Carrying again
+     * (a resumed job) replaces what was carried before. Returns the re-run's results as reviewed, for its summary.
+     */
+    public List<CriterionResult> carryOver(Assessment rerun) {
+        AssessmentId parent = rerun.pinned().parentId();
+        if (parent == null) {
+            return current(rerun.id());
+        }
+        return transactions.execute(tx -> {
+            Map<String, Assessments.StoredResult> before = new HashMap<>();
+            assessments.results(parent).forEach(r -> before.put(r.result().criterion().key(), r));
+            Map<String, Review> reviewed = reviews.of(parent);
+            reviews.deleteAll(rerun.id());
+            List<String> carried = new ArrayList<>();
+            for (Assessments.StoredResult now : assessments.results(rerun.id())) {
+                String key = now.result().criterion().key();
+                Assessments.StoredResult then = before.get(key);
+                Review review = reviewed.get(key);
+                if (review != null && then != null && then.reuseKey().equals(now.reuseKey())
+                        && then.result().machineVerdict() == now.result().machineVerdict()) {
+                    reviews.save(rerun, key, review.carriedFrom(parent));
+                    carried.add(key);
+                }
+            }
+            if (!carried.isEmpty()) {
+                events.publishEvent(new ReviewsCarriedOver(rerun.tenant(), "system", rerun.id(), parent, carried));
+            }
+            return current(rerun.id());
         });
     }
 

@@ -394,6 +394,69 @@ class AiAssessmentTests {
         return JsonPath.read(body, "$.workflow_id");
     }
 
+    /**
+     * Acceptance 2 of issue 12: after the manual is replaced, the model is asked only about the criterion routed to
+     * the manuals; the report's criteria reuse their findings, and a review on one of them is carried over, while the
+     * review of the re-evaluated criterion is not.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"anthropic", "openai"})
+    void aRerunAsksTheModelOnlyAboutTheCriteriaRoutedToTheReplacedBucketAndKeepsTheOtherReviews(String name)
+            throws Exception {
+        Provider provider = Provider.of(name);
+        Setup s = setup(provider, model(provider));
+        provider.server().respondByDefault(request -> provider.answer(passAll(keys(provider.question(request)))));
+        WorkflowId workflow = workflows.create(s.tenant().admin(), new WorkflowInput("Two buckets", null,
+                List.of(new WorkflowInput.BucketInput("test_reports", "Test reports", true, 0),
+                        new WorkflowInput.BucketInput("manuals", "Manuals", true, 1)),
+                List.of(new WorkflowInput.CriterionInput("cites_standard", "Test report cites IEC 62368-1", null,
+                                List.of("test_reports"), null, 0, List.of(new Check.Contains(List.of("IEC 62368-1"), null))),
+                        new WorkflowInput.CriterionInput("report_1", "Report criterion 1", "The report is complete.",
+                                List.of("test_reports"), null, 1, null),
+                        new WorkflowInput.CriterionInput("report_2", "Report criterion 2", "The report is signed.",
+                                List.of("test_reports"), null, 2, null),
+                        new WorkflowInput.CriterionInput("manual_1", "Manual criterion", "The manual warns.",
+                                List.of("manuals"), null, 3, null)))).id();
+        String v1 = start(s, workflow);
+        await(s, v1, "completed");
+        assertThat(provider.server().requests().stream().flatMap(r -> keys(provider.question(r)).stream()))
+                .containsExactlyInAnyOrder("report_1", "report_2", "manual_1");
+        for (String key : List.of("report_1", "manual_1")) {
+            mvc.perform(json(put("/api/v1/assessments/" + v1 + "/results/" + key + "/review"), s.token(),
+                    "{\"verdict\": \"fail\", \"comment\": \"Not what the rule means.\"}")).andExpect(status().isOk());
+        }
+        provider.server().reset();
+        provider.server().respondByDefault(request -> provider.answer(passAll(keys(provider.question(request)))));
+        String manual = uploaded.upload(s.token(), "manual-v2.pdf", SamplePdfs.pdf("User manual, second edition. "
+                + "Safety instructions: " + TRUE_QUOTE + "."));
+        uploaded.awaitRead(s.token(), manual);
+
+        String v2 = JsonPath.read(mvc.perform(json(post("/api/v1/assessments/" + v1 + "/rerun"), s.token(),
+                        "{\"replace\": [{\"bucket\": \"manuals\", \"document_id\": \"" + manual + "\"}]}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(), "$.id");
+        String done = await(s, v2, "completed");
+
+        List<Recorded> requests = provider.server().requests();
+        assertThat(requests.stream().flatMap(r -> keys(provider.question(r)).stream()))
+                .as("only the criterion routed to the replaced bucket is put to the model").containsExactly("manual_1");
+        assertThat(provider.documents(requests.getFirst())).contains("manual-v2.pdf").doesNotContain("report.pdf");
+        assertThat(assessments.aiCalls(new AssessmentId(UUID.fromString(v2)))).hasSize(1);
+        String results = results(s, v2);
+        assertThat(JsonPath.<String>read(results, "$.results[1].review.carried_from")).isEqualTo(v1);
+        assertThat(JsonPath.<String>read(results, "$.results[1].verdict")).isEqualTo("fail");
+        assertThat(JsonPath.<Object>read(results, "$.results[2].review")).isNull();
+        assertThat(JsonPath.<Object>read(results, "$.results[3].review")).as("the manual changed").isNull();
+        assertThat(JsonPath.<String>read(results, "$.results[3].verdict")).isEqualTo("pass");
+        assertThat(JsonPath.<String>read(done, "$.summary.overall")).as("the carried review fails the report")
+                .isEqualTo("fail");
+        String diff = mvc.perform(get("/api/v1/assessments/" + v2 + "/diff").header("Authorization", "Bearer "
+                + s.token())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<String>read(diff, "$.items[3].previous")).isEqualTo("fail");
+        assertThat(JsonPath.<String>read(diff, "$.items[3].current")).isEqualTo("pass");
+        assertThat(JsonPath.<Integer>read(diff, "$.fixed")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(diff, "$.unchanged")).isEqualTo(3);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"anthropic", "openai"})
     void aHallucinatedQuoteIsNotVerifiedAndTheCriterionNeedsReview(String name) throws Exception {

@@ -10,7 +10,8 @@ import java.util.List;
  * The rules of PRODUCT.md ("The look") that a machine can check on a rendered page: one heading, the language
  * declared, no sideways scrolling, every control labelled, buttons and fields at least 44 px high, all text at least 4.5:1 contrast,
  * everything reachable with the Tab key and showing a focus ring when reached, and nothing refused by the
- * Content-Security-Policy or failing in the console.
+ * Content-Security-Policy or failing in the console. And axe-core (WCAG 2.1 A and AA rules) finds no serious or
+ * critical violation, at 1440 and at 390 px wide (a desktop and a phone).
  */
 public final class PageChecks {
 
@@ -100,7 +101,52 @@ public final class PageChecks {
                 .filter(el => !reached.includes(el.getAttribute('data-focus-check')))
                 .map(el => el.getAttribute('data-testid') || el.id || el.textContent.trim().slice(0, 40))""";
 
+    /** axe-core as its Java wrapper for Playwright bundles it; only the script is used. */
+    private static final String AXE = axeSource();
+
+    private static final String AXE_RUN = """
+            async () => {
+              const result = await axe.run(document, {runOnly: {type: 'tag',
+                  values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']});
+              return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                  .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' — '
+                      + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+            }""";
+
+    private static final int[] WIDTHS = {1440, 390};
+
     private PageChecks() {
+    }
+
+    private static String axeSource() {
+        try (var in = PageChecks.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:playwright)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** axe-core's serious and critical violations on the page as it is now, at each of {@link #WIDTHS}. */
+    static List<String> accessibilityViolations(Page page) {
+        var size = page.viewportSize();
+        List<String> found = new ArrayList<>();
+        try {
+            if (!Boolean.TRUE.equals(page.evaluate("() => typeof axe !== 'undefined'"))) {
+                page.evaluate(AXE); // evaluated by the browser's debugging protocol, which the page's CSP does not govern
+            }
+            for (int width : WIDTHS) {
+                page.setViewportSize(width, size.height);
+                @SuppressWarnings("unchecked")
+                List<String> violations = (List<String>) page.evaluate(AXE_RUN);
+                violations.forEach(violation -> found.add(width + " px: " + violation));
+            }
+        } finally {
+            page.setViewportSize(size.width, size.height);
+        }
+        return found;
     }
 
     /** Asserts every rule on the page as it is now; the page is left where it was, focus aside. */
@@ -113,6 +159,7 @@ public final class PageChecks {
         List<String> found = (List<String>) page.evaluate(STATIC_RULES);
         issues.addAll(found);
         issues.addAll(keyboardIssues(page));
+        issues.addAll(accessibilityViolations(page));
         assertThat(issues).as("what a person would stumble over on %s", page.url()).isEmpty();
     }
 

@@ -153,6 +153,9 @@ class TenantIsolationTests {
                 new ById(Foreign::assessmentId, null));
         probes.put("POST /api/v1/assessments/{id}/results/{criterion_key}/feedback", new ById(Foreign::assessmentId,
                 "{\"correct\": false, \"comment\": \"Mallory was here.\"}"));
+        probes.put("POST /api/v1/assessments/{id}/rerun", new ById(Foreign::assessmentId, "{}"));
+        probes.put("GET /api/v1/assessments/{id}/diff", new ById(Foreign::assessmentId, null));
+        probes.put("POST /assessments/{id}/rerun", new ById(Foreign::assessmentId, "bucket=reports&document=x"));
         probes.put("GET /assessments/{id}", new ById(Foreign::assessmentId, null));
         probes.put("GET /assessments/{id}/events", new ById(Foreign::assessmentId, null));
         probes.put("POST /assessments/{id}/cancel", new ById(Foreign::assessmentId, null));

@@ -6,6 +6,7 @@ import com.qteria.assessment.AssessmentEvent.AssessmentFailed;
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentPhase;
 import com.qteria.assessment.AssessmentProgressed;
+import com.qteria.assessment.AssessmentReviews;
 import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.CriterionResult;
 import com.qteria.assessment.Summary;
@@ -46,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The assessment job, launched once every document has been read: {@code evaluating} (the {@link EvaluationPipeline},
  * each finding stored as soon as it exists, so a resumed run only does what is missing; results of earlier runs on the
  * same inputs reused; a cancel learnt from the progress update and honoured between criteria) → {@code finalizing}
- * (summary). No transaction is open while evaluating: every write is its own short statement. An error in one
+ * (a re-run takes over its parent's reviews of the findings it reused, {@link AssessmentReviews#carryOver}; the
+ * summary follows them). No transaction is open while evaluating: every write is its own short statement. An error in one
  * criterion leaves that criterion {@code needs_review} (the pipeline's decision); any other failure, errors such as
  * {@code StackOverflowError} and {@code OutOfMemoryError} included, ends the assessment {@code failed} with a plain
  * message and an audit entry, and releases its documents. A job that fails beyond that (its storage unreachable)
@@ -72,11 +74,14 @@ public class AssessmentJob {
     private final Clock clock;
     private final AiModels models;
     private final TransactionTemplate transactions;
+    private final AssessmentReviews reviews;
 
     AssessmentJob(Assessments assessments, WorkflowManagement workflows, AssessmentInputs inputs,
             EvaluationPipeline pipeline, FindingCache cache, DocumentManagement documents,
-            ApplicationEventPublisher events, Clock clock, AiModels models, TransactionTemplate transactions) {
+            ApplicationEventPublisher events, Clock clock, AiModels models, TransactionTemplate transactions,
+            AssessmentReviews reviews) {
         this.transactions = transactions;
+        this.reviews = reviews;
         this.assessments = assessments;
         this.workflows = workflows;
         this.inputs = inputs;
@@ -196,9 +201,7 @@ public class AssessmentJob {
     private void complete(Assessment assessment) {
         assessment.progress(AssessmentPhase.FINALIZING, assessment.total(), clock.instant());
         assessments.progress(assessment);
-        List<CriterionResult> results = assessments.results(assessment.id()).stream().map(StoredResult::result)
-                .toList();
-        Summary summary = Summary.of(results);
+        Summary summary = Summary.of(reviews.carryOver(assessment));
         assessment.complete(summary, clock.instant());
         if (endedAndPublished(() -> assessments.complete(assessment), new AssessmentCompleted(assessment.tenant(),
                 "system", assessment.id(), summary.overall().json()))) {

@@ -6,6 +6,7 @@ import com.qteria.shared.TenantId;
 import java.util.Collection;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.evaluation.EvaluatedDocument;
+import com.qteria.workflow.Check;
 import com.qteria.workflow.Criterion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,10 +23,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Identical criterion + identical documents + same evaluator version + same assessment date → the stored finding is
- * reused, within the organization only. The key hashes the criterion (id and definition), the evaluator version, the
- * date, and the routed documents (id, name, bucket and the page text the evaluators read), so the evidence of a
- * reused finding always names the same documents.
+ * Identical criterion + identical documents + same evaluator version (+ same assessment date, for a criterion with a
+ * {@code date_not_older} check) → the stored finding is reused, within the organization only. The key hashes the
+ * criterion (id and definition), the evaluator version, the date where it matters, and the routed documents (id, name,
+ * bucket and the page text the evaluators read), so the evidence of a reused finding always names the same documents.
+ * A re-run on another day thus reuses every finding whose inputs did not change.
  * Bump {@link #EVALUATOR_VERSION} whenever the checks engine or retrieval changes behaviour.
  */
 @Component
@@ -39,6 +41,12 @@ class FindingCache {
      * {@code needs_review} for a criterion whose buckets are all optional and empty, and must not be reused.
      */
     static final String NO_DOCUMENT = "no-document-2";
+
+    /**
+     * Part of the key instead of the assessment date for a criterion without a {@code date_not_older} check, whose
+     * finding does not depend on the date: a re-run on another day reuses it.
+     */
+    static final String ANY_DATE = "any-date";
 
     private final Assessments assessments;
     private final JsonMapper json;
@@ -72,7 +80,7 @@ class FindingCache {
             LocalDate asOf, String evaluator) {
         MessageDigest digest = sha256();
         update(digest, evaluator);
-        update(digest, asOf.toString());
+        update(digest, datesMatter(criterion) ? asOf.toString() : ANY_DATE);
         update(digest, String.valueOf(criterion.id()));
         update(digest, json.writeValueAsString(new CriterionDefinition(criterion.key(), criterion.name(),
                 criterion.description(), criterion.appliesTo(), criterion.severity().key(), criterion.checks())));
@@ -88,6 +96,11 @@ class FindingCache {
             update(digest, NO_DOCUMENT);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Only {@code date_not_older} reads the assessment date (the AI is not told it). */
+    private static boolean datesMatter(Criterion criterion) {
+        return criterion.checks() != null && criterion.checks().stream().anyMatch(c -> c instanceof Check.DateNotOlder);
     }
 
     /** Id, name and what the evaluators read of one document. */

@@ -42,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class Assessments {
 
+    /** The most versions of one assessment that {@link #versions} follows. */
+    static final int VERSION_LIMIT = 100;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -94,6 +97,33 @@ public class Assessments {
         return jdbc.sql("select * from assessments where organization_id = :tenant and id in (:ids)")
                 .param("tenant", tenant.value()).param("ids", ids.stream().map(AssessmentId::value).toList())
                 .query(this::assessment).list();
+    }
+
+    /**
+     * The versions of an assessment, oldest first: the assessment its re-runs started from and every re-run below it,
+     * at most {@value #VERSION_LIMIT}. Empty when the assessment is not the organization's.
+     */
+    public List<Assessment> versions(TenantId tenant, AssessmentId id) {
+        UUID first = null;
+        UUID next = id.value();
+        for (int i = 0; next != null && i < VERSION_LIMIT; i++) {
+            first = next;
+            next = jdbc.sql("select parent_id from assessments where id = :id and organization_id = :tenant")
+                    .param("id", first).param("tenant", tenant.value())
+                    .query((rs, n) -> Optional.ofNullable(rs.getObject("parent_id", UUID.class))).optional()
+                    .flatMap(parent -> parent).orElse(null);
+        }
+        List<Assessment> versions = new java.util.ArrayList<>(find(tenant, List.of(new AssessmentId(first))));
+        List<UUID> level = versions.stream().map(a -> a.id().value()).toList();
+        while (!level.isEmpty() && versions.size() < VERSION_LIMIT) {
+            List<Assessment> children = jdbc.sql("select * from assessments where organization_id = :tenant and parent_id in (:ids)")
+                    .param("tenant", tenant.value()).param("ids", level).query(this::assessment).list();
+            versions.addAll(children);
+            level = children.stream().map(a -> a.id().value()).toList();
+        }
+        versions.sort(java.util.Comparator.comparing((Assessment a) -> a.pinned().createdAt())
+                .thenComparing(a -> a.id().value()));
+        return versions.size() <= VERSION_LIMIT ? versions : versions.subList(0, VERSION_LIMIT);
     }
 
     /**

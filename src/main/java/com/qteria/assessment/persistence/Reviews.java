@@ -35,7 +35,8 @@ public class Reviews {
                 .query((rs, n) -> Map.entry(rs.getString("criterion_key"), new Review(verdict(rs.getString("verdict")),
                         rs.getString("comment"), new Review.Reviewer(rs.getObject("reviewer_id", UUID.class),
                                 rs.getString("reviewer_name")),
-                        rs.getObject("reviewed_at", OffsetDateTime.class).toInstant())))
+                        rs.getObject("reviewed_at", OffsetDateTime.class).toInstant(),
+                        carriedFrom(rs.getObject("carried_from", UUID.class)))))
                 .list().forEach(e -> reviews.put(e.getKey(), e.getValue()));
         return reviews;
     }
@@ -45,13 +46,19 @@ public class Reviews {
         delete(assessment.id(), criterionKey);
         jdbc.sql("""
                 insert into assessment_reviews (assessment_id, criterion_key, organization_id, verdict, comment,
-                    reviewer_id, reviewer_name, reviewed_at)
-                values (:id, :key, :tenant, :verdict, :comment, :reviewer, :name, :at)""")
+                    reviewer_id, reviewer_name, reviewed_at, carried_from)
+                values (:id, :key, :tenant, :verdict, :comment, :reviewer, :name, :at, :carriedFrom)""")
                 .param("id", assessment.id().value()).param("key", criterionKey)
                 .param("tenant", assessment.tenant().value()).param("verdict", review.verdict().json())
                 .param("comment", review.comment()).param("reviewer", review.by().id())
                 .param("name", review.by().name()).param("at", time(review.at()))
+                .param("carriedFrom", review.carriedFrom() == null ? null : review.carriedFrom().value())
                 .update();
+    }
+
+    /** Removes every review of an assessment (a re-run's carried reviews, before they are carried again). */
+    public void deleteAll(AssessmentId id) {
+        jdbc.sql("delete from assessment_reviews where assessment_id = :id").param("id", id.value()).update();
     }
 
     /** Removes the review of a criterion's result; false when there was none. */
@@ -71,6 +78,10 @@ public class Reviews {
                 .param("machine", feedback.machineVerdict().json()).param("user", feedback.by().id())
                 .param("name", feedback.by().name()).param("at", time(feedback.at()))
                 .update();
+    }
+
+    private static AssessmentId carriedFrom(UUID assessment) {
+        return assessment == null ? null : new AssessmentId(assessment);
     }
 
     private static Verdict verdict(String json) {

@@ -1,14 +1,19 @@
 package com.qteria.assessment.web;
 
+import com.qteria.assessment.AssessmentDiff;
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentReviews;
 import com.qteria.assessment.FeedbackRequest;
+import com.qteria.assessment.RerunAssessment;
 import com.qteria.assessment.ReviewRequest;
 import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.AssessmentView;
 import com.qteria.assessment.StartAssessment;
 import com.qteria.document.DocumentId;
+import com.qteria.document.DocumentManagement;
+import com.qteria.document.DocumentStatus;
+import com.qteria.document.DocumentView;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.FieldError;
@@ -17,9 +22,12 @@ import com.qteria.platform.web.ListPages;
 import com.qteria.shared.Paging;
 import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
+import com.qteria.workflow.WorkflowView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,7 +45,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The assessment pages: the list, the start page (choose a workflow, drop files into its buckets, start once every
  * required bucket has a ready document), and one assessment — a live progress bar while it runs, the results when
- * it is done, where each result can be reviewed (verdict and comment, or undone) and rated ("Was this correct?").
+ * it is done, where each result can be reviewed (verdict and comment, or undone) and rated ("Was this correct?"); a
+ * finished one can be re-run with documents replaced, and a re-run shows what changed since the version it re-ran and
+ * the chain of versions (v1 → v2 → v3).
  */
 @Controller
 @RequestMapping("/assessments")
@@ -45,14 +55,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AssessmentPagesController {
 
     static final int LIST_SIZE = 50;
+    /** The newest documents of the organization offered in the re-run form. */
+    static final int CHOICES = 100;
 
     private final AssessmentManagement assessments;
     private final WorkflowManagement workflows;
     private final ProgressEvents progress;
     private final AssessmentReviews reviews;
+    private final DocumentManagement documents;
 
     AssessmentPagesController(AssessmentManagement assessments, WorkflowManagement workflows, ProgressEvents progress,
-            AssessmentReviews reviews) {
+            AssessmentReviews reviews, DocumentManagement documents) {
+        this.documents = documents;
         this.reviews = reviews;
         this.assessments = assessments;
         this.workflows = workflows;
@@ -110,7 +124,94 @@ class AssessmentPagesController {
         if (assessment.status() == AssessmentStatus.COMPLETED) {
             model.addAttribute("results", assessments.results(user.tenantId(), assessment.id(), locale).results());
         }
+        List<AssessmentView> versions = assessments.versions(user.tenantId(), id);
+        if (versions.size() > 1) {
+            model.addAttribute("versions", versions);
+        }
+        if (assessment.parentId() != null && assessment.status() == AssessmentStatus.COMPLETED) {
+            diff(user, assessment, versions, model);
+        }
+        if (assessment.status().finished()) {
+            rerunForm(user, assessment, model);
+        }
         return "assessment/view";
+    }
+
+    /** The diff banner and each result's change, when the assessment this one re-ran has results to compare with. */
+    private void diff(CurrentUser user, AssessmentView assessment, List<AssessmentView> versions, Model model) {
+        AssessmentView parent = versions.stream().filter(v -> v.id().equals(assessment.parentId())).findFirst()
+                .orElse(null);
+        if (parent == null || parent.status() != AssessmentStatus.COMPLETED) {
+            return;
+        }
+        AssessmentDiff diff = assessments.diff(user.tenantId(), assessment.id());
+        model.addAttribute("diff", diff);
+        model.addAttribute("parentVersion", versions.indexOf(parent) + 1);
+        model.addAttribute("changes", diff.items().stream()
+                .collect(Collectors.toMap(i -> i.criterion().key(), i -> i, (a, b) -> a)));
+    }
+
+    /**
+     * "Replace a document and re-run": per bucket of the assessed workflow version its documents now, and the
+     * organization's ready documents to choose from; the workflow's newest version when it changed since. Not offered
+     * once the workflow has been archived (a re-run would be refused).
+     */
+    private void rerunForm(CurrentUser user, AssessmentView assessment, Model model) {
+        WorkflowView latest = workflows.get(user.tenantId(), assessment.workflow().id());
+        if (latest.archived()) {
+            return;
+        }
+        WorkflowView ran = workflows.version(user.tenantId(), assessment.workflow().id(),
+                assessment.workflow().version());
+        List<StartAssessment.BucketDocument> given = assessments.documents(user.tenantId(), assessment.id());
+        Map<DocumentId, DocumentView> found = documents.find(user.tenantId(),
+                given.stream().map(StartAssessment.BucketDocument::documentId).collect(Collectors.toSet()));
+        model.addAttribute("rerunBuckets", ran.buckets().stream().map(bucket -> new RerunBucket(bucket.key(),
+                bucket.name(), given.stream().filter(d -> d.bucket().equals(bucket.key()))
+                        .map(d -> found.containsKey(d.documentId()) ? found.get(d.documentId()).filename() : "—")
+                        .toList())).toList());
+        model.addAttribute("readyDocuments", documents.list(user.tenantId(), "", Paging.of(0, CHOICES)).items()
+                .stream().filter(d -> d.status() == DocumentStatus.READY).toList());
+        if (latest.version() > assessment.workflow().version()) {
+            model.addAttribute("latestWorkflowVersion", latest.version());
+        }
+    }
+
+    /** A bucket of the re-run form: its key, its name and the names of the documents it has now. */
+    record RerunBucket(String key, String name, List<String> documents) {
+    }
+
+    /**
+     * The re-run form: {@code bucket} and {@code document} repeated, one pair per bucket; a pair with no document keeps
+     * the bucket's documents. A refusal (a required bucket without a readable document, a conflict) is shown on the
+     * form; anything else (404) answers as usual.
+     */
+    @PostMapping("/{id}/rerun")
+    String rerun(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @RequestParam(name = "bucket", required = false) List<String> buckets,
+            @RequestParam(name = "document", required = false) List<String> documentIds,
+            @RequestParam(name = "latest_workflow", defaultValue = "false") boolean latestWorkflow,
+            RedirectAttributes redirect) {
+        List<StartAssessment.BucketDocument> replace = new ArrayList<>();
+        int count = Math.min(buckets == null ? 0 : buckets.size(), documentIds == null ? 0 : documentIds.size());
+        for (int i = 0; i < count; i++) {
+            if (!documentIds.get(i).isBlank()) {
+                replace.add(new StartAssessment.BucketDocument(buckets.get(i),
+                        new DocumentId(Ids.parseOrNotFound(documentIds.get(i), "Document"))));
+            }
+        }
+        try {
+            AssessmentView rerun = assessments.rerun(user, id, new RerunAssessment(replace, latestWorkflow));
+            return "redirect:/assessments/" + rerun.id();
+        } catch (ApiProblem problem) {
+            int status = problem.code().status().value();
+            if (status != 422 && status != 409) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("rerunProblem", problem.errors().isEmpty() ? problem.getMessage()
+                    : String.join(" ", problem.errors().stream().map(FieldError::message).toList()));
+            return "redirect:/assessments/" + id + "#rerun";
+        }
     }
 
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

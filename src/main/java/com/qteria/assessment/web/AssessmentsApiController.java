@@ -3,6 +3,7 @@ package com.qteria.assessment.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import com.qteria.assessment.AssessmentDiff;
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentResults;
@@ -10,6 +11,7 @@ import com.qteria.assessment.AssessmentReviews;
 import com.qteria.assessment.CriterionResult;
 import com.qteria.assessment.Feedback;
 import com.qteria.assessment.FeedbackRequest;
+import com.qteria.assessment.RerunAssessment;
 import com.qteria.assessment.ReviewRequest;
 import com.qteria.assessment.AssessmentView;
 import com.qteria.assessment.StartAssessment;
@@ -162,6 +164,39 @@ class AssessmentsApiController {
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     AssessmentView cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
         return assessments.cancel(user, id);
+    }
+
+    @PostMapping("/api/v1/assessments/{id}/rerun")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "rerunAssessment", summary = "Re-run an assessment, replacing documents",
+            description = "A new assessment with parent_id, of the same documents except the buckets named in "
+                    + "replace, which get the documents given for them; the reference is copied. It runs on the "
+                    + "workflow version the assessment ran on, or on the workflow's newest version with "
+                    + "latest_workflow: true. Criteria whose inputs did not change reuse their earlier finding "
+                    + "without evaluating (and without an AI call), and keep their reviews. The body is optional: "
+                    + "without it the same documents are re-run. 409 ASSESSMENT_NOT_READY while the assessment is "
+                    + "queued or running, 409 CONFLICT when its workflow has been archived; an unknown bucket is "
+                    + "422 naming replace[i].bucket; documents are checked as when starting (another "
+                    + "organization's is 404).")
+    @ApiResponse(responseCode = "202", description = "The re-run, queued.")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "422", ref = "#/components/responses/MissingRequiredBuckets")
+    AssessmentView rerun(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @RequestBody(required = false) RerunAssessment request) {
+        return assessments.rerun(user, id, request);
+    }
+
+    @GetMapping("/api/v1/assessments/{id}/diff")
+    @Operation(operationId = "diffAssessment", summary = "Compare a re-run with the assessment it re-ran",
+            description = "Per criterion the verdict before and now (both as reviewed), whether it changed and how "
+                    + "(fixed, regressed, unchanged, changed), and the counts. 409 ASSESSMENT_NOT_READY until the "
+                    + "re-run has completed; 409 CONFLICT when the assessment is not a re-run or the assessment it "
+                    + "re-ran did not complete.")
+    @ApiResponse(responseCode = "200", description = "The differences.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    AssessmentDiff diff(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
+        return assessments.diff(user.tenantId(), id);
     }
 
     /** Server-Sent Events: {@code progress} on every change, then {@code done} with the final state. */

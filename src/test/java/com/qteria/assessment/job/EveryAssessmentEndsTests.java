@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.qteria.assessment.Assessment;
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentManagement;
+import com.qteria.assessment.AssessmentReviews;
 import com.qteria.assessment.AssessmentPhase;
 import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.AssessmentView;
@@ -80,7 +81,7 @@ class EveryAssessmentEndsTests {
             AssessmentQueue queue, EvaluationPipeline pipeline, FindingCache cache, AiModels models,
             ApplicationEventPublisher events, Clock clock, JdbcClient jdbc, JobScheduler scheduler,
             StorageProvider jobStorage, BackgroundJobServer jobServer,
-            org.springframework.transaction.support.TransactionTemplate transactions) {
+            org.springframework.transaction.support.TransactionTemplate transactions, AssessmentReviews reviews) {
         this.data = data;
         this.uploaded = uploaded;
         this.workflows = workflows;
@@ -95,7 +96,7 @@ class EveryAssessmentEndsTests {
         this.jobStorage = jobStorage;
         this.jobServer = jobServer;
         this.jobWith = inputs -> new AssessmentJob(assessments, workflows, inputs, pipeline, cache, documents, events,
-                clock, models, transactions);
+                clock, models, transactions, reviews);
     }
 
     /** An assessment of one read document, stored as queued, its document held; no job is queued for it. */

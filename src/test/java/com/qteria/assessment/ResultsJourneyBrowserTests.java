@@ -1,0 +1,138 @@
+package com.qteria.assessment;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.FilePayload;
+import com.qteria.identity.CurrentUser;
+import com.qteria.identity.Role;
+import com.qteria.support.Browser;
+import com.qteria.support.QteriaTest;
+import com.qteria.support.SamplePdfs;
+import com.qteria.support.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 12, acceptance 1, in a real Chromium, the handler's day: a process manager creates the workflow; a handler
+ * uploads a test report that cites the wrong standard, starts, follows the progress and opens the results (the
+ * standard criterion fails), overrides a verdict with a comment, replaces the failing report with a corrected one,
+ * re-runs, and sees the criterion fixed, the review carried over and the overall verdict following the reviews.
+ */
+@QteriaTest
+class ResultsJourneyBrowserTests {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    private static final LocatorAssertions.IsVisibleOptions LONG = new LocatorAssertions.IsVisibleOptions()
+            .setTimeout(90_000);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData data;
+
+    @Test
+    void verifyFixAndReRun() throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        CurrentUser manager = tenant.user(Role.PROCESS_MANAGER);
+        CurrentUser handler = tenant.user(Role.PROJECT_HANDLER);
+
+        Page managerPage = browser.open(port);
+        Browser.signIn(managerPage, manager.email(), TestData.PASSWORD);
+        managerPage.getByTestId("nav-workflows").click();
+        managerPage.locator("[data-testid=empty-from-template]").click(); // no workflow yet: the empty state offers it
+        managerPage.locator("[data-testid=template][data-key=lvd-ict-equipment] [data-testid=use-template]").click();
+        assertThat(managerPage.locator("h1")).containsText("Low Voltage Directive");
+
+        Page page = browser.open(port);
+        Browser.signIn(page, handler.email(), TestData.PASSWORD);
+        page.getByTestId("nav-assessments").click();
+        page.getByTestId("new-assessment").click();
+        page.locator("[data-testid=choose-workflow][data-name^='Low Voltage']").click();
+        drop(page, "test_reports", "tr-nordlicht-nv8240-draft.pdf", wrongStandardReport());
+        drop(page, "declaration", "doc-nordlicht-nv8240.pdf", sample("doc-nordlicht-nv8240.pdf"));
+        drop(page, "user_manual", "um-nordlicht-nv8240.pdf", sample("um-nordlicht-nv8240.pdf"));
+        Locator start = page.getByTestId("start-assessment");
+        assertThat(start).isEnabled(new LocatorAssertions.IsEnabledOptions().setTimeout(60_000));
+        page.locator("#reference").fill("Nordlicht NV8240");
+        start.click();
+        assertThat(page.getByTestId("progress-bar")).isVisible();
+
+        assertThat(page.getByTestId("summary")).isVisible(LONG);
+        String first = page.url();
+        assertThat(result(page, "tr_standard")).hasAttribute("data-verdict", "fail");
+        assertThat(page.locator("[data-testid=summary] [data-testid=verdict]")).hasAttribute("data-verdict", "fail");
+        assertThat(result(page, "ra_method")).hasAttribute("data-verdict", "not_applicable");
+        Browser.capture(page, "journey-v1");
+
+        // Override: the handler has read the manual's warnings and confirms them.
+        review(page, "manual_warnings", "pass", "Safety warnings are in chapter 2, as the directive asks.");
+        assertThat(result(page, "manual_warnings")).hasAttribute("data-verdict", "pass");
+        assertThat(result(page, "manual_warnings").getByTestId("review-line")).containsText("Machine verdict: Needs review");
+        assertThat(result(page, "manual_warnings").getByTestId("review-comment")).containsText("Safety warnings");
+
+        // Fix: the client sends the corrected report; it goes to the library, then replaces the draft.
+        page.navigate("/documents");
+        page.getByTestId("upload-for-workflow").first().click();
+        drop(page, "test_reports", "tr-nordlicht-nv8240.pdf", sample("tr-nordlicht-nv8240.pdf"));
+        assertThat(page.locator("[data-testid=bucket][data-bucket=test_reports] [data-testid=document-status]"))
+                .hasAttribute("data-status", "ready", new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        page.navigate(first);
+        Locator replace = page.locator("[data-testid=rerun-form] select#rerun-test_reports");
+        replace.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("tr-nordlicht-nv8240.pdf"));
+        page.getByTestId("rerun-submit").click();
+
+        assertThat(page.getByTestId("summary")).isVisible(LONG);
+        assertThat(page.getByTestId("diff-banner")).containsText("1 fixed");
+        assertThat(result(page, "tr_standard")).hasAttribute("data-verdict", "pass");
+        assertThat(result(page, "tr_standard").getByTestId("change")).hasAttribute("data-change", "fixed");
+        assertThat(result(page, "manual_warnings").getByTestId("review-carried")).isVisible();
+        assertThat(page.getByTestId("versions")).containsText("v1");
+
+        // What no check decides without AI, the handler decides: the overall verdict follows the reviews.
+        review(page, "tr_overall_verdict", "pass", "Overall verdict on page 1 of the report: Pass.");
+        assertThat(page.locator("[data-testid=summary] [data-testid=verdict]")).hasAttribute("data-verdict", "pass");
+        Browser.capture(page, "journey-v2");
+        assertThat(browser.problems(page)).isEmpty();
+    }
+
+    private static Locator result(Page page, String key) {
+        return page.locator("[data-testid=result][data-key=" + key + "]");
+    }
+
+    private static void review(Page page, String key, String verdict, String comment) {
+        Locator card = result(page, key);
+        card.getByTestId("review-open").click();
+        Locator form = card.getByTestId("review-form");
+        form.locator("input[name=verdict][value=" + verdict + "]").check();
+        form.locator("textarea[name=comment]").fill(comment);
+        form.locator("button[type=submit]").click();
+        assertThat(result(page, key).getByTestId("review-line")).isVisible();
+    }
+
+    private static void drop(Page page, String bucket, String name, byte[] bytes) {
+        page.locator("[data-testid=bucket][data-bucket=" + bucket + "] input[type=file]")
+                .setInputFiles(new FilePayload(name, "application/pdf", bytes));
+        assertThat(page.locator("[data-testid=bucket][data-bucket=" + bucket + "] [data-testid=upload-row]").last())
+                .isVisible();
+    }
+
+    private static byte[] sample(String name) throws Exception {
+        return Files.readAllBytes(Path.of("src/main/resources/samples/documents", name));
+    }
+
+    /** The sample report's first page, but citing the withdrawn IEC 60950-1. */
+    private static byte[] wrongStandardReport() {
+        return SamplePdfs.pdf("TEST REPORT IEC 60950-1 Report No. MTL-25-0312-01 Date of issue: 2025-02-27",
+                "Test specification: standard: IEC 60950-1:2005 Model/type reference: NV-8240-B");
+    }
+}
