@@ -1,7 +1,8 @@
-// The evidence viewer: j/k or the arrow keys go to the next/previous evidence, + and - zoom. A PDF page is drawn
-// by pdf.js (from its WebJar, loaded as a module so the strict Content-Security-Policy holds: no eval, no inline
-// script or style) with the highlight boxes the server computed from the stored word boxes, positioned in fractions
-// of the page. When the server found no box for the quote, the page's text layer is searched for it instead.
+// The evidence viewer: j/k or the arrow keys go to the next/previous evidence (the arrows scroll the page while it
+// has the focus), + and - zoom. A PDF page is drawn by pdf.js (from its WebJar, loaded as a module so the strict
+// Content-Security-Policy holds: no eval, no inline script or style) with the highlight boxes the server computed
+// from the stored word boxes, positioned in fractions of the page. When the server found no box for the quote, the
+// page's text layer is searched for it instead.
 
 const links = {
   next: document.querySelector("[data-viewer-next]"),
@@ -19,7 +20,10 @@ document.addEventListener("keydown", (event) => {
   if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) {
     return;
   }
-  const go = { j: links.next, ArrowRight: links.next, k: links.previous, ArrowLeft: links.previous }[event.key];
+  // Inside the page (a scrollable region) the arrow keys scroll it; j and k still move on.
+  const arrows = !event.target.closest("[data-evidence-viewer]");
+  const go = { j: links.next, k: links.previous, ...(arrows ? { ArrowRight: links.next, ArrowLeft: links.previous } : {}) }[
+    event.key];
   if (go) {
     event.preventDefault();
     go.click();
@@ -156,6 +160,9 @@ async function show() {
   });
   await redraw();
 }
+
+// A page shown as text (DOCX): its marked quote in view.
+document.querySelector("[data-viewer-mark]")?.scrollIntoView({ block: "center" });
 
 if (viewer) {
   show().catch((error) => {

@@ -18,6 +18,7 @@ import com.qteria.evaluation.Evaluation;
 import com.qteria.evaluation.Evidence;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
+import com.qteria.shared.TenantId;
 import com.qteria.support.Browser;
 import com.qteria.support.PageChecks;
 import com.qteria.support.QteriaTest;
@@ -80,20 +81,16 @@ class EvidenceViewerBrowserTests {
         Locator viewer = page.getByTestId("viewer");
         assertThat(viewer).hasAttribute("data-rendered-page", "3");
 
-        Locator canvas = page.getByTestId("viewer-canvas");
         List<WordBox> quote = quoteWords(a.tenant(), a.report(), 3);
-        BoundingBox expected = on(canvas.boundingBox(), quote);
-        Locator highlights = page.locator("[data-testid=highlight][data-source=words]");
-        assertThat(highlights).hasCount(1);
-        assertThat(union(highlights)).satisfies(box -> assertOverlaps(box, expected));
+        assertThat(page.locator("[data-testid=highlight][data-source=words]")).hasCount(1);
+        assertHighlighted(page, "words", quote);
         assertThat(painted(page)).as("the canvas shows the drawn page").isTrue();
         Browser.screenshot(page, Path.of("target", "screenshots"), "evidence-viewer");
         PageChecks.assertUsable(browser, page);
 
         page.getByTestId("viewer-zoom-in").click();
         assertThat(viewer).hasAttribute("data-rendered", "1.25");
-        assertThat(union(highlights)).satisfies(box ->
-                assertOverlaps(box, on(canvas.boundingBox(), quote)));
+        assertHighlighted(page, "words", quote);
 
         page.keyboard().press("j");
         assertThat(page.getByTestId("viewer-criterion")).hasText("Manual explains safe use");
@@ -118,12 +115,26 @@ class EvidenceViewerBrowserTests {
 
         assertThat(page.getByTestId("viewer")).hasAttribute("data-rendered-page", "2");
         assertThat(page.getByTestId("viewer-next")).hasText("Nächster Nachweis");
-        Locator highlights = page.locator("[data-testid=highlight][data-source=text-layer]");
-        assertThat(highlights.first()).isAttached();
+        assertHighlighted(page, "text-layer", quote);
         assertThat(page.locator("[data-testid=highlight][data-source=words]")).hasCount(0);
-        BoundingBox expected = on(page.getByTestId("viewer-canvas").boundingBox(), quote);
-        assertThat(union(highlights)).satisfies(box -> assertOverlaps(box, expected));
         page.setViewportSize(390, 844);
+        PageChecks.assertUsable(browser, page);
+    }
+
+    @Test
+    void aWordPageShowsItsTextWithTheQuoteMarked() throws Exception {
+        EvidenceViewerPageTests.Assessed a = EvidenceViewerPageTests.assessed(mvc, data, uploaded, workflows,
+                "report.docx", SamplePdfs.docxPages("Cover sheet", QUOTE));
+        Page page = browser.open(port);
+        Browser.signIn(page, a.tenant().user(Role.PROJECT_HANDLER).email(), TestData.PASSWORD);
+        page.navigate(a.viewer("safety", 1));
+        assertThat(page.getByTestId("viewer")).hasAttribute("data-rendered-page", "1"); // its script is listening
+        page.keyboard().press("ArrowLeft");
+
+        assertThat(page.getByTestId("viewer-location")).hasText("report.docx · p. 2");
+        assertThat(page.getByTestId("viewer-mark")).hasText(QUOTE);
+        assertThat(page.getByTestId("viewer-mark")).isInViewport();
+        Browser.screenshot(page, Path.of("target", "screenshots"), "evidence-viewer-docx");
         PageChecks.assertUsable(browser, page);
     }
 
@@ -141,27 +152,33 @@ class EvidenceViewerBrowserTests {
         assertThat(page.getByTestId("viewer")).hasAttribute("data-rendered-page", "2");
         String quote = page.getByTestId("viewer").getAttribute("data-quote");
         assertThat(quote).contains("IEC 62368-1");
-        Locator highlights = page.locator("[data-testid=highlight][data-source=words]");
-        assertThat(highlights).hasCount(1);
-        BoundingBox expected = on(page.getByTestId("viewer-canvas").boundingBox(),
-                quoteWords(a.tenant(), a.report(), 2, quote));
-        assertThat(union(highlights)).satisfies(box -> assertOverlaps(box, expected));
+        assertThat(page.locator("[data-testid=highlight][data-source=words]")).hasCount(1);
+        assertHighlighted(page, "words", quoteWords(documents, a.tenant().id(), a.report(), 2, quote));
         Browser.screenshot(page, Path.of("target", "screenshots"), "evidence-viewer-ocr");
         assertThat(browser.problems(page)).isEmpty();
     }
 
     /** The boxes of the quote's words as extraction stored them. */
     private List<WordBox> quoteWords(TestData.Tenant tenant, String document, int number) {
-        return quoteWords(tenant, document, number, QUOTE);
+        return quoteWords(documents, tenant.id(), document, number, QUOTE);
     }
 
-    private List<WordBox> quoteWords(TestData.Tenant tenant, String document, int number, String quote) {
+    /** The boxes of {@code quote}'s words on page {@code number} of the document, as extraction stored them. */
+    static List<WordBox> quoteWords(DocumentManagement documents, TenantId tenant, String document, int number,
+            String quote) {
         DocumentId id = new DocumentId(UUID.fromString(document));
-        PageLayout layout = documents.layout(tenant.id(), id, number).orElseThrow();
-        Evidence found = Evaluation.verifyOnPage(id.value(), "report.pdf", number, layout.page().text(), quote);
+        PageLayout layout = documents.layout(tenant, id, number).orElseThrow();
+        Evidence found = Evaluation.verifyOnPage(id.value(), "", number, layout.page().text(), quote);
         List<WordBox> words = layout.covering(found.start(), found.end());
         assertThat(words).as("stored boxes of the quote").isNotEmpty();
         return words;
+    }
+
+    /** The viewer's highlights from {@code source} cover the rectangle of {@code quote}'s word boxes on the canvas. */
+    static void assertHighlighted(Page page, String source, List<WordBox> quote) {
+        Locator highlights = page.locator("[data-testid=highlight][data-source=" + source + "]");
+        assertThat(highlights.first()).isAttached();
+        assertOverlaps(union(highlights), on(page.getByTestId("viewer-canvas").boundingBox(), quote));
     }
 
     /** Where {@code words} (fractions of the page) lie on the canvas. */

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.FilePayload;
+import com.qteria.document.DocumentManagement;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.support.Browser;
@@ -23,8 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Issue 12, acceptance 1, in a real Chromium, the handler's day: a process manager creates the workflow; a handler
  * uploads a test report that cites the wrong standard, starts, follows the progress and opens the results (the
- * standard criterion fails), overrides a verdict with a comment, replaces the failing report with a corrected one,
- * re-runs, and sees the criterion fixed, the review carried over and the overall verdict following the reviews.
+ * standard criterion fails), opens an evidence line in the viewer (its page, the quote highlighted), overrides a
+ * verdict with a comment, replaces the failing report with a corrected one, re-runs, and sees the criterion fixed,
+ * the review carried over and the overall verdict following the reviews.
  */
 @QteriaTest
 class ResultsJourneyBrowserTests {
@@ -39,6 +41,8 @@ class ResultsJourneyBrowserTests {
     int port;
     @Autowired
     TestData data;
+    @Autowired
+    DocumentManagement documents;
 
     @Test
     void verifyFixAndReRun() throws Exception {
@@ -73,6 +77,21 @@ class ResultsJourneyBrowserTests {
         assertThat(page.locator("[data-testid=summary] [data-testid=verdict]")).hasAttribute("data-verdict", "fail");
         assertThat(result(page, "ra_method")).hasAttribute("data-verdict", "not_applicable");
         Browser.capture(page, "journey-v1");
+
+        // Verify: an evidence line opens its page in the viewer, the quote highlighted over its stored word boxes.
+        Locator evidence = page.getByTestId("evidence-link").first();
+        String location = evidence.locator(".mono").textContent().strip();
+        int number = Integer.parseInt(location.substring(location.lastIndexOf(' ') + 1));
+        evidence.click();
+        assertThat(page.getByTestId("viewer-location")).hasText(location);
+        Locator viewer = page.getByTestId("viewer");
+        assertThat(viewer).hasAttribute("data-rendered-page", String.valueOf(number));
+        String documentId = page.getByTestId("viewer-original").getAttribute("href").split("/")[2];
+        EvidenceViewerBrowserTests.assertHighlighted(page, "words", EvidenceViewerBrowserTests.quoteWords(documents,
+                tenant.id(), documentId, number, viewer.getAttribute("data-quote")));
+        Browser.screenshot(page, Path.of("target", "screenshots"), "journey-evidence");
+        page.getByTestId("viewer-back").click();
+        assertThat(page.getByTestId("summary")).isVisible();
 
         // Override: the handler has read the manual's warnings and confirms them.
         review(page, "manual_warnings", "pass", "Safety warnings are in chapter 2, as the directive asks.");
