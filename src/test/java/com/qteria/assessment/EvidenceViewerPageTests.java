@@ -2,6 +2,7 @@ package com.qteria.assessment;
 
 import static com.qteria.support.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -121,6 +122,21 @@ class EvidenceViewerPageTests {
                 .isEqualTo("This quote was not found on the page by Qteria.");
         assertThat(viewer.select("[data-evidence-viewer]").attr("data-quote")).isEqualTo("Certified by the moon");
         assertThat(viewer.select("[data-testid=highlight]")).isEmpty();
+    }
+
+    @Test
+    void aDocumentDeletedAfterTheAssessmentIsSaidToBeGone() throws Exception {
+        Assessed a = assessed(mvc, data, uploaded, workflows, "report.pdf",
+                SamplePdfs.pdf("Test report according to IEC 62368-1:2018"));
+        mvc.perform(delete("/api/v1/documents/" + a.report()).header("Authorization", "Bearer " + a.tenant().adminToken()))
+                .andExpect(status().is2xxSuccessful());
+
+        Document viewer = page(a.tenant().user(Role.PROJECT_HANDLER), a.viewer("standard", 1));
+        assertThat(viewer.select("[data-testid=viewer-no-document]").text())
+                .startsWith("The document was deleted after the assessment");
+        assertThat(viewer.select("[data-evidence-viewer], [data-testid=viewer-text], [data-testid=viewer-original]"))
+                .isEmpty();
+        assertThat(viewer.select("[data-testid=viewer-location]").text()).isEqualTo("report.pdf · p. 1");
     }
 
     @Test

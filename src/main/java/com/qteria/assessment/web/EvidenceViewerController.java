@@ -8,6 +8,7 @@ import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentType;
 import com.qteria.document.DocumentView;
 import com.qteria.document.PageLayout;
+import com.qteria.document.WordBox;
 import com.qteria.evaluation.Evaluation;
 import com.qteria.evaluation.Evidence;
 import com.qteria.identity.CurrentUser;
@@ -16,7 +17,6 @@ import com.qteria.shared.TenantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -65,32 +65,29 @@ class EvidenceViewerController {
         model.addAttribute("total", lines.size());
         model.addAttribute("previous", at > 0 ? lines.get(at - 1) : null);
         model.addAttribute("next", at + 1 < lines.size() ? lines.get(at + 1) : null);
-        model.addAllAttributes(page(tenant, evidence));
+        model.addAttribute("shown", page(tenant, evidence));
         return "assessment/evidence";
     }
 
-    /** What the page of the evidence shows: the document, whether it is drawn, the highlight or the marked text. */
-    private Map<String, Object> page(TenantId tenant, EvidenceView evidence) {
-        Optional<DocumentView> document = documents.find(tenant, List.of(evidence.documentId())).values().stream()
-                .findFirst();
-        if (document.isEmpty()) {
-            return Map.of("document", false);
+    /** What the page of the evidence shows: its document (null when deleted), drawn or as text, the highlight. */
+    private Shown page(TenantId tenant, EvidenceView evidence) {
+        DocumentView document = documents.find(tenant, List.of(evidence.documentId())).get(evidence.documentId());
+        if (document == null) {
+            return new Shown(null, false, List.of(), null);
         }
-        boolean drawn = DocumentType.ofMediaType(document.get().mediaType()).orElse(null) == DocumentType.PDF;
+        boolean drawn = DocumentType.ofMediaType(document.mediaType()).orElse(null) == DocumentType.PDF;
         Optional<PageLayout> layout = documents.layout(tenant, evidence.documentId(), evidence.page());
         if (layout.isEmpty()) {
-            return Map.of("document", document.get(), "drawn", drawn, "highlights", List.of());
+            return new Shown(document, drawn, List.of(), null);
         }
         String text = layout.get().page().text();
         Evidence found = Evaluation.verifyOnPage(evidence.documentId().value(), evidence.documentName(),
                 evidence.page(), text, evidence.quote());
         if (!found.verified()) {
-            return Map.of("document", document.get(), "drawn", drawn, "highlights", List.of(), "text",
-                    new MarkedText(text, "", ""));
+            return new Shown(document, drawn, List.of(), new MarkedText(text, "", ""));
         }
-        return Map.of("document", document.get(), "drawn", drawn,
-                "highlights", layout.get().highlight(found.start(), found.end()),
-                "text", new MarkedText(text.substring(0, found.start()), found.quote(), text.substring(found.end())));
+        return new Shown(document, drawn, layout.get().highlight(found.start(), found.end()),
+                new MarkedText(text.substring(0, found.start()), found.quote(), text.substring(found.end())));
     }
 
     private static List<Line> lines(List<CriterionResult> results) {
@@ -105,6 +102,17 @@ class EvidenceViewerController {
 
     /** An evidence line: the {@code n}th evidence of the result for {@code criterionKey}. */
     record Line(String criterionKey, int n) {
+    }
+
+    /**
+     * The page of an evidence line as the viewer shows it.
+     *
+     * @param document   null when the document was deleted after the assessment
+     * @param drawn      a PDF, drawn by pdf.js; otherwise the page is shown as text
+     * @param highlights where the quote is on the page, one box per line; empty when not found there
+     * @param text       the page's text around the quote; null when Qteria has no text for the page
+     */
+    record Shown(DocumentView document, boolean drawn, List<WordBox> highlights, MarkedText text) {
     }
 
     /** A page's text around the quote: {@code quote} empty when it was not found on the page. */
