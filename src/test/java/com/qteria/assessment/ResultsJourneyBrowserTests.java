@@ -74,6 +74,18 @@ class ResultsJourneyBrowserTests {
         assertThat(result(page, "ra_method")).hasAttribute("data-verdict", "not_applicable");
         Browser.capture(page, "journey-v1");
 
+        // Failures come first, and a chip shows only them (and back).
+        assertThat(page.locator("[data-testid=result]").first()).hasAttribute("data-verdict", "fail");
+        int failures = page.locator("[data-testid=result][data-verdict=fail]").count();
+        Locator onlyFailures = page.locator("[data-testid=filter][data-filter-verdict=fail]");
+        onlyFailures.click();
+        assertThat(onlyFailures).hasAttribute("aria-pressed", "true");
+        assertThat(page.locator("[data-testid=result]:visible")).hasCount(failures);
+        assertThat(result(page, "manual_final")).isHidden();
+        onlyFailures.click();
+        assertThat(result(page, "manual_final")).isVisible();
+        assertThat(page.getByTestId("assessed-document")).hasCount(3);
+
         // Override: the handler has read the manual's warnings and confirms them.
         review(page, "manual_warnings", "pass", "Safety warnings are in chapter 2, as the directive asks.");
         assertThat(result(page, "manual_warnings")).hasAttribute("data-verdict", "pass");
