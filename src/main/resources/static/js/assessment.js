@@ -55,3 +55,44 @@
     });
   }
 })();
+
+// Results: chips that show only the criteria of one verdict and/or one severity. Without script they stay hidden and
+// every criterion is shown.
+(() => {
+  const filters = document.querySelector("[data-result-filters]");
+  if (!filters) {
+    return;
+  }
+  const cards = Array.from(document.querySelectorAll('[data-testid="result"]'));
+  const status = filters.querySelector("[data-filter-status]");
+  const chosen = { verdict: null, severity: null };
+  const apply = () => {
+    let shown = 0;
+    for (const card of cards) {
+      const visible = (!chosen.verdict || card.dataset.verdict === chosen.verdict)
+        && (!chosen.severity || card.dataset.severity === chosen.severity);
+      card.hidden = !visible;
+      shown += visible ? 1 : 0;
+    }
+    for (const chip of filters.querySelectorAll("button")) {
+      const pressed = chip.dataset.filterVerdict !== undefined
+        ? chip.dataset.filterVerdict === chosen.verdict
+        : chip.dataset.filterSeverity === chosen.severity;
+      chip.setAttribute("aria-pressed", String(pressed));
+    }
+    status.textContent = chosen.verdict || chosen.severity
+      ? status.dataset.template.replace("{shown}", shown).replace("{total}", cards.length) : "";
+  };
+  filters.addEventListener("click", (event) => {
+    const chip = event.target.closest("button");
+    if (!chip) {
+      return;
+    }
+    const kind = chip.dataset.filterVerdict !== undefined ? "verdict" : "severity";
+    const value = kind === "verdict" ? chip.dataset.filterVerdict : chip.dataset.filterSeverity;
+    chosen[kind] = chosen[kind] === value ? null : value;
+    apply();
+  });
+  filters.hidden = false;
+  apply();
+})();

@@ -2,13 +2,35 @@ package com.qteria.assessment;
 
 import com.qteria.workflow.WorkflowId;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 
 /** An assessment as API.md shows it. */
 public record AssessmentView(AssessmentId id, WorkflowRef workflow, String reference, AssessmentStatus status,
         Progress progress, UUID createdBy, Instant createdAt, Instant startedAt, Instant finishedAt, String error,
         Summary summary, Cost cost, AssessmentId parentId) {
+
+    /** From the start (or the queueing, when it never started) to the end; zero while unfinished. */
+    public Duration took() {
+        Instant from = startedAt != null ? startedAt : createdAt;
+        Duration took = Duration.between(from, finishedAt != null ? finishedAt : from);
+        return took.isNegative() ? Duration.ZERO : took;
+    }
+
+    /** {@link #took()} in words: "45 s", "4 min 12 s", "1 h 5 min". */
+    public String took(MessageSource messages, Locale locale) {
+        long seconds = took().toSeconds();
+        if (seconds < 60) {
+            return messages.getMessage("duration.seconds", new Object[] {seconds}, locale);
+        }
+        if (seconds < 3600) {
+            return messages.getMessage("duration.minutes", new Object[] {seconds / 60, seconds % 60}, locale);
+        }
+        return messages.getMessage("duration.hours", new Object[] {seconds / 3600, seconds % 3600 / 60}, locale);
+    }
 
     public record WorkflowRef(WorkflowId id, int version, String name) {
     }

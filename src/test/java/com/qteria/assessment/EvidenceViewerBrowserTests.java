@@ -92,11 +92,11 @@ class EvidenceViewerBrowserTests {
         assertThat(viewer).hasAttribute("data-rendered", "1.25");
         assertHighlighted(page, "words", quote);
 
-        page.keyboard().press("j");
+        page.keyboard().press("k"); // the previous evidence on the results page, which shows failures first
         assertThat(page.getByTestId("viewer-criterion")).hasText("Manual explains safe use");
         assertThat(page.getByTestId("viewer-location")).hasText("manual.pdf · p. 1");
         assertThat(viewer).hasAttribute("data-rendered-page", "1"); // the viewer's script is listening
-        page.keyboard().press("k");
+        page.keyboard().press("j");
         assertThat(page.getByTestId("viewer-location")).hasText("report.pdf · p. 3");
         assertThat(viewer).hasAttribute("data-rendered-page", "3");
         assertThat(browser.problems(page)).isEmpty();
@@ -114,7 +114,7 @@ class EvidenceViewerBrowserTests {
         page.navigate(a.viewer("standard", 1) + "?lang=de");
 
         assertThat(page.getByTestId("viewer")).hasAttribute("data-rendered-page", "2");
-        assertThat(page.getByTestId("viewer-next")).hasText("Nächster Nachweis");
+        assertThat(page.getByTestId("viewer-previous")).hasText("Vorheriger Nachweis");
         assertHighlighted(page, "text-layer", quote);
         assertThat(page.locator("[data-testid=highlight][data-source=words]")).hasCount(0);
         page.setViewportSize(390, 844);
@@ -129,7 +129,7 @@ class EvidenceViewerBrowserTests {
         Browser.signIn(page, a.tenant().user(Role.PROJECT_HANDLER).email(), TestData.PASSWORD);
         page.navigate(a.viewer("safety", 1));
         assertThat(page.getByTestId("viewer")).hasAttribute("data-rendered-page", "1"); // its script is listening
-        page.keyboard().press("ArrowLeft");
+        page.keyboard().press("ArrowRight");
 
         assertThat(page.getByTestId("viewer-location")).hasText("report.docx · p. 2");
         assertThat(page.getByTestId("viewer-mark")).hasText(QUOTE);

@@ -74,15 +74,17 @@ class EvidenceViewerPageTests {
                 .isEqualTo("/documents/" + a.report() + "/content");
         assertThat(viewer.select("[data-testid=highlight]")).hasSize(1); // the quoted line, its words joined
         assertThat(viewer.select("[data-testid=viewer-unverified]")).isEmpty();
-        assertThat(viewer.select("[data-testid=viewer-previous]")).isEmpty();
-        assertThat(viewer.select("[data-testid=viewer-next]").attr("href")).isEqualTo(a.viewer("safety", 1));
+        // In the order of the results page: "safety" (needs review) before "standard" (pass)
+        assertThat(viewer.select("[data-testid=viewer-next]")).isEmpty();
+        assertThat(viewer.select("[data-testid=viewer-previous]").attr("href")).isEqualTo(a.viewer("safety", 1));
+        assertThat(viewer.select("[data-testid=viewer-position]").text()).isEqualTo("Evidence 2 of 2");
         assertThat(viewer.select("[data-testid=viewer-back]").attr("href"))
                 .isEqualTo("/assessments/" + a.id() + "#result-standard");
         assertThat(viewer.select("script[type=module]").attr("src")).isEqualTo("/js/evidence-viewer.js");
 
         Document german = page(handler, a.viewer("safety", 1) + "?lang=de");
-        assertThat(german.select("[data-testid=viewer-previous]").text()).isEqualTo("Vorheriger Nachweis");
-        assertThat(german.select("[data-testid=viewer-previous]").attr("href")).isEqualTo(a.viewer("standard", 1));
+        assertThat(german.select("[data-testid=viewer-next]").text()).isEqualTo("Nächster Nachweis");
+        assertThat(german.select("[data-testid=viewer-next]").attr("href")).isEqualTo(a.viewer("standard", 1));
 
         mvc.perform(get(a.viewer("standard", 2)).with(as(handler))).andExpect(status().isNotFound());
         mvc.perform(get(a.viewer("nothing", 1)).with(as(handler))).andExpect(status().isNotFound());

@@ -110,6 +110,32 @@ class ResultReviewPageTests {
         assertThat(standard.select("[data-testid=feedback-form] legend").text()).isEqualTo("War das richtig?");
     }
 
+    @Test
+    void resultsNeedingAttentionComeFirstWithFiltersDurationAndTheFingerprintsOfTheDocumentsAssessed() throws Exception {
+        ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
+        CurrentUser handler = c.setup().tenant().user(Role.PROJECT_HANDLER);
+        Document page = page(handler, "/assessments/" + c.id());
+
+        // The workflow lists "standard" (passes) before "safety" (needs review); the page puts attention first.
+        assertThat(page.select("[data-testid=result]")).extracting(e -> e.attr("data-key"))
+                .containsExactly("safety", "standard");
+        assertThat(page.select("[data-testid=result]")).allMatch(e -> e.hasAttr("data-severity"));
+        assertThat(page.select("[data-testid=result-filters]").hasAttr("hidden")).as("shown by script only").isTrue();
+        assertThat(page.select("[data-testid=filter][data-filter-verdict]")).extracting(Element::text)
+                .containsExactly("Needs review (1)", "Pass (1)");
+        assertThat(page.select("[data-testid=filter][data-filter-severity]")).extracting(Element::text)
+                .containsExactly("Required", "Advisory");
+        assertThat(page.select("[data-testid=duration]").text()).matches("· took \\d+ s");
+
+        assertThat(page.select("[data-testid=assessed-document]")).hasSize(2);
+        for (String id : List.of(c.setup().report(), c.setup().manual())) {
+            String sha256 = jdbc.sql("select sha256 from documents where id = :id").param("id", UUID.fromString(id))
+                    .query(String.class).single();
+            assertThat(page.select("[data-testid=assessed-documents] a[href=/documents/" + id + "]")).hasSize(1);
+            assertThat(page.select("[data-testid=sha256]")).extracting(Element::text).contains(sha256);
+        }
+    }
+
     private Document page(CurrentUser user, String path) throws Exception {
         return Jsoup.parse(mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());

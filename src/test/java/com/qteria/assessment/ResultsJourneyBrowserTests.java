@@ -78,6 +78,18 @@ class ResultsJourneyBrowserTests {
         assertThat(result(page, "ra_method")).hasAttribute("data-verdict", "not_applicable");
         Browser.capture(page, "journey-v1");
 
+        // Failures come first, and a chip shows only them (and back).
+        assertThat(page.locator("[data-testid=result]").first()).hasAttribute("data-verdict", "fail");
+        int failures = page.locator("[data-testid=result][data-verdict=fail]").count();
+        Locator onlyFailures = page.locator("[data-testid=filter][data-filter-verdict=fail]");
+        onlyFailures.click();
+        assertThat(onlyFailures).hasAttribute("aria-pressed", "true");
+        assertThat(page.locator("[data-testid=result]:visible")).hasCount(failures);
+        assertThat(result(page, "manual_final")).isHidden();
+        onlyFailures.click();
+        assertThat(result(page, "manual_final")).isVisible();
+        assertThat(page.getByTestId("assessed-document")).hasCount(3);
+
         // Verify: an evidence line opens its page in the viewer, the quote highlighted over its stored word boxes.
         Locator evidence = page.getByTestId("evidence-link").first();
         String location = evidence.locator(".mono").textContent().strip();

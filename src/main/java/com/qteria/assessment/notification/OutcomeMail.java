@@ -13,8 +13,6 @@ import com.qteria.platform.mail.MailTemplates;
 import com.qteria.platform.mail.Mailer;
 import com.qteria.platform.web.PublicUrl;
 import com.qteria.shared.TenantId;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,7 +99,7 @@ class OutcomeMail {
         variables.put("workflow", text("mail.assessment.workflowVersion", assessment.workflow().name(),
                 assessment.workflow().version()));
         variables.put("reference", assessment.reference());
-        variables.put("duration", duration(assessment));
+        variables.put("duration", assessment.took(messages, LANGUAGE));
         variables.put("error", assessment.error());
         variables.put("link", publicUrl.value() + "/assessments/" + assessment.id());
         variables.put("profileLink", publicUrl.value() + "/profile");
@@ -135,20 +133,6 @@ class OutcomeMail {
             parts.add(text("mail.assessment.notApplicable", summary.notApplicable()));
         }
         return String.join(", ", parts);
-    }
-
-    /** From the start (or the queueing, when it never started) to the end: "45 s", "4 min 12 s", "1 h 5 min". */
-    private String duration(AssessmentView assessment) {
-        Instant from = assessment.startedAt() != null ? assessment.startedAt() : assessment.createdAt();
-        Duration took = Duration.between(from, assessment.finishedAt() != null ? assessment.finishedAt() : from);
-        long seconds = Math.max(0, took.toSeconds());
-        if (seconds < 60) {
-            return text("mail.assessment.seconds", seconds);
-        }
-        if (seconds < 3600) {
-            return text("mail.assessment.minutes", seconds / 60, seconds % 60);
-        }
-        return text("mail.assessment.hours", seconds / 3600, seconds % 3600 / 60);
     }
 
     private String text(String key, Object... arguments) {

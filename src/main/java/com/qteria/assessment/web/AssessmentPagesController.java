@@ -9,11 +9,13 @@ import com.qteria.assessment.RerunAssessment;
 import com.qteria.assessment.ReviewRequest;
 import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.AssessmentView;
+import com.qteria.assessment.CriterionResult;
 import com.qteria.assessment.StartAssessment;
 import com.qteria.document.DocumentId;
 import com.qteria.document.DocumentManagement;
 import com.qteria.document.DocumentStatus;
 import com.qteria.document.DocumentView;
+import com.qteria.evaluation.Verdict;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.FieldError;
@@ -24,10 +26,12 @@ import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,10 +67,12 @@ class AssessmentPagesController {
     private final ProgressEvents progress;
     private final AssessmentReviews reviews;
     private final DocumentManagement documents;
+    private final MessageSource messages;
 
     AssessmentPagesController(AssessmentManagement assessments, WorkflowManagement workflows, ProgressEvents progress,
-            AssessmentReviews reviews, DocumentManagement documents) {
+            AssessmentReviews reviews, DocumentManagement documents, MessageSource messages) {
         this.documents = documents;
+        this.messages = messages;
         this.reviews = reviews;
         this.assessments = assessments;
         this.workflows = workflows;
@@ -122,7 +128,15 @@ class AssessmentPagesController {
         AssessmentView assessment = assessments.get(user.tenantId(), id);
         model.addAttribute("assessment", assessment);
         if (assessment.status() == AssessmentStatus.COMPLETED) {
-            model.addAttribute("results", assessments.results(user.tenantId(), assessment.id(), locale).results());
+            List<CriterionResult> results = inPageOrder(
+                    assessments.results(user.tenantId(), assessment.id(), locale).results());
+            model.addAttribute("results", results);
+            model.addAttribute("verdictCounts", results.stream()
+                    .collect(Collectors.groupingBy(r -> r.verdict().json(), Collectors.counting())));
+            model.addAttribute("took", assessment.took(messages, locale));
+        }
+        if (assessment.status().finished()) {
+            model.addAttribute("assessedDocuments", assessed(user, assessment));
         }
         List<AssessmentView> versions = assessments.versions(user.tenantId(), id);
         if (versions.size() > 1) {
@@ -163,18 +177,43 @@ class AssessmentPagesController {
         }
         WorkflowView ran = workflows.version(user.tenantId(), assessment.workflow().id(),
                 assessment.workflow().version());
-        List<StartAssessment.BucketDocument> given = assessments.documents(user.tenantId(), assessment.id());
-        Map<DocumentId, DocumentView> found = documents.find(user.tenantId(),
-                given.stream().map(StartAssessment.BucketDocument::documentId).collect(Collectors.toSet()));
+        List<AssessedDocument> given = assessed(user, assessment);
         model.addAttribute("rerunBuckets", ran.buckets().stream().map(bucket -> new RerunBucket(bucket.key(),
                 bucket.name(), given.stream().filter(d -> d.bucket().equals(bucket.key()))
-                        .map(d -> found.containsKey(d.documentId()) ? found.get(d.documentId()).filename() : "—")
-                        .toList())).toList());
+                        .map(d -> d.document() != null ? d.document().filename() : "—").toList())).toList());
         model.addAttribute("readyDocuments", documents.list(user.tenantId(), "", Paging.of(0, CHOICES)).items()
                 .stream().filter(d -> d.status() == DocumentStatus.READY).toList());
         if (latest.version() > assessment.workflow().version()) {
             model.addAttribute("latestWorkflowVersion", latest.version());
         }
+    }
+
+    /**
+     * The documents the assessment read, bucket by bucket, each with its current view (file name, SHA-256
+     * fingerprint) — null when it has been deleted since.
+     */
+    private List<AssessedDocument> assessed(CurrentUser user, AssessmentView assessment) {
+        List<StartAssessment.BucketDocument> given = assessments.documents(user.tenantId(), assessment.id());
+        Map<DocumentId, DocumentView> found = documents.find(user.tenantId(),
+                given.stream().map(StartAssessment.BucketDocument::documentId).collect(Collectors.toSet()));
+        Map<String, String> bucketNames = workflows.version(user.tenantId(), assessment.workflow().id(),
+                assessment.workflow().version()).buckets().stream()
+                .collect(Collectors.toMap(b -> b.key(), b -> b.name(), (a, b) -> a));
+        return given.stream().map(d -> new AssessedDocument(d.bucket(), bucketNames.getOrDefault(d.bucket(), d.bucket()),
+                d.documentId(), found.get(d.documentId()))).toList();
+    }
+
+    /** A document an assessment read: its bucket (key and name), its id, and its view (null once deleted). */
+    record AssessedDocument(String bucket, String bucketName, DocumentId id, DocumentView document) {
+    }
+
+    /** The order of the results on the page: what needs the handler's attention first. */
+    private static final List<Verdict> FAILURES_FIRST = List.of(Verdict.FAIL, Verdict.NEEDS_REVIEW, Verdict.PASS,
+            Verdict.NOT_APPLICABLE);
+
+    /** The results in the order of the page (and of the evidence viewer's next and previous). */
+    static List<CriterionResult> inPageOrder(List<CriterionResult> results) {
+        return results.stream().sorted(Comparator.comparingInt(r -> FAILURES_FIRST.indexOf(r.verdict()))).toList();
     }
 
     /** A bucket of the re-run form: its key, its name and the names of the documents it has now. */

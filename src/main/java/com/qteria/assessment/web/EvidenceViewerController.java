@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * with the quote highlighted from the word boxes stored when the page was read (found by the rule that verified the
  * quote, {@link Evaluation#verifyOnPage}); the script searches pdf.js's text layer when no box matched. A DOCX page
  * has no drawing: its text is shown with the quote marked. Previous and next go through every evidence line of the
- * assessment in the order of its results.
+ * assessment in the order of the results page (failures first).
  */
 @Controller
 @PreAuthorize("hasRole('PROJECT_HANDLER')")
@@ -50,7 +50,8 @@ class EvidenceViewerController {
             @PathVariable("criterion_key") String criterionKey, @PathVariable int n, Locale locale, Model model) {
         TenantId tenant = user.tenantId();
         model.addAttribute("assessment", assessments.get(tenant, id));
-        List<CriterionResult> results = assessments.results(tenant, id, locale).results();
+        List<CriterionResult> results = AssessmentPagesController.inPageOrder(
+                assessments.results(tenant, id, locale).results());
         List<Line> lines = lines(results);
         int at = lines.indexOf(new Line(criterionKey, n));
         if (at < 0) {
