@@ -1,6 +1,7 @@
 package com.qteria.web;
 
 import com.qteria.identity.CurrentUser;
+import com.qteria.assessment.AssessmentFilter;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.identity.IdentityManagement;
 import com.qteria.shared.Paging;
@@ -26,7 +27,7 @@ class DashboardController {
     @GetMapping("/")
     String dashboard(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("organization", identity.organization(user.tenantId()));
-        model.addAttribute("recent", assessments.list(user.tenantId(), null, null, "", Paging.of(0, 5)).items());
+        model.addAttribute("recent", assessments.list(user.tenantId(), AssessmentFilter.ALL, Paging.of(0, 5)).items());
         model.addAttribute("workflowCount", workflows.list(user.tenantId(), "", false, Paging.of(0, 1)).page().totalItems());
         return "web/dashboard";
     }

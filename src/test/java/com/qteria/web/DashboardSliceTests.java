@@ -66,7 +66,7 @@ class DashboardSliceTests {
                 assessment("cancelled", null, "Projekt 4713"),
                 assessment("completed", "{\"overall\": \"fail\", \"passed\": 3, \"failed\": 1, \"needs_review\": 0, "
                         + "\"total\": 4}", LONG));
-        given(assessments.list(any(), any(), any(), any(), any())).willReturn(PageResponse.of(recent, Paging.of(0, 5), 5));
+        given(assessments.list(any(), any(), any())).willReturn(PageResponse.of(recent, Paging.of(0, 5), 5));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.qteria.assessment.web;
 
+import com.qteria.assessment.AssessmentFilter;
 import com.qteria.assessment.AssessmentId;
+import com.qteria.assessment.DateRange;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentReviews;
 import com.qteria.assessment.FeedbackRequest;
@@ -17,7 +19,9 @@ import com.qteria.platform.web.ListPages;
 import com.qteria.shared.Paging;
 import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
+import com.qteria.workflow.WorkflowView;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.MediaType;
@@ -59,10 +63,36 @@ class AssessmentPagesController {
         this.progress = progress;
     }
 
+    /**
+     * The list, filtered by status, workflow, text and the days started on, a page at a time. A filter the list
+     * cannot apply (a status or date that is none) is said on the page and left out.
+     */
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser user, ListPages.Query query, Model model) {
-        ListPages.show(model, "assessments", query,
-                assessments.list(user.tenantId(), null, null, query.q(), query.paging(LIST_SIZE)));
+    String list(@AuthenticationPrincipal CurrentUser user, ListPages.Query query,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String workflow,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        WorkflowId workflowId = workflow == null || workflow.isBlank() ? null
+                : new WorkflowId(Ids.parseOrNotFound(workflow.strip(), "Workflow"));
+        DateRange started;
+        try {
+            started = DateRange.parse(from, to);
+        } catch (ApiProblem problem) {
+            model.addAttribute("problem", String.join(" ", problem.errors().stream().map(FieldError::message)
+                    .distinct().toList()));
+            started = DateRange.ALWAYS;
+        }
+        String known = Arrays.stream(AssessmentStatus.values()).map(AssessmentStatus::value)
+                .filter(value -> value.equalsIgnoreCase(status == null ? "" : status.strip())).findFirst().orElse("");
+        AssessmentFilter filter = new AssessmentFilter(known, workflowId, query.q(), started);
+        ListPages.show(model, "assessments", query, assessments.list(user.tenantId(), filter,
+                query.paging(LIST_SIZE)));
+        List<WorkflowView> choices = new ArrayList<>(workflows.list(user.tenantId(), "", false, Paging.of(0, 100)).items());
+        choices.addAll(workflows.list(user.tenantId(), "", true, Paging.of(0, 100)).items());
+        model.addAttribute("workflows", choices);
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", AssessmentStatus.values());
+        model.addAttribute("from", filter.started().from());
+        model.addAttribute("to", filter.started().to());
         return "assessment/list";
     }
 
