@@ -1,6 +1,7 @@
 package com.qteria.assessment.persistence;
 
 import com.qteria.assessment.CriterionResult;
+import com.qteria.assessment.Summary;
 import com.qteria.evaluation.Verdict;
 import com.qteria.shared.TenantId;
 import com.qteria.workflow.WorkflowId;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outcomes behind the insights: the stored (machine) results of a workflow's completed assessments finished in a
- * period, each with its review, and the feedback on them. Read row by row, so a long period costs time, not memory.
+ * The outcomes behind the insights and the dashboard: the stored (machine) results of a workflow's completed
+ * assessments finished in a period, each with its review, and the feedback on them; the organization's assessments
+ * by status and its completed ones' summaries. Read row by row, so a long period costs time, not memory.
  */
 @Repository
 public class Outcomes {
@@ -64,6 +66,35 @@ public class Outcomes {
                 .params(period(tenant, workflow, start, end))
                 .query((RowCallbackHandler) rs -> each.accept(new FeedbackCount(rs.getString("criterion_key"),
                         verdict(rs.getString("machine_verdict")), rs.getBoolean("correct"), rs.getLong("n"))));
+    }
+
+    /** How many of the organization's assessments were started in the period, per status (its JSON value). */
+    public Map<String, Long> byStatus(TenantId tenant, Instant start, Instant end) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                select status, count(*) as n from assessments
+                where organization_id = :tenant and created_at >= :start and created_at < :end group by status""")
+                .param("tenant", tenant.value()).param("start", start.atOffset(ZoneOffset.UTC))
+                .param("end", end.atOffset(ZoneOffset.UTC))
+                .query((RowCallbackHandler) rs -> counts.put(rs.getString("status"), rs.getLong("n")));
+        return counts;
+    }
+
+    /** A completed assessment's workflow and summary. */
+    public record Completed(WorkflowId workflowId, String workflowName, Summary summary) {
+    }
+
+    /** The organization's assessments that completed in the period, oldest first. */
+    public void completed(TenantId tenant, Instant start, Instant end, Consumer<Completed> each) {
+        jdbc.sql("""
+                select workflow_id, workflow_name, summary from assessments
+                where organization_id = :tenant and status = 'completed' and finished_at >= :start and finished_at < :end
+                order by finished_at""")
+                .param("tenant", tenant.value()).param("start", start.atOffset(ZoneOffset.UTC))
+                .param("end", end.atOffset(ZoneOffset.UTC))
+                .query((RowCallbackHandler) rs -> each.accept(new Completed(
+                        new WorkflowId(rs.getObject("workflow_id", java.util.UUID.class)), rs.getString("workflow_name"),
+                        json.readValue(rs.getString("summary"), Summary.class))));
     }
 
     private static Map<String, Object> period(TenantId tenant, WorkflowId workflow, Instant start, Instant end) {
