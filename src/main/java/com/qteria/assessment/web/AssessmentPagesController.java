@@ -11,6 +11,8 @@ import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.AssessmentView;
 import com.qteria.assessment.StartAssessment;
 import com.qteria.document.DocumentId;
+import com.qteria.document.DocumentManagement;
+import com.qteria.document.DocumentStatus;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.FieldError;
@@ -39,9 +41,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The assessment pages: the list, the start page (choose a workflow, drop files into its buckets, start once every
- * required bucket has a ready document), and one assessment — a live progress bar while it runs, the results when
- * it is done, where each result can be reviewed (verdict and comment, or undone) and rated ("Was this correct?").
+ * The assessment pages: the list, the start page (choose a workflow, drop files into its buckets or add ready ones
+ * from the library, take a wrong one out again, start once every required bucket has a ready document), and one
+ * assessment — a live progress bar while it runs, the results when it is done, where each result can be reviewed
+ * (verdict and comment, or undone) and rated ("Was this correct?").
  */
 @Controller
 @RequestMapping("/assessments")
@@ -49,14 +52,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AssessmentPagesController {
 
     static final int LIST_SIZE = 50;
+    /** The newest documents of the library offered on the start page (the ready ones among them). */
+    static final int LIBRARY_SIZE = 100;
 
     private final AssessmentManagement assessments;
     private final WorkflowManagement workflows;
     private final ProgressEvents progress;
     private final AssessmentReviews reviews;
+    private final DocumentManagement documents;
 
     AssessmentPagesController(AssessmentManagement assessments, WorkflowManagement workflows, ProgressEvents progress,
-            AssessmentReviews reviews) {
+            AssessmentReviews reviews, DocumentManagement documents) {
+        this.documents = documents;
         this.reviews = reviews;
         this.assessments = assessments;
         this.workflows = workflows;
@@ -104,6 +111,8 @@ class AssessmentPagesController {
             return "assessment/choose";
         }
         model.addAttribute("workflow", workflows.get(user.tenantId(), workflow));
+        model.addAttribute("library", documents.list(user.tenantId(), "", Paging.of(0, LIBRARY_SIZE)).items().stream()
+                .filter(d -> d.status() == DocumentStatus.READY).toList());
         return "assessment/new";
     }
 
