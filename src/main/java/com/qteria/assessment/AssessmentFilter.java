@@ -1,6 +1,7 @@
 package com.qteria.assessment;
 
 import com.qteria.workflow.WorkflowId;
+import java.util.Locale;
 
 /**
  * Which of the organization's assessments a list shows: a status (its JSON value, or blank for every status), a
@@ -13,7 +14,7 @@ public record AssessmentFilter(String status, WorkflowId workflowId, String q, D
     public static final AssessmentFilter ALL = new AssessmentFilter("", null, "", DateRange.ALWAYS);
 
     public AssessmentFilter {
-        status = status == null ? "" : status.strip().toLowerCase(java.util.Locale.ROOT);
+        status = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
         q = q == null ? "" : q.strip();
         started = started == null ? DateRange.ALWAYS : started;
     }

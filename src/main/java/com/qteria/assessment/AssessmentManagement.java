@@ -17,7 +17,6 @@ import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import com.qteria.shared.TenantId;
 import com.qteria.workflow.Bucket;
-import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
 import java.time.Clock;

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,7 +69,7 @@ class InsightsPageController {
                 rows.add(new Row(key, names.getOrDefault(key, key), figures)));
         boolean byNoise = "noise".equals(sort);
         if (byNoise) {
-            rows.sort(Comparator.comparing((Function<Row, Long>) r -> r.figures().noise()).reversed());
+            rows.sort(Comparator.comparingLong((Row r) -> r.figures().noise()).reversed());
         }
         model.addAttribute("workflow", workflow);
         model.addAttribute("period", period);
