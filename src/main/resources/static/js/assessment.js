@@ -8,12 +8,51 @@
     const hint = startForm.querySelector("[data-start-hint]");
     const readyIn = (bucket) =>
       bucket.querySelector('[data-testid="upload-row"] [data-testid="document-status"][data-status="ready"]') !== null;
-    const refresh = () => {
-      const required = Array.from(document.querySelectorAll('[data-testid="bucket"][data-required="true"]'));
-      const ready = required.every(readyIn);
-      button.disabled = !ready;
-      hint.hidden = ready;
+    // Every row of a bucket can be taken out again (a wrong or rejected file); the document stays in the library.
+    const addRemoveButtons = () => {
+      document.querySelectorAll('[data-testid="upload-row"]').forEach((row) => {
+        if (row.querySelector("[data-remove-row]")) {
+          return;
+        }
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "button secondary remove-row";
+        remove.dataset.removeRow = "";
+        remove.dataset.testid = "remove-row";
+        remove.textContent = startForm.dataset.msgRemove;
+        const name = row.querySelector(".upload-name");
+        remove.setAttribute("aria-label",
+          startForm.dataset.msgRemoveLabel.replace("{0}", name ? name.textContent.trim() : ""));
+        row.appendChild(remove);
+      });
     };
+    const refresh = () => {
+      addRemoveButtons();
+      const required = Array.from(document.querySelectorAll('[data-testid="bucket"][data-required="true"]'));
+      const missing = required.filter((bucket) => !readyIn(bucket)).map((bucket) => bucket.dataset.bucketName);
+      button.disabled = missing.length > 0;
+      hint.hidden = missing.length === 0;
+      hint.textContent = hint.dataset.msgMissing.replace("{0}", missing.join(", "));
+    };
+    document.addEventListener("click", (event) => {
+      const add = event.target.closest("[data-library-add]");
+      if (add) {
+        const library = add.closest("[data-library]");
+        const entry = add.closest("[data-document-id]");
+        const list = library.closest('[data-testid="bucket"]').querySelector(".upload-list");
+        if (!list.querySelector('[data-document-id="' + entry.dataset.documentId + '"]')) {
+          const row = entry.querySelector("template[data-library-row]").content.querySelector('[data-testid="upload-row"]');
+          list.appendChild(row.cloneNode(true));
+        }
+        refresh();
+        return;
+      }
+      const remove = event.target.closest("[data-remove-row]");
+      if (remove) {
+        remove.closest('[data-testid="upload-row"]').remove();
+        refresh();
+      }
+    });
     document.body.addEventListener("htmx:afterSettle", refresh);
     setInterval(refresh, 1000); // statuses change by polling fragments; a second is soon enough for a person
     refresh();

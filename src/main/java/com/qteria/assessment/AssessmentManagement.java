@@ -17,7 +17,6 @@ import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import com.qteria.shared.TenantId;
 import com.qteria.workflow.Bucket;
-import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
 import java.time.Clock;
@@ -205,15 +204,15 @@ public class AssessmentManagement {
         return assessments.find(tenant, ids).stream().map(Assessment::view).toList();
     }
 
-    public PageResponse<AssessmentView> list(TenantId tenant, String status, WorkflowId workflowId, String q,
-            Paging paging) {
-        String wanted = status == null || status.isBlank() ? "" : status.trim().toLowerCase(java.util.Locale.ROOT);
+    /** A page of the organization's assessments, newest first; 422 for a status that is none. */
+    public PageResponse<AssessmentView> list(TenantId tenant, AssessmentFilter filter, Paging paging) {
+        String wanted = filter.status();
         if (!wanted.isEmpty() && java.util.Arrays.stream(AssessmentStatus.values()).noneMatch(s -> s.value().equals(wanted))) {
             throw ApiProblem.validation("status", "Use one of queued, running, completed, failed, cancelled.");
         }
-        List<AssessmentView> items = assessments.list(tenant, wanted, workflowId, q, paging).stream()
+        List<AssessmentView> items = assessments.list(tenant, filter, paging).stream()
                 .map(Assessment::view).toList();
-        return PageResponse.of(items, paging, assessments.count(tenant, wanted, workflowId, q));
+        return PageResponse.of(items, paging, assessments.count(tenant, filter));
     }
 
     /**

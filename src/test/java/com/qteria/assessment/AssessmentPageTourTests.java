@@ -69,6 +69,16 @@ class AssessmentPageTourTests {
         PageChecks.assertUsable(browser, page);
         visit(page, "/assessments", "assessments-" + lang);
         visit(page, "/", "dashboard-recent-" + lang);
+
+        Page manager = browser.open(port);
+        manager.navigate("/login?lang=" + lang);
+        Browser.signIn(manager, tenant.admin().email(), TestData.PASSWORD);
+        visit(manager, "/workflows/" + workflow + "/insights?sort=noise", "insights-" + lang);
+        for (int width : new int[] {768, 390}) {
+            manager.setViewportSize(width, 900);
+            visit(manager, "/workflows/" + workflow + "/insights", "narrow-" + width + "-insights-" + lang);
+            visit(manager, "/", "narrow-" + width + "-dashboard-" + lang);
+        }
     }
 
     private StartAssessment.BucketDocument document(String token, String bucket, String sample) throws Exception {

@@ -106,6 +106,46 @@ class EveryStatusPagesTests {
         assertThat(visited).containsAll(wanted);
     }
 
+    @org.junit.jupiter.api.Test
+    void theDashboardShowsWhatIsUnderWayThisWeeksCountsAndTheOutcomesAsChartAndTable() throws Exception {
+        CurrentUser handler = tenant.user(Role.PROJECT_HANDLER);
+        Document page = Jsoup.parse(mvc.perform(get("/").with(as(handler))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("[data-testid=running-assessment]").eachAttr("data-status"))
+                .containsExactly("running", "queued");
+        assertThat(page.select("[data-testid=running-assessment] a").eachText())
+                .containsExactly("Project running", "Project queued");
+        assertThat(page.select("[data-status=running] [data-testid=running-progress]").attr("value")).isEqualTo("50");
+        assertThat(page.select("[data-testid=running-assessments]").attr("hx-get")).isEqualTo("/dashboard/running");
+        assertThat(page.select("[data-testid=week-count] dd").eachText()).containsOnly("1").hasSize(5);
+        assertThat(page.select("[data-testid=outcome-row] th").text()).isEqualTo("LVD");
+        assertThat(page.select("[data-testid=outcome-pass]").text()).isEqualTo("1");
+        assertThat(page.select("[data-testid=outcome-fail]").text()).isEqualTo("0");
+        assertThat(page.select("canvas[data-testid=outcomes-chart]").attr("aria-label")).isNotBlank();
+        assertThat(page.select("script[type=module]").attr("src")).isEqualTo("/js/dashboard.js");
+        assertThat(page.select("script[src*=chart.umd]")).hasSize(1);
+
+        String fragment = mvc.perform(get("/dashboard/running").with(as(handler))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(fragment).select("[data-testid=running-assessment]")).hasSize(2);
+        assertThat(fragment).doesNotContain("<html");
+        mvc.perform(get("/webjars/chart.js/dist/chart.umd.min.js").with(as(handler)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDashboardOfAnOrganizationWithoutAssessmentsHasZerosAndNothingUnderWay() throws Exception {
+        CurrentUser handler = data.newTenant().user(Role.PROJECT_HANDLER);
+        Document page = Jsoup.parse(mvc.perform(get("/?lang=de").with(as(handler)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("[data-testid=running-assessments], [data-testid=outcomes]")).isEmpty();
+        assertThat(page.select("[data-testid=week-count] dd").eachText()).containsOnly("0").hasSize(5);
+        assertThat(page.select("[data-testid=week-counts] h2").text()).isEqualTo("Diese Woche gestartet");
+        assertThat(mvc.perform(get("/dashboard/running").with(as(handler))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).isBlank();
+    }
+
     /** Follows every same-site link from the dashboard; each page must answer 200 without the error page. */
     private Set<String> crawl(CurrentUser user, Locale locale) throws Exception {
         Set<String> seen = new LinkedHashSet<>(List.of("/"));

@@ -131,6 +131,7 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/workflows/{id}/versions/{version}", new ById(Foreign::workflowId, null));
         probes.put("GET /api/v1/workflows/{id}/diff", new ById(Foreign::workflowId, null));
         probes.put("GET /api/v1/workflows/{id}/export", new ById(Foreign::workflowId, null));
+        probes.put("GET /api/v1/workflows/{id}/insights", new ById(Foreign::workflowId, null));
         probes.put("GET /api/v1/workflow-templates", new NotTenantData("the shipped templates, the same for everyone"));
         probes.put("GET /api/v1/workflow-templates/{key}", new NotTenantData("the shipped templates, the same for everyone"));
         probes.put("GET /api/v1/documents", new Listing());
@@ -173,6 +174,7 @@ class TenantIsolationTests {
         probes.put("GET /workflows/{id}/versions/{version}", new ById(Foreign::workflowId, null));
         probes.put("GET /workflows/{id}/diff", new ById(Foreign::workflowId, null));
         probes.put("GET /workflows/{id}/export", new ById(Foreign::workflowId, null));
+        probes.put("GET /workflows/{id}/insights", new ById(Foreign::workflowId, null));
         probes.put("POST /workflows/{id}/archive", new ById(Foreign::workflowId, null));
         probes.put("GET /workflows/{id}/edit", new ById(Foreign::workflowId, null));
         probes.put("POST /workflows/{id}/edit", new ById(Foreign::workflowId,

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.qteria.assessment.AssessmentManagement;
+import com.qteria.assessment.AssessmentStatistics;
+import com.qteria.assessment.AssessmentStatus;
 import com.qteria.assessment.AssessmentView;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.IdentityManagement;
@@ -54,6 +56,10 @@ class DashboardSliceTests {
     WorkflowManagement workflows;
     @MockitoBean
     AssessmentManagement assessments;
+    @MockitoBean
+    AssessmentStatistics statistics;
+    @MockitoBean
+    java.time.Clock clock;
 
     @BeforeEach
     void anOrganizationWithAssessmentsInEveryStatus() {
@@ -66,7 +72,12 @@ class DashboardSliceTests {
                 assessment("cancelled", null, "Projekt 4713"),
                 assessment("completed", "{\"overall\": \"fail\", \"passed\": 3, \"failed\": 1, \"needs_review\": 0, "
                         + "\"total\": 4}", LONG));
-        given(assessments.list(any(), any(), any(), any(), any())).willReturn(PageResponse.of(recent, Paging.of(0, 5), 5));
+        given(assessments.list(any(), any(), any())).willReturn(PageResponse.of(recent, Paging.of(0, 5), 5));
+        given(statistics.started(any(), any())).willReturn(new java.util.EnumMap<>(java.util.Map.of(
+                AssessmentStatus.COMPLETED, 1L, AssessmentStatus.RUNNING, 1L)));
+        given(statistics.outcomes(any(), any())).willReturn(List.of());
+        given(clock.instant()).willReturn(Instant.parse("2026-12-02T10:00:00Z"));
+        given(clock.getZone()).willReturn(java.time.ZoneOffset.UTC);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.qteria.assessment.persistence;
 
 import com.qteria.assessment.Assessment;
+import com.qteria.assessment.AssessmentFilter;
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.AssessmentPhase;
 import com.qteria.assessment.AssessmentStatus;
@@ -147,15 +148,15 @@ public class Assessments {
                 .query(this::assessment).optional();
     }
 
-    public List<Assessment> list(TenantId tenant, String status, WorkflowId workflowId, String q, Paging paging) {
+    public List<Assessment> list(TenantId tenant, AssessmentFilter filter, Paging paging) {
         return jdbc.sql("select * from assessments" + filter() + " order by created_at desc, id desc limit :limit offset :offset")
-                .params(filterParams(tenant, status, workflowId, q))
+                .params(filterParams(tenant, filter))
                 .param("limit", paging.size()).param("offset", paging.offset())
                 .query(this::assessment).list();
     }
 
-    public long count(TenantId tenant, String status, WorkflowId workflowId, String q) {
-        return jdbc.sql("select count(*) from assessments" + filter()).params(filterParams(tenant, status, workflowId, q))
+    public long count(TenantId tenant, AssessmentFilter filter) {
+        return jdbc.sql("select count(*) from assessments" + filter()).params(filterParams(tenant, filter))
                 .query(Long.class).single();
     }
 
@@ -354,17 +355,20 @@ public class Assessments {
     private static String filter() {
         return " where organization_id = :tenant and (:status = '' or status = :status)"
                 + " and (cast(:workflow as uuid) is null or workflow_id = cast(:workflow as uuid))"
-                + " and (lower(coalesce(reference, '')) like :q escape '!' or lower(workflow_name) like :q escape '!')";
+                + " and (lower(coalesce(reference, '')) like :q escape '!' or lower(workflow_name) like :q escape '!')"
+                + " and created_at >= :start and created_at < :end";
     }
 
-    private static Map<String, Object> filterParams(TenantId tenant, String status, WorkflowId workflowId, String q) {
+    private static Map<String, Object> filterParams(TenantId tenant, AssessmentFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("tenant", tenant.value());
-        params.put("status", status == null ? "" : status);
-        params.put("workflow", workflowId == null ? null : workflowId.value());
-        String escaped = (q == null ? "" : q.trim().toLowerCase(Locale.ROOT))
+        params.put("status", filter.status());
+        params.put("workflow", filter.workflowId() == null ? null : filter.workflowId().value());
+        String escaped = filter.q().toLowerCase(Locale.ROOT)
                 .replace("!", "!!").replace("%", "!%").replace("_", "!_");
         params.put("q", "%" + escaped + "%");
+        params.put("start", time(filter.started().start()));
+        params.put("end", time(filter.started().end()));
         return params;
     }
 

@@ -1,7 +1,9 @@
 package com.qteria.assessment.web;
 
 import com.qteria.assessment.AssessmentDiff;
+import com.qteria.assessment.AssessmentFilter;
 import com.qteria.assessment.AssessmentId;
+import com.qteria.assessment.DateRange;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentReviews;
 import com.qteria.assessment.FeedbackRequest;
@@ -26,6 +28,7 @@ import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowManagement;
 import com.qteria.workflow.WorkflowView;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -47,11 +50,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The assessment pages: the list, the start page (choose a workflow, drop files into its buckets, start once every
- * required bucket has a ready document), and one assessment — a live progress bar while it runs, the results when
- * it is done, where each result can be reviewed (verdict and comment, or undone) and rated ("Was this correct?"); a
- * finished one can be re-run with documents replaced, and a re-run shows what changed since the version it re-ran and
- * the chain of versions (v1 → v2 → v3).
+ * The assessment pages: the list, the start page (choose a workflow, drop files into its buckets or add ready ones
+ * from the library, take a wrong one out again, start once every required bucket has a ready document), and one
+ * assessment — a live progress bar while it runs, the results when it is done (failures first, with filters), where
+ * each result can be reviewed (verdict and comment, or undone) and rated ("Was this correct?"); a finished one can be
+ * re-run with documents replaced, and a re-run shows what changed since the version it re-ran and the chain of
+ * versions (v1 → v2 → v3).
  */
 @Controller
 @RequestMapping("/assessments")
@@ -59,8 +63,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AssessmentPagesController {
 
     static final int LIST_SIZE = 50;
-    /** The newest documents of the organization offered in the re-run form. */
-    static final int CHOICES = 100;
+    /** The newest documents of the library offered on the start page and in the re-run form (the ready ones). */
+    static final int LIBRARY_SIZE = 100;
 
     private final AssessmentManagement assessments;
     private final WorkflowManagement workflows;
@@ -79,10 +83,36 @@ class AssessmentPagesController {
         this.progress = progress;
     }
 
+    /**
+     * The list, filtered by status, workflow, text and the days started on, a page at a time. A filter the list
+     * cannot apply (a status or date that is none) is said on the page and left out.
+     */
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser user, ListPages.Query query, Model model) {
-        ListPages.show(model, "assessments", query,
-                assessments.list(user.tenantId(), null, null, query.q(), query.paging(LIST_SIZE)));
+    String list(@AuthenticationPrincipal CurrentUser user, ListPages.Query query,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String workflow,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        WorkflowId workflowId = workflow == null || workflow.isBlank() ? null
+                : new WorkflowId(Ids.parseOrNotFound(workflow.strip(), "Workflow"));
+        DateRange started;
+        try {
+            started = DateRange.parse(from, to);
+        } catch (ApiProblem problem) {
+            model.addAttribute("problem", String.join(" ", problem.errors().stream().map(FieldError::message)
+                    .distinct().toList()));
+            started = DateRange.ALWAYS;
+        }
+        String known = Arrays.stream(AssessmentStatus.values()).map(AssessmentStatus::value)
+                .filter(value -> value.equalsIgnoreCase(status == null ? "" : status.strip())).findFirst().orElse("");
+        AssessmentFilter filter = new AssessmentFilter(known, workflowId, query.q(), started);
+        ListPages.show(model, "assessments", query, assessments.list(user.tenantId(), filter,
+                query.paging(LIST_SIZE)));
+        List<WorkflowView> choices = new ArrayList<>(workflows.list(user.tenantId(), "", false, Paging.of(0, 100)).items());
+        choices.addAll(workflows.list(user.tenantId(), "", true, Paging.of(0, 100)).items());
+        model.addAttribute("workflows", choices);
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", AssessmentStatus.values());
+        model.addAttribute("from", filter.started().from());
+        model.addAttribute("to", filter.started().to());
         return "assessment/list";
     }
 
@@ -94,6 +124,7 @@ class AssessmentPagesController {
             return "assessment/choose";
         }
         model.addAttribute("workflow", workflows.get(user.tenantId(), workflow));
+        model.addAttribute("library", readyLibrary(user));
         return "assessment/new";
     }
 
@@ -181,8 +212,7 @@ class AssessmentPagesController {
         model.addAttribute("rerunBuckets", ran.buckets().stream().map(bucket -> new RerunBucket(bucket.key(),
                 bucket.name(), given.stream().filter(d -> d.bucket().equals(bucket.key()))
                         .map(d -> d.document() != null ? d.document().filename() : "—").toList())).toList());
-        model.addAttribute("readyDocuments", documents.list(user.tenantId(), "", Paging.of(0, CHOICES)).items()
-                .stream().filter(d -> d.status() == DocumentStatus.READY).toList());
+        model.addAttribute("readyDocuments", readyLibrary(user));
         if (latest.version() > assessment.workflow().version()) {
             model.addAttribute("latestWorkflowVersion", latest.version());
         }
@@ -201,6 +231,12 @@ class AssessmentPagesController {
                 .collect(Collectors.toMap(b -> b.key(), b -> b.name(), (a, b) -> a));
         return given.stream().map(d -> new AssessedDocument(d.bucket(), bucketNames.getOrDefault(d.bucket(), d.bucket()),
                 d.documentId(), found.get(d.documentId()))).toList();
+    }
+
+    /** The ready documents among the library's {@link #LIBRARY_SIZE} newest, to add to a bucket. */
+    private List<DocumentView> readyLibrary(CurrentUser user) {
+        return documents.list(user.tenantId(), "", Paging.of(0, LIBRARY_SIZE)).items().stream()
+                .filter(d -> d.status() == DocumentStatus.READY).toList();
     }
 
     /** A document an assessment read: its bucket (key and name), its id, and its view (null once deleted). */

@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.qteria.assessment.AssessmentDiff;
+import com.qteria.assessment.AssessmentFilter;
 import com.qteria.assessment.AssessmentId;
+import com.qteria.assessment.DateRange;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentResults;
 import com.qteria.assessment.AssessmentReviews;
@@ -74,18 +76,26 @@ class AssessmentsApiController {
 
     @GetMapping("/api/v1/assessments")
     @Operation(operationId = "listAssessments", summary = "List the organization's assessments",
-            description = "Newest first, filtered by status, workflow and search text. A workflow_id that is not "
-                    + "an id is 404.")
+            description = "Newest first, filtered by status, workflow, search text and the days they were started "
+                    + "on (from and to, UTC, both included; either may be left out). A workflow_id that is not an id "
+                    + "is 404; a status that is none, or from or to that is not a date (YYYY-MM-DD), or from after "
+                    + "to, is 422.")
     @ApiResponse(responseCode = "200", description = "A page of assessments.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "422", ref = "#/components/responses/ValidationFailed")
     PageResponse<AssessmentView> list(@AuthenticationPrincipal CurrentUser user,
             @Parameter(description = "Only this status: queued, running, completed, failed or cancelled.")
             @RequestParam(required = false) String status,
             @Parameter(description = "Only assessments against this workflow (its id).")
             @RequestParam(name = "workflow_id", required = false) WorkflowId workflowId,
             @Parameter(description = "Only assessments whose reference or workflow name contains this text.")
-            @RequestParam(required = false) String q, Paging paging) {
-        return assessments.list(user.tenantId(), status, workflowId, q, paging);
+            @RequestParam(required = false) String q,
+            @Parameter(description = "Only assessments started on or after this day, YYYY-MM-DD (UTC).")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "Only assessments started on or before this day, YYYY-MM-DD (UTC).")
+            @RequestParam(required = false) String to, Paging paging) {
+        return assessments.list(user.tenantId(),
+                new AssessmentFilter(status, workflowId, q, DateRange.parse(from, to)), paging);
     }
 
     @GetMapping("/api/v1/assessments/{id}")
