@@ -162,6 +162,15 @@ public class AssessmentManagement {
     }
 
     /**
+     * The documents an assessment was given, in the order given, each with the file name and fingerprint pinned when
+     * it started: they stay when the document is deleted later.
+     */
+    public List<AssessedDocument> assessedDocuments(TenantId tenant, AssessmentId id) {
+        return assessments.documents(find(tenant, id).id()).stream()
+                .map(d -> new AssessedDocument(d.bucket(), d.documentId(), d.filename(), d.sha256())).toList();
+    }
+
+    /**
      * Queues an assessment of {@code given} against {@code workflow} once every required bucket has a readable
      * document of the caller's organization (another organization's document is 404).
      */
@@ -184,8 +193,8 @@ public class AssessmentManagement {
                 reference, LocalDate.ofInstant(now, ZoneOffset.UTC), user.id(), now, parentId, ai.enabled() ? ai.provider() : null, ai.model()), workflow.criteria().size());
         AssessmentId id = assessment.id();
         transactions.executeWithoutResult(tx -> {
-            assessments.insert(assessment, given.stream().map(d -> new DocumentRef(d.bucket(), d.documentId()))
-                    .toList());
+            assessments.insert(assessment, given.stream().map(d -> new DocumentRef(d.bucket(), d.documentId(),
+                    found.get(d.documentId()).filename(), found.get(d.documentId()).sha256())).toList());
             documents.hold(user.tenantId(), found.keySet(), id.value());
             events.publishEvent(new AssessmentStarted(user.tenantId(), user.email(), id, workflow.id(),
                     workflow.version(), assessment.pinned().reference(), parentId, replaced));
