@@ -1,6 +1,7 @@
 package com.qteria.assessment;
 
 import com.qteria.assessment.AssessmentEvent.AssessmentCancelled;
+import com.qteria.assessment.AssessmentEvent.AssessmentExported;
 import com.qteria.assessment.AssessmentEvent.AssessmentStarted;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.assessment.persistence.Assessments.DocumentRef;
@@ -237,6 +238,19 @@ public class AssessmentManagement {
         Map<String, String> bucketNames = workflows.version(tenant, workflow.id(), workflow.version()).buckets().stream()
                 .collect(Collectors.toMap(Bucket::key, Bucket::name));
         return AssessmentResults.of(reviews.current(assessment.id())).rendered(reasonText, locale, key -> bucketNames.getOrDefault(key, key));
+    }
+
+    /**
+     * The export of a completed assessment ({@code GET …/report.csv}, {@code …/report.json}): the assessment, its
+     * documents with their pinned fingerprints and its results as {@link #results} gives them; audited as
+     * {@code assessment.exported} with the {@code format}. 409 ASSESSMENT_NOT_READY until completed.
+     */
+    public AssessmentReport report(CurrentUser user, AssessmentId id, Locale locale, String format) {
+        AssessmentResults results = results(user.tenantId(), id, locale);
+        AssessmentReport report = new AssessmentReport(get(user.tenantId(), id),
+                assessedDocuments(user.tenantId(), id), results.summary(), results.results());
+        events.publishEvent(new AssessmentExported(user.tenantId(), user.email(), id, format));
+        return report;
     }
 
     /**

@@ -153,6 +153,14 @@ class ResultReviewPageTests {
         assertThat(page.select("[data-testid=assessed-documents] a[href=/documents/" + c.setup().report() + "]")).hasSize(1);
         assertThat(page.select("[data-testid=assessed-document]").text()).contains(row.get(0)).contains("Deleted since");
         assertThat(page.select("[data-testid=sha256]")).extracting(Element::text).contains(row.get(1));
+
+        assertThat(page.select("[data-testid=export-csv]").attr("href")).isEqualTo("/assessments/" + c.id() + "/report.csv");
+        assertThat(page.select("[data-testid=export-json]").attr("href")).isEqualTo("/assessments/" + c.id() + "/report.json");
+        String json = mvc.perform(get("/assessments/" + c.id() + "/report.json").with(as(handler)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json).contains(row.get(0)).contains(row.get(1));
+        assertThat(mvc.perform(get("/assessments/" + c.id() + "/report.csv").with(as(handler)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentType()).startsWith("text/csv");
     }
 
     private Document page(CurrentUser user, String path) throws Exception {

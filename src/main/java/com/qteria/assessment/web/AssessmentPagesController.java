@@ -6,6 +6,7 @@ import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.DateRange;
 import com.qteria.assessment.AssessedDocument;
 import com.qteria.assessment.AssessmentManagement;
+import com.qteria.assessment.AssessmentReport;
 import com.qteria.assessment.AssessmentReviews;
 import com.qteria.assessment.FeedbackRequest;
 import com.qteria.assessment.RerunAssessment;
@@ -39,6 +40,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -181,6 +183,20 @@ class AssessmentPagesController {
             rerunForm(user, assessment, model);
         }
         return "assessment/view";
+    }
+
+    /** "Download CSV" on the results page: {@code …/report.csv} of the API, for the signed-in user. */
+    @GetMapping("/{id}/report.csv")
+    ResponseEntity<byte[]> reportCsv(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            Locale locale) {
+        return ReportFiles.csv(assessments.report(user, id, locale, "csv"));
+    }
+
+    /** "Download JSON" on the results page: {@code …/report.json} of the API, for the signed-in user. */
+    @GetMapping("/{id}/report.json")
+    ResponseEntity<AssessmentReport> reportJson(@AuthenticationPrincipal CurrentUser user,
+            @PathVariable AssessmentId id, Locale locale) {
+        return ReportFiles.json(assessments.report(user, id, locale, "json"));
     }
 
     /** The diff banner and each result's change, when the assessment this one re-ran has results to compare with. */
