@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
@@ -103,12 +102,7 @@ class ReportExportApiTests {
     @Test
     void notCompletedIs409AndAnotherOrganizationsIs404() throws Exception {
         AssessmentsApiTests.Setup s = AssessmentsApiTests.setup(data, uploaded, workflows);
-        assertThat(uploaded.awaitRead(s.token(), s.report())).isEqualTo("ready");
-        jdbc.sql("update documents set status = 'processing' where id = :id").param("id", UUID.fromString(s.report()))
-                .update();
-        String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), s.token(),
-                        AssessmentsApiTests.start(s.workflow(), "test_reports", s.report())))
-                .andReturn().getResponse().getContentAsString(), "$.id");
+        String id = ResultReviewApiTests.unfinished(mvc, s, uploaded, jdbc);
         for (String format : new String[] {"csv", "json"}) {
             mvc.perform(get("/api/v1/assessments/" + id + "/report." + format).header("Authorization", "Bearer " + s.token()))
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ASSESSMENT_NOT_READY"));
