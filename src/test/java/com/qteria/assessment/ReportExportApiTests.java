@@ -92,6 +92,13 @@ class ReportExportApiTests {
                 .andExpect(jsonPath("$.results[0].criterion.key").value("standard"))
                 .andExpect(jsonPath("$.results[0].evidence[0].document_name").value("report.pdf"));
 
+        String rerun = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/assessments/" + c.id() + "/rerun")
+                        .header("Authorization", "Bearer " + c.token())).andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        assertThat(jdbc.sql("select sha256 from assessment_documents where assessment_id = :id order by position")
+                .param("id", UUID.fromString(rerun)).query(String.class).list()).as("a re-run pins its documents too")
+                .hasSize(2).first().isEqualTo(sha256);
+
         mvc.perform(get("/api/v1/audit-events?action=assessment.exported")
                         .header("Authorization", "Bearer " + c.setup().tenant().adminToken()))
                 .andExpect(jsonPath("$.items.length()").value(1))
