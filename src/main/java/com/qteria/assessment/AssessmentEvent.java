@@ -48,6 +48,15 @@ public sealed interface AssessmentEvent extends AuditableEvent {
         }
     }
 
+    /** The results of a completed assessment were downloaded as a file; {@code format} csv or json. */
+    record AssessmentExported(TenantId tenantId, String actor, AssessmentId assessmentId, String format)
+            implements AssessmentEvent {
+        public String action() { return "assessment.exported"; }
+        public Map<String, Object> details() {
+            return Map.of("format", format);
+        }
+    }
+
     record AssessmentCancelled(TenantId tenantId, String actor, AssessmentId assessmentId) implements AssessmentEvent {
         public String action() { return "assessment.cancelled"; }
 

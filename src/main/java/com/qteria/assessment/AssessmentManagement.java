@@ -1,6 +1,7 @@
 package com.qteria.assessment;
 
 import com.qteria.assessment.AssessmentEvent.AssessmentCancelled;
+import com.qteria.assessment.AssessmentEvent.AssessmentExported;
 import com.qteria.assessment.AssessmentEvent.AssessmentStarted;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.assessment.persistence.Assessments.DocumentRef;
@@ -162,6 +163,15 @@ public class AssessmentManagement {
     }
 
     /**
+     * The documents an assessment was given, in the order given, each with the file name and fingerprint pinned when
+     * it started: they stay when the document is deleted later.
+     */
+    public List<AssessedDocument> assessedDocuments(TenantId tenant, AssessmentId id) {
+        return assessments.documents(find(tenant, id).id()).stream()
+                .map(d -> new AssessedDocument(d.bucket(), d.documentId(), d.filename(), d.sha256())).toList();
+    }
+
+    /**
      * Queues an assessment of {@code given} against {@code workflow} once every required bucket has a readable
      * document of the caller's organization (another organization's document is 404).
      */
@@ -184,8 +194,8 @@ public class AssessmentManagement {
                 reference, LocalDate.ofInstant(now, ZoneOffset.UTC), user.id(), now, parentId, ai.enabled() ? ai.provider() : null, ai.model()), workflow.criteria().size());
         AssessmentId id = assessment.id();
         transactions.executeWithoutResult(tx -> {
-            assessments.insert(assessment, given.stream().map(d -> new DocumentRef(d.bucket(), d.documentId()))
-                    .toList());
+            assessments.insert(assessment, given.stream().map(d -> new DocumentRef(d.bucket(), d.documentId(),
+                    found.get(d.documentId()).filename(), found.get(d.documentId()).sha256())).toList());
             documents.hold(user.tenantId(), found.keySet(), id.value());
             events.publishEvent(new AssessmentStarted(user.tenantId(), user.email(), id, workflow.id(),
                     workflow.version(), assessment.pinned().reference(), parentId, replaced));
@@ -228,6 +238,19 @@ public class AssessmentManagement {
         Map<String, String> bucketNames = workflows.version(tenant, workflow.id(), workflow.version()).buckets().stream()
                 .collect(Collectors.toMap(Bucket::key, Bucket::name));
         return AssessmentResults.of(reviews.current(assessment.id())).rendered(reasonText, locale, key -> bucketNames.getOrDefault(key, key));
+    }
+
+    /**
+     * The export of a completed assessment ({@code GET …/report.csv}, {@code …/report.json}): the assessment, its
+     * documents with their pinned fingerprints and its results as {@link #results} gives them; audited as
+     * {@code assessment.exported} with the {@code format}. 409 ASSESSMENT_NOT_READY until completed.
+     */
+    public AssessmentReport report(CurrentUser user, AssessmentId id, Locale locale, String format) {
+        AssessmentResults results = results(user.tenantId(), id, locale);
+        AssessmentReport report = new AssessmentReport(get(user.tenantId(), id),
+                assessedDocuments(user.tenantId(), id), results.summary(), results.results());
+        events.publishEvent(new AssessmentExported(user.tenantId(), user.email(), id, format));
+        return report;
     }
 
     /**

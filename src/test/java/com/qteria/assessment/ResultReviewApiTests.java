@@ -221,15 +221,24 @@ class ResultReviewApiTests {
         summary(c).andExpect(jsonPath("$.summary.overall").value("needs_review"));
     }
 
-    @Test
-    void anAssessmentThatHasNotCompletedCannotBeReviewed() throws Exception {
-        AssessmentsApiTests.Setup s = AssessmentsApiTests.setup(data, uploaded, workflows);
+    /**
+     * An assessment of {@code s}'s report that stays running: its document is marked as still being read. The caller
+     * cancels it when done.
+     */
+    static String unfinished(MockMvc mvc, AssessmentsApiTests.Setup s, UploadedDocuments uploaded, JdbcClient jdbc)
+            throws Exception {
         assertThat(uploaded.awaitRead(s.token(), s.report())).isEqualTo("ready");
         jdbc.sql("update documents set status = 'processing' where id = :id").param("id", UUID.fromString(s.report()))
                 .update();
-        String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), s.token(),
+        return JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), s.token(),
                         AssessmentsApiTests.start(s.workflow(), "test_reports", s.report())))
                 .andReturn().getResponse().getContentAsString(), "$.id");
+    }
+
+    @Test
+    void anAssessmentThatHasNotCompletedCannotBeReviewed() throws Exception {
+        AssessmentsApiTests.Setup s = AssessmentsApiTests.setup(data, uploaded, workflows);
+        String id = unfinished(mvc, s, uploaded, jdbc);
         String results = "/api/v1/assessments/" + id + "/results/standard";
 
         mvc.perform(json(put(results + "/review"), s.token(), "{\"verdict\": \"pass\"}"))

@@ -136,6 +136,33 @@ class ResultReviewPageTests {
         }
     }
 
+    @Test
+    void aDocumentDeletedAfterTheAssessmentStillShowsItsNameAndFingerprint() throws Exception {
+        ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
+        CurrentUser handler = c.setup().tenant().user(Role.PROJECT_HANDLER);
+        String manual = c.setup().manual();
+        var row = jdbc.sql("select filename, sha256 from documents where id = :id").param("id", UUID.fromString(manual))
+                .query((rs, n) -> List.of(rs.getString("filename"), rs.getString("sha256"))).single();
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/documents/" + manual)
+                .header("Authorization", "Bearer " + c.token())).andExpect(status().isNoContent());
+
+        Document page = page(handler, "/assessments/" + c.id());
+        assertThat(page.select("[data-testid=assessed-document]")).hasSize(2);
+        assertThat(page.select("[data-testid=assessed-documents] a[href=/documents/" + manual + "]")).isEmpty();
+        assertThat(page.select("[data-testid=assessed-documents] a[href=/documents/" + c.setup().report() + "]")).hasSize(1);
+        assertThat(page.select("[data-testid=assessed-document]").text()).contains(row.get(0)).contains("Deleted since");
+        assertThat(page.select("[data-testid=sha256]")).extracting(Element::text).contains(row.get(1));
+
+        assertThat(page.select("[data-testid=export-csv]").attr("href")).isEqualTo("/assessments/" + c.id() + "/report.csv");
+        assertThat(page.select("[data-testid=export-json]").attr("href")).isEqualTo("/assessments/" + c.id() + "/report.json");
+        String json = mvc.perform(get("/assessments/" + c.id() + "/report.json").with(as(handler)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json).contains(row.get(0)).contains(row.get(1));
+        assertThat(mvc.perform(get("/assessments/" + c.id() + "/report.csv").with(as(handler)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentType()).startsWith("text/csv");
+    }
+
     private Document page(CurrentUser user, String path) throws Exception {
         return Jsoup.parse(mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());

@@ -147,6 +147,8 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/assessments/{id}", new ById(Foreign::assessmentId, null));
         probes.put("GET /api/v1/assessments/{id}/results", new ById(Foreign::assessmentId, null));
         probes.put("GET /api/v1/assessments/{id}/events", new ById(Foreign::assessmentId, null));
+        probes.put("GET /api/v1/assessments/{id}/report.csv", new ById(Foreign::assessmentId, null));
+        probes.put("GET /api/v1/assessments/{id}/report.json", new ById(Foreign::assessmentId, null));
         probes.put("POST /api/v1/assessments/{id}/cancel", new ById(Foreign::assessmentId, null));
         probes.put("PUT /api/v1/assessments/{id}/results/{criterion_key}/review", new ById(Foreign::assessmentId,
                 "{\"verdict\": \"pass\", \"comment\": \"Mallory was here.\"}"));
@@ -159,6 +161,8 @@ class TenantIsolationTests {
         probes.put("POST /assessments/{id}/rerun", new ById(Foreign::assessmentId, "bucket=reports&document=x"));
         probes.put("GET /assessments/{id}", new ById(Foreign::assessmentId, null));
         probes.put("GET /assessments/{id}/events", new ById(Foreign::assessmentId, null));
+        probes.put("GET /assessments/{id}/report.csv", new ById(Foreign::assessmentId, null));
+        probes.put("GET /assessments/{id}/report.json", new ById(Foreign::assessmentId, null));
         probes.put("POST /assessments/{id}/cancel", new ById(Foreign::assessmentId, null));
         probes.put("GET /assessments/{id}/results/{criterion_key}/evidence/{n}", new ById(Foreign::assessmentId, null));
         probes.put("POST /assessments/{id}/results/{criterion_key}/review", new ById(Foreign::assessmentId,

@@ -54,8 +54,12 @@ public class Assessments {
         this.json = json;
     }
 
-    /** A document given to the assessment for one of its workflow's buckets. */
-    public record DocumentRef(String bucket, DocumentId documentId) {
+    /**
+     * A document given to the assessment for one of its workflow's buckets, with its file name and SHA-256 as they
+     * were when the assessment started (null for rows of assessments started before they were kept, whose document
+     * was already gone).
+     */
+    public record DocumentRef(String bucket, DocumentId documentId, String filename, String sha256) {
     }
 
     /** A result as stored: its position in the workflow and the key under which it may be reused. */
@@ -79,9 +83,12 @@ public class Assessments {
                 .param("aiProvider", pinned.aiProvider()).param("aiModel", pinned.aiModel())
                 .update();
         for (int i = 0; i < documents.size(); i++) {
-            jdbc.sql("insert into assessment_documents (assessment_id, position, bucket, document_id) values (:id, :position, :bucket, :document)")
+            jdbc.sql("""
+                    insert into assessment_documents (assessment_id, position, bucket, document_id, filename, sha256)
+                    values (:id, :position, :bucket, :document, :filename, :sha256)""")
                     .param("id", assessment.id().value()).param("position", i).param("bucket", documents.get(i).bucket())
-                    .param("document", documents.get(i).documentId().value()).update();
+                    .param("document", documents.get(i).documentId().value())
+                    .param("filename", documents.get(i).filename()).param("sha256", documents.get(i).sha256()).update();
         }
     }
 
@@ -161,10 +168,11 @@ public class Assessments {
     }
 
     public List<DocumentRef> documents(AssessmentId id) {
-        return jdbc.sql("select bucket, document_id from assessment_documents where assessment_id = :id order by position")
+        return jdbc.sql("select bucket, document_id, filename, sha256 from assessment_documents where assessment_id = :id order by position")
                 .param("id", id.value())
                 .query((rs, n) -> new DocumentRef(rs.getString("bucket"),
-                        new DocumentId(rs.getObject("document_id", UUID.class))))
+                        new DocumentId(rs.getObject("document_id", UUID.class)), rs.getString("filename"),
+                        rs.getString("sha256")))
                 .list();
     }
 

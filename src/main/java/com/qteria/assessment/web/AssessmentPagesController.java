@@ -4,7 +4,9 @@ import com.qteria.assessment.AssessmentDiff;
 import com.qteria.assessment.AssessmentFilter;
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.DateRange;
+import com.qteria.assessment.AssessedDocument;
 import com.qteria.assessment.AssessmentManagement;
+import com.qteria.assessment.AssessmentReport;
 import com.qteria.assessment.AssessmentReviews;
 import com.qteria.assessment.FeedbackRequest;
 import com.qteria.assessment.RerunAssessment;
@@ -38,6 +40,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -182,6 +185,20 @@ class AssessmentPagesController {
         return "assessment/view";
     }
 
+    /** "Download CSV" on the results page: {@code …/report.csv} of the API, for the signed-in user. */
+    @GetMapping("/{id}/report.csv")
+    ResponseEntity<byte[]> reportCsv(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            Locale locale) {
+        return ReportFiles.csv(assessments.report(user, id, locale, "csv"));
+    }
+
+    /** "Download JSON" on the results page: {@code …/report.json} of the API, for the signed-in user. */
+    @GetMapping("/{id}/report.json")
+    ResponseEntity<AssessmentReport> reportJson(@AuthenticationPrincipal CurrentUser user,
+            @PathVariable AssessmentId id, Locale locale) {
+        return ReportFiles.json(assessments.report(user, id, locale, "json"));
+    }
+
     /** The diff banner and each result's change, when the assessment this one re-ran has results to compare with. */
     private void diff(CurrentUser user, AssessmentView assessment, List<AssessmentView> versions, Model model) {
         AssessmentView parent = versions.stream().filter(v -> v.id().equals(assessment.parentId())).findFirst()
@@ -208,10 +225,10 @@ class AssessmentPagesController {
         }
         WorkflowView ran = workflows.version(user.tenantId(), assessment.workflow().id(),
                 assessment.workflow().version());
-        List<AssessedDocument> given = assessed(user, assessment);
+        List<DocumentRow> given = assessed(user, assessment);
         model.addAttribute("rerunBuckets", ran.buckets().stream().map(bucket -> new RerunBucket(bucket.key(),
                 bucket.name(), given.stream().filter(d -> d.bucket().equals(bucket.key()))
-                        .map(d -> d.document() != null ? d.document().filename() : "—").toList())).toList());
+                        .map(d -> d.exists() ? d.filename() : "—").toList())).toList());
         model.addAttribute("readyDocuments", readyLibrary(user));
         if (latest.version() > assessment.workflow().version()) {
             model.addAttribute("latestWorkflowVersion", latest.version());
@@ -219,18 +236,18 @@ class AssessmentPagesController {
     }
 
     /**
-     * The documents the assessment read, bucket by bucket, each with its current view (file name, SHA-256
-     * fingerprint) — null when it has been deleted since.
+     * The documents the assessment read, bucket by bucket, each with the file name and SHA-256 fingerprint pinned when
+     * it started, and whether it still exists (to link to it).
      */
-    private List<AssessedDocument> assessed(CurrentUser user, AssessmentView assessment) {
-        List<StartAssessment.BucketDocument> given = assessments.documents(user.tenantId(), assessment.id());
+    private List<DocumentRow> assessed(CurrentUser user, AssessmentView assessment) {
+        List<AssessedDocument> given = assessments.assessedDocuments(user.tenantId(), assessment.id());
         Map<DocumentId, DocumentView> found = documents.find(user.tenantId(),
-                given.stream().map(StartAssessment.BucketDocument::documentId).collect(Collectors.toSet()));
+                given.stream().map(AssessedDocument::documentId).collect(Collectors.toSet()));
         Map<String, String> bucketNames = workflows.version(user.tenantId(), assessment.workflow().id(),
                 assessment.workflow().version()).buckets().stream()
                 .collect(Collectors.toMap(b -> b.key(), b -> b.name(), (a, b) -> a));
-        return given.stream().map(d -> new AssessedDocument(d.bucket(), bucketNames.getOrDefault(d.bucket(), d.bucket()),
-                d.documentId(), found.get(d.documentId()))).toList();
+        return given.stream().map(d -> new DocumentRow(d.bucket(), bucketNames.getOrDefault(d.bucket(), d.bucket()),
+                d.documentId(), d.filename(), d.sha256(), found.containsKey(d.documentId()))).toList();
     }
 
     /** The ready documents among the library's {@link #LIBRARY_SIZE} newest, to add to a bucket. */
@@ -239,8 +256,12 @@ class AssessmentPagesController {
                 .filter(d -> d.status() == DocumentStatus.READY).toList();
     }
 
-    /** A document an assessment read: its bucket (key and name), its id, and its view (null once deleted). */
-    record AssessedDocument(String bucket, String bucketName, DocumentId id, DocumentView document) {
+    /**
+     * A document an assessment read: its bucket (key and name), its id, its pinned file name and fingerprint, and
+     * whether it still exists.
+     */
+    record DocumentRow(String bucket, String bucketName, DocumentId id, String filename, String sha256,
+            boolean exists) {
     }
 
     /** The order of the results on the page: what needs the handler's attention first. */

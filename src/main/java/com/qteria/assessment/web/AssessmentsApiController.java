@@ -8,6 +8,7 @@ import com.qteria.assessment.AssessmentFilter;
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.DateRange;
 import com.qteria.assessment.AssessmentManagement;
+import com.qteria.assessment.AssessmentReport;
 import com.qteria.assessment.AssessmentResults;
 import com.qteria.assessment.AssessmentReviews;
 import com.qteria.assessment.CriterionResult;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -115,6 +117,39 @@ class AssessmentsApiController {
             @Parameter(description = "Language of the reasoning: de for German, anything else English.")
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         return assessments.results(user.tenantId(), id, language(acceptLanguage));
+    }
+
+    @GetMapping("/api/v1/assessments/{id}/report.json")
+    @Operation(operationId = "exportAssessmentJson", summary = "Download a completed assessment as JSON",
+            description = "The results document of …/results (summary, results) with the assessment and the "
+                    + "documents it read, each with bucket, document_id, and the filename and sha256 pinned when "
+                    + "the assessment started (kept after the document is deleted). An attachment named "
+                    + "assessment-<reference or id>.json. Audited as assessment.exported. 409 ASSESSMENT_NOT_READY "
+                    + "until the assessment has completed.")
+    @ApiResponse(responseCode = "200", description = "The assessment, its documents and its results.")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/AssessmentNotReady")
+    ResponseEntity<AssessmentReport> reportJson(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @Parameter(description = "Language of the reasoning: de for German, anything else English.")
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return ReportFiles.json(assessments.report(user, id, language(acceptLanguage), "json"));
+    }
+
+    @GetMapping("/api/v1/assessments/{id}/report.csv")
+    @Operation(operationId = "exportAssessmentCsv", summary = "Download a completed assessment's results as CSV",
+            description = "One row per criterion with the columns criterion_key, criterion_name, severity, verdict, "
+                    + "machine_verdict, confidence, source, reviewed_by, review_comment, reasoning, evidence (each "
+                    + "quote as \"file p. N: quote\", one per line). UTF-8 with a byte order mark, RFC 4180 quoting; a "
+                    + "cell starting with = + - @, tab or carriage return gets a leading apostrophe so that a "
+                    + "spreadsheet never runs it. An attachment named assessment-<reference or id>.csv. Audited as "
+                    + "assessment.exported. 409 ASSESSMENT_NOT_READY until the assessment has completed.")
+    @ApiResponse(responseCode = "200", description = "The results as CSV.")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/AssessmentNotReady")
+    ResponseEntity<byte[]> reportCsv(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @Parameter(description = "Language of the reasoning: de for German, anything else English.")
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return ReportFiles.csv(assessments.report(user, id, language(acceptLanguage), "csv"));
     }
 
     @PutMapping("/api/v1/assessments/{id}/results/{criterion_key}/review")

@@ -1,5 +1,7 @@
 package com.qteria.audit.web;
 
+import static com.qteria.shared.SpreadsheetCells.safe;
+
 import com.qteria.audit.AuditLog;
 import com.qteria.audit.AuditQuery;
 import com.qteria.shared.TenantId;
@@ -37,10 +39,5 @@ final class AuditCsv {
                 }
             });
         }
-    }
-
-    /** Cells that a spreadsheet would run as a formula get a leading apostrophe. */
-    private static String safe(String value) {
-        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

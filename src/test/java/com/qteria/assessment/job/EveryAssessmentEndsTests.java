@@ -244,7 +244,7 @@ class EveryAssessmentEndsTests {
                 new AssessmentView.WorkflowRef(workflow.id(), workflow.version(), workflow.name()), null,
                 LocalDate.ofInstant(now, ZoneOffset.UTC), tenant.admin().id(), now, null, null, null), 1);
         DocumentId document = new DocumentId(UUID.fromString(report));
-        assessments.insert(assessment, List.of(new DocumentRef("test_reports", document)));
+        assessments.insert(assessment, List.of(new DocumentRef("test_reports", document, "report.pdf", null)));
         documents.hold(tenant.id(), List.of(document), assessment.id().value());
         return new Given(tenant, assessment.id(), document);
     }
