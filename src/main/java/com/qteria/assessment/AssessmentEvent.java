@@ -127,4 +127,46 @@ public sealed interface AssessmentEvent extends AuditableEvent {
             return Map.of("error", error);
         }
     }
+
+    /** A share link to the assessment's read-only report was created (the link's secret is never in the log). */
+    record ShareCreated(TenantId tenantId, String actor, AssessmentId assessmentId, java.util.UUID shareId,
+            java.time.Instant expiresAt) implements AssessmentEvent {
+        public String action() { return "share.created"; }
+
+        public String resourceType() { return "share"; }
+
+        public String resourceId() { return shareId.toString(); }
+
+        public Map<String, Object> details() {
+            return Map.of("assessment_id", assessmentId.toString(), "expires_at", expiresAt.toString());
+        }
+    }
+
+    /** A share link was revoked: its report answers 404 from now on. */
+    record ShareRevoked(TenantId tenantId, String actor, AssessmentId assessmentId, java.util.UUID shareId)
+            implements AssessmentEvent {
+        public String action() { return "share.revoked"; }
+
+        public String resourceType() { return "share"; }
+
+        public String resourceId() { return shareId.toString(); }
+
+        public Map<String, Object> details() {
+            return Map.of("assessment_id", assessmentId.toString());
+        }
+    }
+
+    /** Someone opened a share link's report; the actor is {@code anonymous} (the audit log keeps the address). */
+    record ShareViewed(TenantId tenantId, String actor, AssessmentId assessmentId, java.util.UUID shareId)
+            implements AssessmentEvent {
+        public String action() { return "share.viewed"; }
+
+        public String resourceType() { return "share"; }
+
+        public String resourceId() { return shareId.toString(); }
+
+        public Map<String, Object> details() {
+            return Map.of("assessment_id", assessmentId.toString());
+        }
+    }
 }

@@ -72,9 +72,12 @@ class AssessmentPagesController {
     private final AssessmentReviews reviews;
     private final DocumentManagement documents;
     private final MessageSource messages;
+    private final AssessedDocuments assessedDocuments;
 
     AssessmentPagesController(AssessmentManagement assessments, WorkflowManagement workflows, ProgressEvents progress,
-            AssessmentReviews reviews, DocumentManagement documents, MessageSource messages) {
+            AssessmentReviews reviews, DocumentManagement documents, MessageSource messages,
+            AssessedDocuments assessedDocuments) {
+        this.assessedDocuments = assessedDocuments;
         this.documents = documents;
         this.messages = messages;
         this.reviews = reviews;
@@ -167,7 +170,7 @@ class AssessmentPagesController {
             model.addAttribute("took", assessment.took(messages, locale));
         }
         if (assessment.status().finished()) {
-            model.addAttribute("assessedDocuments", assessed(user, assessment));
+            model.addAttribute("assessedDocuments", assessedDocuments.of(user.tenantId(), assessment));
         }
         List<AssessmentView> versions = assessments.versions(user.tenantId(), id);
         if (versions.size() > 1) {
@@ -208,7 +211,7 @@ class AssessmentPagesController {
         }
         WorkflowView ran = workflows.version(user.tenantId(), assessment.workflow().id(),
                 assessment.workflow().version());
-        List<AssessedDocument> given = assessed(user, assessment);
+        List<AssessedDocument> given = assessedDocuments.of(user.tenantId(), assessment);
         model.addAttribute("rerunBuckets", ran.buckets().stream().map(bucket -> new RerunBucket(bucket.key(),
                 bucket.name(), given.stream().filter(d -> d.bucket().equals(bucket.key()))
                         .map(d -> d.document() != null ? d.document().filename() : "—").toList())).toList());
@@ -216,21 +219,6 @@ class AssessmentPagesController {
         if (latest.version() > assessment.workflow().version()) {
             model.addAttribute("latestWorkflowVersion", latest.version());
         }
-    }
-
-    /**
-     * The documents the assessment read, bucket by bucket, each with its current view (file name, SHA-256
-     * fingerprint) — null when it has been deleted since.
-     */
-    private List<AssessedDocument> assessed(CurrentUser user, AssessmentView assessment) {
-        List<StartAssessment.BucketDocument> given = assessments.documents(user.tenantId(), assessment.id());
-        Map<DocumentId, DocumentView> found = documents.find(user.tenantId(),
-                given.stream().map(StartAssessment.BucketDocument::documentId).collect(Collectors.toSet()));
-        Map<String, String> bucketNames = workflows.version(user.tenantId(), assessment.workflow().id(),
-                assessment.workflow().version()).buckets().stream()
-                .collect(Collectors.toMap(b -> b.key(), b -> b.name(), (a, b) -> a));
-        return given.stream().map(d -> new AssessedDocument(d.bucket(), bucketNames.getOrDefault(d.bucket(), d.bucket()),
-                d.documentId(), found.get(d.documentId()))).toList();
     }
 
     /** The ready documents among the library's {@link #LIBRARY_SIZE} newest, to add to a bucket. */
