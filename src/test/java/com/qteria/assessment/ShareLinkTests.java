@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -12,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import com.qteria.assessment.share.ShareProperties;
 import com.qteria.document.UploadedDocuments;
+import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.support.MutableClock;
 import com.qteria.support.QteriaTest;
@@ -26,6 +30,8 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -224,7 +230,8 @@ class ShareLinkTests {
         for (int i = 0; i < settings.viewsPerIp(); i++) {
             mvc.perform(view(i % 2 == 0 ? url : "/s/unknown", address)).andExpect(status().is(Matchers.oneOf(200, 404)));
         }
-        mvc.perform(view(url, address)).andExpect(status().isTooManyRequests());
+        mvc.perform(view(url, address)).andExpect(status().isTooManyRequests())
+                .andExpect(content().string(Matchers.containsString("Too many requests")));
         mvc.perform(view(url, "10.99.0.2")).andExpect(status().isOk());
         clock.advance(settings.viewsWindow());
         mvc.perform(view(url, address)).andExpect(status().isOk());
@@ -242,5 +249,45 @@ class ShareLinkTests {
         mvc.perform(delete("/api/v1/shares/" + JsonPath.read(created, "$.id")).header("Authorization", "Bearer " + other))
                 .andExpect(status().isNotFound());
         mvc.perform(view(JsonPath.read(created, "$.url"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void theResultsPageSharesShowsTheLinkOnceListsAndRevokes() throws Exception {
+        ResultReviewApiTests.Completed c = completed();
+        CurrentUser handler = c.setup().tenant().user(Role.PROJECT_HANDLER);
+        mvc.perform(get("/assessments/" + c.id()).with(signedIn(handler))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("/assessments/" + c.id() + "/shares")))
+                .andExpect(content().string(Matchers.containsString("/js/share.js")));
+        String empty = mvc.perform(get("/assessments/" + c.id() + "/shares").with(signedIn(handler)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(empty).contains("data-testid=\"share-form\"", "No links yet.", "value=\"30\"", "value=\"14\"");
+
+        String created = mvc.perform(post("/assessments/" + c.id() + "/shares").param("expires_in_days", "14")
+                        .with(signedIn(handler)).with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String url = created.replaceAll("(?s).*data-testid=\"share-url\" value=\"([^\"]+)\".*", "$1");
+        assertThat(url).matches("http://localhost:\\d+/s/[A-Za-z0-9_-]{43}");
+        assertThat(created).contains("data-testid=\"share-copy\"", "data-testid=\"share-link\"", "not viewed");
+        mvc.perform(view(url)).andExpect(status().isOk());
+
+        String listed = mvc.perform(get("/assessments/" + c.id() + "/shares").with(signedIn(handler)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(listed).doesNotContain(url.substring(url.lastIndexOf('/') + 1)).contains("viewed once");
+        String shareId = listed.replaceAll("(?s).*data-share-id=\"([^\"]+)\".*", "$1");
+        String revoked = mvc.perform(post("/shares/" + shareId + "/revoke").param("assessment", c.id())
+                        .with(signedIn(handler)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(revoked).contains("Revoked").doesNotContain("data-testid=\"share-revoke\"");
+        mvc.perform(view(url)).andExpect(status().isNotFound());
+
+        String refused = mvc.perform(post("/assessments/" + c.id() + "/shares").param("expires_in_days", "31")
+                        .with(signedIn(handler)).with(csrf()).locale(Locale.GERMAN))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("data-testid=\"share-problem\"", "1 bis 30 Tage");
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(CurrentUser user) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                List.of(new SimpleGrantedAuthority(user.role().authority()))));
     }
 }

@@ -161,6 +161,10 @@ class TenantIsolationTests {
         probes.put("POST /api/v1/assessments/{id}/shares", new ById(Foreign::assessmentId, "{}"));
         probes.put("GET /api/v1/assessments/{id}/shares", new ById(Foreign::assessmentId, null));
         probes.put("DELETE /api/v1/shares/{id}", new ById(Foreign::shareId, null));
+        probes.put("GET /assessments/{id}/shares", new ById(Foreign::assessmentId, null));
+        probes.put("POST /assessments/{id}/shares", new ById(Foreign::assessmentId, "expires_in_days=7"));
+        probes.put("POST /shares/{id}/revoke", new ById(Foreign::shareId,
+                "assessment=00000000-0000-7000-8000-000000000000"));
         probes.put("GET /s/{token}", new NotTenantData("public by design: the link's secret is the access; unknown, "
                 + "expired and revoked secrets are the same 404 (ShareLinkTests)"));
         probes.put("POST /assessments/{id}/rerun", new ById(Foreign::assessmentId, "bucket=reports&document=x"));
