@@ -136,4 +136,44 @@ public sealed interface AssessmentEvent extends AuditableEvent {
             return Map.of("error", error);
         }
     }
+
+    /** What happened to a share link of the assessment: audited as a {@code share} resource, by the link's id. */
+    sealed interface ShareEvent extends AssessmentEvent {
+
+        java.util.UUID shareId();
+
+        default String resourceType() {
+            return "share";
+        }
+
+        default String resourceId() {
+            return shareId().toString();
+        }
+
+        default Map<String, Object> details() {
+            return Map.of("assessment_id", assessmentId().toString());
+        }
+    }
+
+    /** A share link to the assessment's read-only report was created (the link's secret is never in the log). */
+    record ShareCreated(TenantId tenantId, String actor, AssessmentId assessmentId, java.util.UUID shareId,
+            java.time.Instant expiresAt) implements ShareEvent {
+        public String action() { return "share.created"; }
+
+        public Map<String, Object> details() {
+            return Map.of("assessment_id", assessmentId.toString(), "expires_at", expiresAt.toString());
+        }
+    }
+
+    /** A share link was revoked: its report answers 404 from now on. */
+    record ShareRevoked(TenantId tenantId, String actor, AssessmentId assessmentId, java.util.UUID shareId)
+            implements ShareEvent {
+        public String action() { return "share.revoked"; }
+    }
+
+    /** Someone opened a share link's report; the actor is {@code anonymous} (the audit log keeps the address). */
+    record ShareViewed(TenantId tenantId, String actor, AssessmentId assessmentId, java.util.UUID shareId)
+            implements ShareEvent {
+        public String action() { return "share.viewed"; }
+    }
 }

@@ -64,6 +64,8 @@ class TenantIsolationTests {
     @Autowired
     com.qteria.assessment.AssessmentManagement assessments;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -73,7 +75,7 @@ class TenantIsolationTests {
 
     /** Tenant B's resources, one of each kind a route can name. */
     record Foreign(TestData.Tenant tenant, CurrentUser user, UUID personalTokenId, String personalToken, WorkflowId workflowId,
-            DocumentId documentId, AssessmentId assessmentId) {
+            DocumentId documentId, AssessmentId assessmentId, UUID shareId) {
     }
 
     sealed interface Probe {
@@ -158,6 +160,15 @@ class TenantIsolationTests {
                 "{\"correct\": false, \"comment\": \"Mallory was here.\"}"));
         probes.put("POST /api/v1/assessments/{id}/rerun", new ById(Foreign::assessmentId, "{}"));
         probes.put("GET /api/v1/assessments/{id}/diff", new ById(Foreign::assessmentId, null));
+        probes.put("POST /api/v1/assessments/{id}/shares", new ById(Foreign::assessmentId, "{}"));
+        probes.put("GET /api/v1/assessments/{id}/shares", new ById(Foreign::assessmentId, null));
+        probes.put("DELETE /api/v1/shares/{id}", new ById(Foreign::shareId, null));
+        probes.put("GET /assessments/{id}/shares", new ById(Foreign::assessmentId, null));
+        probes.put("POST /assessments/{id}/shares", new ById(Foreign::assessmentId, "expires_in_days=7"));
+        probes.put("POST /shares/{id}/revoke", new ById(Foreign::shareId,
+                "assessment=00000000-0000-7000-8000-000000000000"));
+        probes.put("GET /s/{token}", new NotTenantData("public by design: the link's secret is the access; unknown, "
+                + "expired and revoked secrets are the same 404 (ShareLinkTests)"));
         probes.put("POST /assessments/{id}/rerun", new ById(Foreign::assessmentId, "bucket=reports&document=x"));
         probes.put("GET /assessments/{id}", new ById(Foreign::assessmentId, null));
         probes.put("GET /assessments/{id}/events", new ById(Foreign::assessmentId, null));
@@ -201,7 +212,14 @@ class TenantIsolationTests {
         DocumentId document = uploadFor(other.admin());
         AssessmentId assessment = assessments.start(other.admin(), new com.qteria.assessment.StartAssessment(workflow, "B's project",
                 List.of(new com.qteria.assessment.StartAssessment.BucketDocument("reports", document)))).id();
-        b = new Foreign(other, user, pat.id(), pat.value(), workflow, document, assessment);
+        UUID share = UUID.randomUUID();
+        jdbc.sql("""
+                insert into assessment_shares (id, assessment_id, organization_id, token_hash, created_by, created_at,
+                    expires_at, views)
+                values (:id, :assessment, :tenant, :hash, 'b@example.com', current_timestamp, :expires, 0)""")
+                .param("id", share).param("assessment", assessment.value()).param("tenant", other.uuid())
+                .param("hash", share.toString()).param("expires", java.time.OffsetDateTime.now().plusDays(7)).update();
+        b = new Foreign(other, user, pat.id(), pat.value(), workflow, document, assessment, share);
     }
 
     private DocumentId uploadFor(CurrentUser user) {
@@ -297,6 +315,9 @@ class TenantIsolationTests {
         assertThat(assessments.get(b.tenant().id(), b.assessmentId()).status().finished()
                 && assessments.get(b.tenant().id(), b.assessmentId()).status() != com.qteria.assessment.AssessmentStatus.COMPLETED)
                 .as("B's assessment was not cancelled or failed by A").isFalse();
+        assertThat(jdbc.sql("select count(*) from assessment_shares where id = :id and revoked_at is null")
+                .param("id", b.shareId()).query(Integer.class).single()).as("B's share link was not revoked by A")
+                .isEqualTo(1);
         WorkflowView workflow = workflows.get(b.tenant().id(), b.workflowId());
         assertThat(workflow.version()).isEqualTo(1);
         assertThat(workflow.archived()).isFalse();

@@ -4,7 +4,6 @@ import com.qteria.assessment.AssessmentDiff;
 import com.qteria.assessment.AssessmentFilter;
 import com.qteria.assessment.AssessmentId;
 import com.qteria.assessment.DateRange;
-import com.qteria.assessment.AssessedDocument;
 import com.qteria.assessment.AssessmentManagement;
 import com.qteria.assessment.AssessmentReport;
 import com.qteria.assessment.AssessmentReviews;
@@ -34,7 +33,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -75,9 +73,12 @@ class AssessmentPagesController {
     private final AssessmentReviews reviews;
     private final DocumentManagement documents;
     private final MessageSource messages;
+    private final AssessedDocuments assessedDocuments;
 
     AssessmentPagesController(AssessmentManagement assessments, WorkflowManagement workflows, ProgressEvents progress,
-            AssessmentReviews reviews, DocumentManagement documents, MessageSource messages) {
+            AssessmentReviews reviews, DocumentManagement documents, MessageSource messages,
+            AssessedDocuments assessedDocuments) {
+        this.assessedDocuments = assessedDocuments;
         this.documents = documents;
         this.messages = messages;
         this.reviews = reviews;
@@ -170,7 +171,7 @@ class AssessmentPagesController {
             model.addAttribute("took", assessment.took(messages, locale));
         }
         if (assessment.status().finished()) {
-            model.addAttribute("assessedDocuments", assessed(user, assessment));
+            model.addAttribute("assessedDocuments", assessedDocuments.of(user.tenantId(), assessment));
         }
         List<AssessmentView> versions = assessments.versions(user.tenantId(), id);
         if (versions.size() > 1) {
@@ -225,7 +226,7 @@ class AssessmentPagesController {
         }
         WorkflowView ran = workflows.version(user.tenantId(), assessment.workflow().id(),
                 assessment.workflow().version());
-        List<DocumentRow> given = assessed(user, assessment);
+        List<DocumentRow> given = assessedDocuments.of(user.tenantId(), assessment);
         model.addAttribute("rerunBuckets", ran.buckets().stream().map(bucket -> new RerunBucket(bucket.key(),
                 bucket.name(), given.stream().filter(d -> d.bucket().equals(bucket.key()))
                         .map(d -> d.exists() ? d.filename() : "—").toList())).toList());
@@ -233,21 +234,6 @@ class AssessmentPagesController {
         if (latest.version() > assessment.workflow().version()) {
             model.addAttribute("latestWorkflowVersion", latest.version());
         }
-    }
-
-    /**
-     * The documents the assessment read, bucket by bucket, each with the file name and SHA-256 fingerprint pinned when
-     * it started, and whether it still exists (to link to it).
-     */
-    private List<DocumentRow> assessed(CurrentUser user, AssessmentView assessment) {
-        List<AssessedDocument> given = assessments.assessedDocuments(user.tenantId(), assessment.id());
-        Map<DocumentId, DocumentView> found = documents.find(user.tenantId(),
-                given.stream().map(AssessedDocument::documentId).collect(Collectors.toSet()));
-        Map<String, String> bucketNames = workflows.version(user.tenantId(), assessment.workflow().id(),
-                assessment.workflow().version()).buckets().stream()
-                .collect(Collectors.toMap(b -> b.key(), b -> b.name(), (a, b) -> a));
-        return given.stream().map(d -> new DocumentRow(d.bucket(), bucketNames.getOrDefault(d.bucket(), d.bucket()),
-                d.documentId(), d.filename(), d.sha256(), found.containsKey(d.documentId()))).toList();
     }
 
     /** The ready documents among the library's {@link #LIBRARY_SIZE} newest, to add to a bucket. */

@@ -1,11 +1,8 @@
 package com.qteria.identity.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.qteria.shared.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** The secret in an invitation link: 256 random bits, base64url. Only {@link #hash()} is ever stored. */
@@ -26,12 +23,7 @@ record InvitationSecret(String value) {
     }
 
     String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value);
     }
 
     /** Never the value: a secret that ends up in a log message must not be usable. */

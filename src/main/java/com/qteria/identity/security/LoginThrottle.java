@@ -3,10 +3,10 @@ package com.qteria.identity.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.qteria.identity.IdentityProperties;
+import com.qteria.platform.ClockTimeMeter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class LoginThrottle {
     private final Cache<String, Bucket> buckets;
     private final Cache<String, Refusals> refusals;
     private final Clock clock;
-    private final TimeMeter time;
+    private final ClockTimeMeter time;
     private final Supplier<Bandwidth> perEmail;
     private final Supplier<Bandwidth> perIp;
 
@@ -125,19 +125,5 @@ class LoginThrottle {
 
     /** Refusals of one email: when the recorded block ends, and the refusals since it that were only counted. */
     private record Refusals(Instant recordedUntil, int unrecorded) {
-    }
-
-    /** Bucket4j's time source follows the application clock, so tests can move past a window. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }
