@@ -115,6 +115,7 @@ class ResultsJourneyBrowserTests {
         // Fix: the client sends the corrected report; it goes to the library, then replaces the draft.
         page.navigate("/documents");
         page.getByTestId("upload-for-workflow").first().click();
+        page.waitForURL("**/documents/new**");
         drop(page, "test_reports", "tr-nordlicht-nv8240.pdf", sample("tr-nordlicht-nv8240.pdf"));
         assertThat(page.locator("[data-testid=bucket][data-bucket=test_reports] [data-testid=document-status]"))
                 .hasAttribute("data-status", "ready", new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
@@ -152,10 +153,12 @@ class ResultsJourneyBrowserTests {
     }
 
     private static void drop(Page page, String bucket, String name, byte[] bytes) {
+        // The upload rows are made by the page's script: wait until it has run, or the file choice goes unseen.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         page.locator("[data-testid=bucket][data-bucket=" + bucket + "] input[type=file]")
                 .setInputFiles(new FilePayload(name, "application/pdf", bytes));
         assertThat(page.locator("[data-testid=bucket][data-bucket=" + bucket + "] [data-testid=upload-row]").last())
-                .isVisible();
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
     }
 
     private static byte[] sample(String name) throws Exception {
