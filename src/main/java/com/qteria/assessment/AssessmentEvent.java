@@ -171,9 +171,16 @@ public sealed interface AssessmentEvent extends AuditableEvent {
         public String action() { return "share.revoked"; }
     }
 
-    /** Someone opened a share link's report; the actor is {@code anonymous} (the audit log keeps the address). */
-    record ShareViewed(TenantId tenantId, String actor, AssessmentId assessmentId, java.util.UUID shareId)
+    /**
+     * Someone opened a share link's report page ({@code what}: {@code page}) or its PDF ({@code pdf}); the actor is
+     * {@code anonymous} (the audit log keeps the address).
+     */
+    record ShareViewed(TenantId tenantId, String actor, AssessmentId assessmentId, java.util.UUID shareId, String what)
             implements ShareEvent {
         public String action() { return "share.viewed"; }
+
+        public Map<String, Object> details() {
+            return Map.of("assessment_id", assessmentId.toString(), "viewed", what);
+        }
     }
 }

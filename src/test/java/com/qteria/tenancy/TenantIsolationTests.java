@@ -149,6 +149,7 @@ class TenantIsolationTests {
         probes.put("GET /api/v1/assessments/{id}", new ById(Foreign::assessmentId, null));
         probes.put("GET /api/v1/assessments/{id}/results", new ById(Foreign::assessmentId, null));
         probes.put("GET /api/v1/assessments/{id}/events", new ById(Foreign::assessmentId, null));
+        probes.put("GET /api/v1/assessments/{id}/report.pdf", new ById(Foreign::assessmentId, null));
         probes.put("GET /api/v1/assessments/{id}/report.csv", new ById(Foreign::assessmentId, null));
         probes.put("GET /api/v1/assessments/{id}/report.json", new ById(Foreign::assessmentId, null));
         probes.put("POST /api/v1/assessments/{id}/cancel", new ById(Foreign::assessmentId, null));
@@ -169,9 +170,12 @@ class TenantIsolationTests {
                 "assessment=00000000-0000-7000-8000-000000000000"));
         probes.put("GET /s/{token}", new NotTenantData("public by design: the link's secret is the access; unknown, "
                 + "expired and revoked secrets are the same 404 (ShareLinkTests)"));
+        probes.put("GET /s/{token}/report.pdf", new NotTenantData("public by design, as GET /s/{token}: the same "
+                + "report as PDF, the same 404 for an unknown, expired or revoked secret (ReportPdfTests)"));
         probes.put("POST /assessments/{id}/rerun", new ById(Foreign::assessmentId, "bucket=reports&document=x"));
         probes.put("GET /assessments/{id}", new ById(Foreign::assessmentId, null));
         probes.put("GET /assessments/{id}/events", new ById(Foreign::assessmentId, null));
+        probes.put("GET /assessments/{id}/report.pdf", new ById(Foreign::assessmentId, null));
         probes.put("GET /assessments/{id}/report.csv", new ById(Foreign::assessmentId, null));
         probes.put("GET /assessments/{id}/report.json", new ById(Foreign::assessmentId, null));
         probes.put("POST /assessments/{id}/cancel", new ById(Foreign::assessmentId, null));

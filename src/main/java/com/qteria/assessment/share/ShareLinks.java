@@ -119,12 +119,13 @@ public class ShareLinks {
     }
 
     /**
-     * The share a secret opens, counted and audited as a view; empty when the secret is unknown, expired or revoked.
+     * The share a secret opens, counted and audited as a view of {@code what} ({@code page}: the report page,
+     * {@code pdf}: its PDF); empty when the secret is unknown, expired or revoked.
      * A malformed secret is still hashed and looked up, so every refusal takes the same path. Each call counts
      * against {@code clientAddress}'s limit first (429 beyond it).
      */
     @Transactional
-    public Optional<OpenedShare> open(String secret, String clientAddress) {
+    public Optional<OpenedShare> open(String secret, String clientAddress, String what) {
         throttle.admit(clientAddress);
         String given = secret == null ? "" : secret;
         String hash = Sha256.hex(given);
@@ -140,7 +141,7 @@ public class ShareLinks {
         found.ifPresent(share -> {
             jdbc.sql("update assessment_shares set views = views + 1 where id = :id").param("id", share.id()).update();
             events.publishEvent(new AssessmentEvent.ShareViewed(share.tenant(), "anonymous", share.assessment(),
-                    share.id()));
+                    share.id(), what));
         });
         return found;
     }

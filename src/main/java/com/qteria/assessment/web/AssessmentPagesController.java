@@ -74,10 +74,12 @@ class AssessmentPagesController {
     private final DocumentManagement documents;
     private final MessageSource messages;
     private final AssessedDocuments assessedDocuments;
+    private final ReportPdf reportPdf;
 
     AssessmentPagesController(AssessmentManagement assessments, WorkflowManagement workflows, ProgressEvents progress,
             AssessmentReviews reviews, DocumentManagement documents, MessageSource messages,
-            AssessedDocuments assessedDocuments) {
+            AssessedDocuments assessedDocuments, ReportPdf reportPdf) {
+        this.reportPdf = reportPdf;
         this.assessedDocuments = assessedDocuments;
         this.documents = documents;
         this.messages = messages;
@@ -184,6 +186,13 @@ class AssessmentPagesController {
             rerunForm(user, assessment, model);
         }
         return "assessment/view";
+    }
+
+    /** "Download PDF" on the results page: {@code …/report.pdf} of the API, in the page's language. */
+    @GetMapping("/{id}/report.pdf")
+    ResponseEntity<byte[]> reportPdf(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            Locale locale) {
+        return reportPdf.download(user, id, locale);
     }
 
     /** "Download CSV" on the results page: {@code …/report.csv} of the API, for the signed-in user. */

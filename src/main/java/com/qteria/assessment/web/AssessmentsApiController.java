@@ -2,6 +2,8 @@ package com.qteria.assessment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.qteria.assessment.AssessmentDiff;
 import com.qteria.assessment.AssessmentFilter;
@@ -56,9 +58,12 @@ class AssessmentsApiController {
     private final AssessmentManagement assessments;
     private final AssessmentReviews reviews;
     private final ProgressEvents progress;
+    private final ReportPdf reportPdf;
 
-    AssessmentsApiController(AssessmentManagement assessments, AssessmentReviews reviews, ProgressEvents progress) {
+    AssessmentsApiController(AssessmentManagement assessments, AssessmentReviews reviews, ProgressEvents progress,
+            ReportPdf reportPdf) {
         this.assessments = assessments;
+        this.reportPdf = reportPdf;
         this.reviews = reviews;
         this.progress = progress;
     }
@@ -117,6 +122,26 @@ class AssessmentsApiController {
             @Parameter(description = "Language of the reasoning: de for German, anything else English.")
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         return assessments.results(user.tenantId(), id, language(acceptLanguage));
+    }
+
+    @GetMapping(value = "/api/v1/assessments/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(operationId = "exportAssessmentPdf", summary = "Download a completed assessment's report as PDF",
+            description = "The report to forward: organization, workflow and version, reference, who started it and "
+                    + "when, duration, overall verdict and counts, every criterion (failures first) with verdict, "
+                    + "confidence, source, reasoning, evidence quotes with document and page, reviews with the "
+                    + "machine's verdict beside them, and the documents assessed with their SHA-256 fingerprints. "
+                    + "German when Accept-Language prefers German, else English. Tagged PDF claiming PDF/A-2u, fonts "
+                    + "embedded. An attachment named assessment-<reference or id>.pdf. Audited as assessment.exported. "
+                    + "409 ASSESSMENT_NOT_READY until the assessment has completed.")
+    @ApiResponse(responseCode = "200", description = "The report as PDF.",
+            content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+                    schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/AssessmentNotReady")
+    ResponseEntity<byte[]> reportPdf(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id,
+            @Parameter(description = "Language of the report: de for German, anything else English.")
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        return reportPdf.download(user, id, language(acceptLanguage));
     }
 
     @GetMapping("/api/v1/assessments/{id}/report.json")

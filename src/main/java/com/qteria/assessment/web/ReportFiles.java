@@ -18,7 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The export files of a completed assessment: the CSV (one row per criterion in the workflow's order, the columns
+ * The export files of a completed assessment: the PDF ({@link ReportPdf}), the CSV (one row per criterion in the workflow's order, the columns
  * of {@link #COLUMNS}, UTF-8 with a byte order mark so that Excel reads it as UTF-8, RFC 4180 quoting, every text cell
  * neutralised against formula injection) and the JSON ({@link AssessmentReport}), each as an attachment named
  * {@code assessment-<reference or id>.<format>}.
@@ -60,6 +60,11 @@ final class ReportFiles {
     static ResponseEntity<AssessmentReport> json(AssessmentReport report) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report.assessment(), "json")).body(report);
+    }
+
+    static ResponseEntity<byte[]> pdf(AssessmentView assessment, byte[] pdf) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(assessment, "pdf")).body(pdf);
     }
 
     /** {@code attachment; filename="assessment-<reference, else id>.<extension>"}, the name cut to safe characters. */
