@@ -149,6 +149,18 @@ class ReportPdfTests {
     }
 
     @Test
+    void controlCharactersInAnyTextCannotBreakTheReport() throws Exception {
+        ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
+        mvc.perform(json(put(c.results("safety") + "/review"), c.token(),
+                        "{\"verdict\": \"fail\", \"comment\": \"Bell\\u0007 and form feed\\u000c & <b>markup</b> \\ud83d\\ude00\"}"))
+                .andExpect(status().isOk());
+        byte[] pdf = mvc.perform(get("/api/v1/assessments/" + c.id() + "/report.pdf")
+                        .header("Authorization", "Bearer " + c.token()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(pdf)).contains("Bell and form feed & <b>markup</b>");
+    }
+
+    @Test
     void notCompletedIs409AnotherOrganizationsIs404AndNobodyUnsignedGetsIt() throws Exception {
         AssessmentsApiTests.Setup s = AssessmentsApiTests.setup(data, uploaded, workflows);
         String unfinished = ResultReviewApiTests.unfinished(mvc, s, uploaded, jdbc);

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,10 @@ public class PdfRenderer {
 
     private static final int GSUB = tag("GSUB");
     private static final int HIDDEN_GSUB = tag("Xsub");
+    private static final Pattern NOT_XML = Pattern.compile(
+            "[^\\x{9}\\x{A}\\x{D}\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
+    private static final Pattern NOT_XML_REFERENCE = Pattern.compile(
+            "&#(0*([0-8]|1[124-9]|2[0-9]|3[01])|[xX]0*([0-8]|[bBcCeEfF]|1[0-9a-fA-F]|[dD][89a-fA-F][0-9a-fA-F]{2}|[fF]{3}[eEfF]));");
     private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
     private static final List<Font> FACES = List.of(
             new Font(SANS, "DejaVuSans.ttf", 400, FontStyle.NORMAL),
@@ -56,7 +61,7 @@ public class PdfRenderer {
 
     /** Template {@code name} (e.g. {@code assessment/report}) with {@code variables}, in {@code locale}, as a PDF. */
     public byte[] render(String name, Locale locale, Map<String, Object> variables) {
-        String xhtml = templates.render(name + ".xhtml", locale, variables);
+        String xhtml = xmlCharactersOnly(templates.render(name + ".xhtml", locale, variables));
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .withHtmlContent(xhtml, null)
@@ -74,6 +79,15 @@ public class PdfRenderer {
             throw new UncheckedIOException("Could not render " + name + " as PDF", e);
         }
         return pdf.toByteArray();
+    }
+
+    /**
+     * The text without the characters XML 1.0 forbids (control characters but tab, line feed and carriage return;
+     * unpaired surrogates; U+FFFE and U+FFFF), raw or as character references: a review comment, criterion name or
+     * quote holding one would otherwise make the whole report unreadable to the XML parser.
+     */
+    static String xmlCharactersOnly(String xhtml) {
+        return NOT_XML.matcher(NOT_XML_REFERENCE.matcher(xhtml).replaceAll("")).replaceAll("");
     }
 
     /**
