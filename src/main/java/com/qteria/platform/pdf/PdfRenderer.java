@@ -3,6 +3,9 @@ package com.qteria.platform.pdf;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
 import com.qteria.platform.templates.OfflineTemplates;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -15,8 +18,13 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +43,7 @@ public class PdfRenderer {
     /** The CSS font family of quotes, page references and fingerprints. */
     public static final String MONO = "DejaVu Sans Mono";
 
+    private static final Logger log = LoggerFactory.getLogger(PdfRenderer.class);
     private static final int GSUB = tag("GSUB");
     private static final int HIDDEN_GSUB = tag("Xsub");
     private static final Pattern NOT_XML = Pattern.compile(
@@ -55,6 +64,7 @@ public class PdfRenderer {
     private final byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     PdfRenderer(OfflineTemplates templates) {
+        XRLog.setLoggerImpl(new Slf4jLog());
         this.templates = templates;
         this.fonts = FACES.stream().collect(Collectors.toUnmodifiableMap(f -> f, Font::read));
     }
@@ -79,6 +89,27 @@ public class PdfRenderer {
             throw new UncheckedIOException("Could not render " + name + " as PDF", e);
         }
         return pdf.toByteArray();
+    }
+
+    /**
+     * Renders a small page with everything reports use, in the background, once a web-serving instance is ready: the
+     * first PDF after a start would otherwise take several times longer than the next ones (class loading, font
+     * parsing; docs/BENCHMARKS.md, "PDF report"). A worker serves no reports and skips it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp(ApplicationReadyEvent ready) {
+        if ("worker".equals(ready.getApplicationContext().getEnvironment().getProperty("qteria.role"))) {
+            return;
+        }
+        Thread.ofVirtual().name("pdf-warm-up").start(() -> {
+            try {
+                long started = System.nanoTime();
+                render("platform/pdf/warm-up", Locale.ENGLISH, Map.of());
+                log.debug("PDF renderer warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.warn("Could not warm up the PDF renderer; the first report will be slower", e);
+            }
+        });
     }
 
     /**
@@ -110,6 +141,44 @@ public class PdfRenderer {
 
     private static int tag(String tag) {
         return ByteBuffer.wrap(tag.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).getInt();
+    }
+
+    /**
+     * openhtmltopdf's log through SLF4J (as {@code com.openhtmltopdf.<area>}), so it has the application's format and
+     * levels; by default it writes to the console in a format of its own, at INFO for every document.
+     */
+    private static final class Slf4jLog implements XRLogger {
+
+        @Override
+        public void log(String where, Level level, String message) {
+            log(where, level, message, null);
+        }
+
+        @Override
+        public void log(String where, Level level, String message, Throwable cause) {
+            Logger logger = LoggerFactory.getLogger(where);
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                logger.error(message, cause);
+            } else if (level.intValue() >= Level.WARNING.intValue()) {
+                logger.warn(message, cause);
+            } else if (level.intValue() >= Level.INFO.intValue()) {
+                logger.debug(message, cause);
+            } else {
+                logger.trace(message, cause);
+            }
+        }
+
+        @Override
+        public void setLevel(String where, Level level) {
+            // The levels are the application's logging configuration.
+        }
+
+        @Override
+        public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+            Logger logger = LoggerFactory.getLogger(diagnostic.getLogMessageId().getWhere());
+            return diagnostic.getLevel().intValue() >= Level.WARNING.intValue() ? logger.isWarnEnabled()
+                    : logger.isDebugEnabled();
+        }
     }
 
     private record Font(String family, String file, int weight, FontStyle style) {
