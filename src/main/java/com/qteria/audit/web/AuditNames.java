@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -68,7 +67,7 @@ class AuditNames {
         ResourceName name = entry.resourceId() == null ? null
                 : resolved.getOrDefault(entry.resourceType(), Map.of()).get(entry.resourceId());
         if (name == null && entry.resourceId() != null) {
-            name = RECORDED_NAMES.stream().map(details::get).filter(Objects::nonNull).map(String::valueOf)
+            name = RECORDED_NAMES.stream().map(details::get).filter(String.class::isInstance).map(String.class::cast)
                     .filter(s -> !s.isBlank()).findFirst().map(recorded -> new ResourceName(recorded, null))
                     .orElse(null);
         }
