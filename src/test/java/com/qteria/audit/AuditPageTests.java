@@ -48,6 +48,8 @@ class AuditPageTests {
     DocumentManagement documents;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    java.time.Clock clock; // the application's: other tests move it on
 
     @Test
     void showsPeopleAndResourcesByNameWithTheirIdsAndLabels() throws Exception {
@@ -107,7 +109,7 @@ class AuditPageTests {
         assertThat(none.select("[data-testid=audit-entry]")).isEmpty();
         assertThat(none.selectFirst("[data-testid=no-results]")).isNotNull();
         assertThat(none.selectFirst("[data-testid=clear-filters]").attr("href")).isEqualTo("/admin/audit");
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
         Document filtered = page(tenant.admin(), "?action=workflow.imported&from=" + today + "&to=" + today);
         assertThat(filtered.select("[data-testid=audit-entry]")).hasSize(1);
         assertThat(filtered.selectFirst("[data-testid=filter-action] option[selected]").attr("value"))
