@@ -54,6 +54,6 @@ class IdentityNames implements ResourceNames {
         List<AccessToken> found = tokens.findAllInTenant(tenant.value(), ids);
         Map<UUID, String> owners = accounts.names(tenant, found.stream().map(AccessToken::userId).distinct().toList());
         return found.stream().collect(Collectors.toMap(t -> t.id().toString(), t -> new ResourceName(
-                t.name() != null ? t.name() : owners.getOrDefault(t.userId(), t.kind().name().toLowerCase()), null)));
+                t.name() != null ? t.name() : owners.getOrDefault(t.userId(), t.kind().name().toLowerCase(java.util.Locale.ROOT)), null)));
     }
 }
