@@ -103,20 +103,45 @@ public class AuditLog {
                 .query(Long.class).single();
     }
 
-    /** Every matching entry, oldest first, in batches (for the CSV export). */
-    public void forEach(TenantId tenant, AuditQuery query, Consumer<AuditEntry> consumer) {
+    /** Every matching entry, oldest first, a batch at a time (for the CSV export). */
+    public void forEach(TenantId tenant, AuditQuery query, Consumer<List<AuditEntry>> batches) {
         Filter filter = filter(tenant, query);
         long after = 0;
         while (true) {
             List<AuditEntry> batch = jdbc.sql("select * from audit_events where " + filter.where()
                             + " and seq > :after order by seq limit " + VERIFY_BATCH)
                     .params(filter.params()).param("after", after).query(AuditLog::entry).list();
-            batch.forEach(consumer);
+            if (!batch.isEmpty()) {
+                batches.accept(batch);
+            }
             if (batch.size() < VERIFY_BATCH) {
                 return;
             }
             after = batch.getLast().seq();
         }
+    }
+
+    /** The actions that occur in the organization's chain, for choosing among them. */
+    public List<String> actions(TenantId tenant) {
+        return jdbc.sql("select distinct action from audit_events where chain = :chain").param("chain", chainOf(tenant))
+                .query(String.class).list();
+    }
+
+    /** The resource types that occur in the organization's chain, for choosing among them. */
+    public List<String> resourceTypes(TenantId tenant) {
+        return jdbc.sql("select distinct resource_type from audit_events where chain = :chain and resource_type is not null")
+                .param("chain", chainOf(tenant)).query(String.class).list();
+    }
+
+    /** How many entries the organization's chain has: what {@link #verify} walks. */
+    public long size(TenantId tenant) {
+        return jdbc.sql("select seq from audit_chain_heads where chain = :chain").param("chain", chainOf(tenant))
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    /** When the organization's chain was last checkpointed outside the database, if ever. */
+    public Optional<Instant> lastCheckpoint(TenantId tenant) {
+        return checkpoints.latest(chainOf(tenant)).map(Checkpoint::at);
     }
 
     /**

@@ -42,6 +42,12 @@ public sealed interface DocumentEvent extends AuditableEvent {
         public String action() { return "document.downloaded"; }
     }
 
+    /** The document's whole extracted text was downloaded ({@code GET /api/v1/documents/{id}/text}). */
+    record DocumentTextDownloaded(TenantId tenantId, String actor, DocumentId documentId, String filename)
+            implements DocumentEvent {
+        public String action() { return "document.text_downloaded"; }
+    }
+
     record DocumentDeleted(TenantId tenantId, String actor, DocumentId documentId, String filename)
             implements DocumentEvent {
         public String action() { return "document.deleted"; }

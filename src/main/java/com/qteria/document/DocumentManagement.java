@@ -2,6 +2,7 @@ package com.qteria.document;
 
 import com.qteria.document.DocumentEvent.DocumentDeleted;
 import com.qteria.document.DocumentEvent.DocumentDownloaded;
+import com.qteria.document.DocumentEvent.DocumentTextDownloaded;
 import com.qteria.document.DocumentEvent.DocumentUploaded;
 import com.qteria.document.persistence.Documents;
 import com.qteria.document.storage.EncryptedStorage;
@@ -101,6 +102,18 @@ public class DocumentManagement {
     /** Every page as the evaluators read it; empty while the document is being read or when it was rejected. */
     public List<DocumentPage> pages(TenantId tenant, DocumentId id) {
         return documents.pages(document(tenant, id).id().value(), 1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Every page's text for a person who downloads it (the API's text endpoint), audited as
+     * {@code document.text_downloaded}: the whole text is as telling as the file.
+     */
+    public List<DocumentPage> text(CurrentUser user, DocumentId id) {
+        Document document = document(user.tenantId(), id);
+        List<DocumentPage> pages = documents.pages(document.id().value(), 1, Integer.MAX_VALUE);
+        events.publishEvent(new DocumentTextDownloaded(user.tenantId(), user.email(), id,
+                document.original().filename()));
+        return pages;
     }
 
     /** A window of pages, for showing long documents a few pages at a time. */

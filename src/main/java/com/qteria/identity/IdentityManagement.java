@@ -4,6 +4,7 @@ import com.qteria.identity.accounts.Accounts;
 import com.qteria.identity.accounts.Preferences;
 import com.qteria.shared.TenantId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,11 @@ public class IdentityManagement {
 
     public OrganizationView organization(TenantId tenant) {
         return accounts.organization(tenant);
+    }
+
+    /** Everyone in the organization, deactivated people too, by name (for "performed by" choices and names). */
+    public List<UserView> people(TenantId tenant) {
+        return accounts.everyone(tenant);
     }
 
     /** Display names of users of the organization, by id (for "saved by", "reviewed by"). */

@@ -41,6 +41,8 @@ class ReportExportApiTests {
     WorkflowManagement workflows;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AssessmentManagement assessments;
 
     @Test
     void theCsvHasOneRowPerCriterionWithStableColumnsQuotedAndSafeForSpreadsheets() throws Exception {
@@ -104,6 +106,22 @@ class ReportExportApiTests {
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].resource_id").value(c.id()))
                 .andExpect(jsonPath("$.items[0].details.format").value("json"));
+    }
+
+    /** The PDF report goes through the same {@code report(…, format)} as the exports, so it is audited alike. */
+    @Test
+    void everyReportFormatIsAuditedAsAReportDownloadThroughOnePlace() throws Exception {
+        ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
+        com.qteria.identity.CurrentUser handler = c.setup().tenant().user(Role.PROJECT_HANDLER);
+        assessments.report(handler, new AssessmentId(UUID.fromString(c.id())), java.util.Locale.GERMAN, "pdf");
+
+        mvc.perform(get("/api/v1/audit-events?action=assessment.exported")
+                        .header("Authorization", "Bearer " + c.setup().tenant().adminToken()))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].actor").value(handler.email()))
+                .andExpect(jsonPath("$.items[0].resource_type").value("assessment"))
+                .andExpect(jsonPath("$.items[0].resource_id").value(c.id()))
+                .andExpect(jsonPath("$.items[0].details.format").value("pdf"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.qteria.document.DocumentManagement;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.support.Browser;
+import com.qteria.support.PageChecks;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
@@ -26,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * uploads a test report that cites the wrong standard, starts, follows the progress and opens the results (the
  * standard criterion fails), opens an evidence line in the viewer (its page, the quote highlighted), overrides a
  * verdict with a comment, replaces the failing report with a corrected one, re-runs, and sees the criterion fixed,
- * the review carried over and the overall verdict following the reviews.
+ * the review carried over and the overall verdict following the reviews. Then (issue 13, acceptance 3) the admin finds
+ * these actions in the audit log by name and label, narrows it with a filter and sees the chain intact.
  */
 @QteriaTest
 class ResultsJourneyBrowserTests {
@@ -136,6 +138,64 @@ class ResultsJourneyBrowserTests {
         assertThat(page.locator("[data-testid=summary] [data-testid=verdict]")).hasAttribute("data-verdict", "pass");
         Browser.capture(page, "journey-v2");
         assertThat(browser.problems(page)).isEmpty();
+
+        theAdminFindsTheJourneyInTheAuditLog(tenant, manager, handler);
+    }
+
+    /**
+     * Issue 13, acceptance 3: the journey's actions are in the audit log by name and human label, a filter narrows
+     * the list, and the chain is intact.
+     */
+    private void theAdminFindsTheJourneyInTheAuditLog(TestData.Tenant tenant, CurrentUser manager,
+            CurrentUser handler) {
+        Page admin = browser.open(port);
+        Browser.signIn(admin, tenant.admin().email(), TestData.PASSWORD);
+        admin.getByTestId("nav-audit").click();
+        assertThat(admin.getByTestId("audit-verification")).hasAttribute("data-valid", "true");
+
+        Locator imported = entries(admin, "workflow.imported");
+        assertThat(imported).hasCount(1);
+        assertThat(imported.getByTestId("audit-action")).hasText("Workflow imported");
+        assertThat(imported.getByTestId("audit-actor")).containsText(manager.name());
+        assertThat(imported.getByTestId("audit-resource-name")).containsText("Low Voltage Directive");
+
+        Locator started = entries(admin, "assessment.started");
+        assertThat(started).hasCount(1);
+        assertThat(started.getByTestId("audit-action")).hasText("Assessment started");
+        assertThat(started.getByTestId("audit-actor")).containsText(handler.name());
+        assertThat(started.getByTestId("audit-resource-name")).containsText("Nordlicht NV8240");
+        assertThat(started.getByTestId("audit-resource-name")).containsText("Low Voltage Directive");
+        assertThat(entries(admin, "assessment.rerun").getByTestId("audit-action")).hasText("Assessment re-run");
+        assertThat(entries(admin, "assessment.completed")).hasCount(2);
+        assertThat(entries(admin, "assessment.completed").first().getByTestId("audit-actor"))
+                .hasText("Qteria (automatic)");
+        assertThat(entries(admin, "document.uploaded").getByTestId("audit-resource-name").allTextContents())
+                .map(String::strip).containsExactlyInAnyOrder("tr-nordlicht-nv8240-draft.pdf",
+                        "doc-nordlicht-nv8240.pdf", "um-nordlicht-nv8240.pdf", "tr-nordlicht-nv8240.pdf");
+        assertThat(entries(admin, "document.downloaded").first().getByTestId("audit-action"))
+                .hasText("Document downloaded");
+        PageChecks.assertUsable(browser, admin);
+
+        admin.getByTestId("filter-action").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Verdict reviewed"));
+        admin.getByTestId("apply-filters").click();
+        admin.waitForURL("**/admin/audit?**action=assessment.result_reviewed**");
+        Locator reviewed = admin.getByTestId("audit-entry");
+        assertThat(reviewed).hasCount(2);
+        assertThat(entries(admin, "assessment.result_reviewed")).hasCount(2);
+        assertThat(reviewed.first().getByTestId("audit-actor")).containsText(handler.name());
+        assertThat(reviewed.first().getByTestId("audit-resource-name")).containsText("Nordlicht NV8240");
+
+        admin.getByTestId("verify-audit").click();
+        assertThat(admin.getByTestId("audit-verification")).containsText("intact");
+        assertThat(admin.getByTestId("filter-action")).hasValue("assessment.result_reviewed");
+        admin.getByTestId("clear-filters").click();
+        assertThat(entries(admin, "assessment.started")).hasCount(1);
+        Browser.capture(admin, "journey-audit");
+    }
+
+    private static Locator entries(Page page, String action) {
+        return page.locator("[data-testid=audit-entry][data-action='" + action + "']");
     }
 
     private static Locator result(Page page, String key) {

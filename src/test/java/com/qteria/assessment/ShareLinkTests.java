@@ -172,6 +172,19 @@ class ShareLinkTests {
                 .param("id", shareId).query(Integer.class).single()).isEqualTo(2);
         mvc.perform(get("/api/v1/assessments/" + c.id() + "/shares").header("Authorization", "Bearer " + c.token()))
                 .andExpect(jsonPath("$.items[0].views").value(2));
+
+        // The admin reads the views in the audit log: the link named by the assessment it shares, the visitor unnamed.
+        org.jsoup.nodes.Document audit = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/audit?action=share.viewed")
+                        .with(com.qteria.support.SignedIn.as(c.setup().tenant().admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(audit.select("[data-testid=audit-entry]")).hasSize(2).allSatisfy(row -> {
+            assertThat(row.selectFirst("[data-testid=audit-action]").text()).isEqualTo("Shared report viewed");
+            assertThat(row.selectFirst("[data-testid=audit-actor]").text()).isEqualTo("Anonymous visitor");
+            assertThat(row.selectFirst("[data-testid=audit-resource]").text()).startsWith("Share link").contains(shareId);
+            assertThat(row.selectFirst("[data-testid=audit-resource-name]").text()).contains("LVD");
+            assertThat(row.selectFirst("[data-testid=audit-resource-name]").attr("href"))
+                    .isEqualTo("/assessments/" + c.id());
+        });
     }
 
     @Test

@@ -100,7 +100,8 @@ class AuditLogTests {
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"audit-events.csv\""))
                 .andReturn().getResponse().getContentAsString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("id,seq,at,actor,action,resource_type,resource_id,ip,details,prev_hash,hash");
+        assertThat(lines.getFirst()).isEqualTo(
+                "id,seq,at,actor,action,resource_type,resource_id,ip,details,prev_hash,hash,actor_name,resource_name");
         assertThat(lines).hasSize(5);
         assertThat(lines.get(1)).contains("organization.created");
     }
@@ -181,7 +182,7 @@ class AuditLogTests {
         tenant.user(Role.PROCESS_MANAGER);
         String chain = tenant.id().toString();
         List<AuditEntry> entries = new ArrayList<>();
-        log.forEach(tenant.id(), new AuditQuery(null, null, null, null, null), entries::add);
+        log.forEach(tenant.id(), new AuditQuery(null, null, null, null, null), entries::addAll);
         AuditEntry victim = entries.get(1);
 
         // The attacker edits entry 2 and recomputes every hash after it, links and chain head included.

@@ -81,6 +81,11 @@ class DocumentsApiTests {
         mvc.perform(get("/api/v1/audit-events?action=document.uploaded").header("Authorization", "Bearer " + tenant.adminToken()))
                 .andExpect(jsonPath("$.items[0].resource_id").value(id))
                 .andExpect(jsonPath("$.items[0].details.sha256").value(sha256(pdf)));
+        mvc.perform(get("/api/v1/audit-events?action=document.text_downloaded")
+                        .header("Authorization", "Bearer " + tenant.adminToken()))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].resource_id").value(id))
+                .andExpect(jsonPath("$.items[0].details.filename").value("test-report.pdf"));
     }
 
     @Test

@@ -107,7 +107,8 @@ class DocumentsApiController {
 
     @GetMapping("/api/v1/documents/{id}/text")
     @Operation(operationId = "getDocumentText", summary = "Get a document's extracted text, page by page",
-            description = "What the evaluators read; ocr tells which pages were read by text recognition. "
+            description = "What the evaluators read; ocr tells which pages were read by text recognition; audited "
+                    + "as a download (document.text_downloaded). "
                     + "409 while the document is still being read.")
     @ApiResponse(responseCode = "200", description = "The text of every page.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
@@ -117,7 +118,7 @@ class DocumentsApiController {
             throw new ApiProblem(ProblemCode.CONFLICT, "The document is still being read; try again in a moment.");
         }
         return new DocumentText(document.status(), document.error(),
-                documents.pages(user.tenantId(), id).stream().map(TextPage::of).toList());
+                documents.text(user, id).stream().map(TextPage::of).toList());
     }
 
     @DeleteMapping("/api/v1/documents/{id}")

@@ -129,6 +129,11 @@ public class Accounts {
         return users.pageInTenant(tenant.value(), size, (long) page * size).stream().map(User::view).toList();
     }
 
+    /** Everyone in the organization, active or not, by name. */
+    public List<UserView> everyone(TenantId tenant) {
+        return users.findEveryoneInTenant(tenant.value()).stream().map(User::view).toList();
+    }
+
     /** Display names of the organization's users among {@code ids}; ids of other organizations are not answered. */
     public Map<UUID, String> names(TenantId tenant, java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {

@@ -26,6 +26,9 @@ public interface AccessTokens extends Repository<AccessToken, UUID> {
     @Query("select * from access_tokens where id = :id and user_id = :user and organization_id = :tenant")
     Optional<AccessToken> findOwned(@Param("id") UUID id, @Param("user") UUID user, @Param("tenant") UUID tenant);
 
+    @Query("select * from access_tokens where organization_id = :tenant and id in (:ids)")
+    List<AccessToken> findAllInTenant(@Param("tenant") UUID tenant, @Param("ids") java.util.Collection<UUID> ids);
+
     @Query("""
             select * from access_tokens
             where user_id = :user and organization_id = :tenant and kind = 'PERSONAL' and revoked_at is null

@@ -18,6 +18,10 @@ public interface Users extends Repository<User, UUID> {
     @Query("select * from users where organization_id = :tenant order by lower(name), email limit :limit offset :offset")
     List<User> pageInTenant(@Param("tenant") UUID tenant, @Param("limit") int limit, @Param("offset") long offset);
 
+    /** Everyone in the organization, active or not, by name. */
+    @Query("select * from users where organization_id = :tenant order by lower(name), email")
+    List<User> findEveryoneInTenant(@Param("tenant") UUID tenant);
+
     @Query("select count(*) from users where organization_id = :tenant")
     long countInTenant(@Param("tenant") UUID tenant);
 

@@ -8,9 +8,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,6 +95,17 @@ public class WorkflowStore {
     public List<StoredVersion> versions(TenantId tenant, UUID id) {
         return jdbc.sql(SELECT + " where v.workflow_id = :id and v.organization_id = :tenant order by v.version desc")
                 .param("id", id).param("tenant", tenant.value()).query(this::stored).list();
+    }
+
+    /** The current names of the organization's workflows among {@code ids}, in one query. */
+    public Map<UUID, String> names(TenantId tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select id, name from workflows where organization_id = :tenant and id in (:ids)")
+                .param("tenant", tenant.value()).param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("name"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Current versions whose name contains {@code q} (any case), by name. */
