@@ -1,7 +1,10 @@
 package com.qteria.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.qteria.document.DocumentManagement;
@@ -142,14 +145,24 @@ class AuditPageTests {
         assertThat(first.select("[data-testid=audit-entry]")).hasSize(50);
         assertThat(first.selectFirst("[data-testid=newer]")).isNull();
         String older = first.selectFirst("[data-testid=older]").attr("href");
-        assertThat(older).contains("offset=50").contains("action=test.bulk");
+        assertThat(older).isEqualTo("/admin/audit?action=test.bulk&offset=50");
+        assertThat(first.selectFirst("[data-testid=export-audit]").attr("href"))
+                .as("only the filters set, no bare names").isEqualTo("/admin/audit/export.csv?action=test.bulk");
 
         Document second = page(tenant.admin(), older.substring(older.indexOf('?')));
         assertThat(second.select("[data-testid=audit-entry]")).hasSize(10);
         assertThat(second.selectFirst("[data-testid=older]")).isNull();
-        assertThat(second.selectFirst("[data-testid=newer]").attr("href")).contains("offset=0");
+        assertThat(second.selectFirst("[data-testid=newer]").attr("href")).isEqualTo("/admin/audit?action=test.bulk&offset=0");
         assertThat(text(second.select("[data-testid=audit-entry]").last(), "audit-resource-name"))
                 .as("no module names it, so the name it recorded").isEqualTo("bulk 0");
+    }
+
+    @Test
+    void checkingIntegrityKeepsTheFiltersEvenAPlusInAnAddress() throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        mvc.perform(post("/admin/audit/verify").param("actor", "ada+audit@example.com").param("action", "user.created")
+                        .with(SignedIn.as(tenant.admin())).with(csrf()))
+                .andExpect(redirectedUrl("/admin/audit?actor=ada%2Baudit%40example.com&action=user.created"));
     }
 
     @Test

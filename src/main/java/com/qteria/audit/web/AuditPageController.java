@@ -8,9 +8,12 @@ import com.qteria.identity.UserView;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Comparator;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The audit trail page for admins: the entries that match the filters (the same {@link AuditFilter} as the API and the
@@ -59,6 +62,9 @@ class AuditPageController {
         Map<String, UserView> people = names.people(admin.tenantId());
         model.addAttribute("rows", names.rows(admin.tenantId(), found.stream().limit(PAGE_SIZE).toList(), people));
         model.addAttribute("offset", from);
+        String filterQuery = query(filter);
+        model.addAttribute("filterQuery", filterQuery);
+        model.addAttribute("pageQuery", (filterQuery.isEmpty() ? "?" : filterQuery + "&") + "offset=");
         model.addAttribute("newer", from > 0 ? Math.max(0, from - PAGE_SIZE) : null);
         model.addAttribute("older", found.size() > PAGE_SIZE ? from + PAGE_SIZE : null);
         model.addAttribute("matching", log.count(admin.tenantId(), query));
@@ -78,13 +84,7 @@ class AuditPageController {
     String verify(@AuthenticationPrincipal CurrentUser admin, @ModelAttribute("filter") AuditFilter filter,
             RedirectAttributes redirect) {
         redirect.addFlashAttribute("verification", log.verify(admin.tenantId()));
-        return "redirect:" + UriComponentsBuilder.fromPath("/admin/audit")
-                .queryParamIfPresent("actor", present(filter.actor()))
-                .queryParamIfPresent("action", present(filter.action()))
-                .queryParamIfPresent("resource_type", present(filter.resourceType()))
-                .queryParamIfPresent("from", present(filter.from()))
-                .queryParamIfPresent("to", present(filter.to()))
-                .encode().build().toUriString();
+        return "redirect:/admin/audit" + query(filter);
     }
 
     @GetMapping("/export.csv")
@@ -99,8 +99,21 @@ class AuditPageController {
                 .sorted(Comparator.comparing(Choice::label)).toList();
     }
 
-    private static java.util.Optional<String> present(String value) {
-        return java.util.Optional.ofNullable(value).filter(v -> !v.isBlank());
+    /**
+     * The filter as a query string ({@code ?actor=…&action=…}, or empty), only the filters set, each value encoded
+     * whole ({@code +} in an e-mail address included), for the links and the redirect that keep the filters.
+     */
+    static String query(AuditFilter filter) {
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("actor", filter.actor());
+        set.put("action", filter.action());
+        set.put("resource_type", filter.resourceType());
+        set.put("from", filter.from());
+        set.put("to", filter.to());
+        String query = set.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .map(e -> e.getKey() + "=" + UriUtils.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return query.isEmpty() ? "" : "?" + query;
     }
 
     record Choice(String value, String label) {
