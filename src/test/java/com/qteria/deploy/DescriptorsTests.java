@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.yaml.snakeyaml.Yaml;
@@ -30,7 +29,7 @@ class DescriptorsTests {
 
     private final Map<String, Object> application = yaml(Path.of("src/main/resources/application.yml")).getFirst();
     private final List<Map<String, Object>> manifests = kubernetes();
-    private final Map<String, String> pom = pomProperties();
+    private final Map<String, String> pom = Pom.properties();
 
     @Test
     void composeGivesQteriaContainersOnlyVariablesTheApplicationReads() {
@@ -143,10 +142,10 @@ class DescriptorsTests {
     @Test
     void dockerfileAndJibBuildTheSameImage() throws Exception {
         Dockerfile dockerfile = Dockerfile.read();
-        Element jib = jibContainer();
-        assertThat(text(jib, "user")).isEqualTo(dockerfile.user());
-        assertThat(text(jib, "entrypoint")).isEqualTo(String.join(",", dockerfile.entrypoint()));
-        assertThat(text(jib, "port")).isEqualTo(dockerfile.ports().getFirst().toString());
+        Element jib = Pom.jibContainer();
+        assertThat(Pom.text(jib, "user")).isEqualTo(dockerfile.user());
+        assertThat(Pom.text(jib, "entrypoint")).isEqualTo(String.join(",", dockerfile.entrypoint()));
+        assertThat(Pom.text(jib, "port")).isEqualTo(dockerfile.ports().getFirst().toString());
         Element environment = (Element) jib.getElementsByTagName("environment").item(0);
         Map<String, String> jibEnvironment = new java.util.LinkedHashMap<>();
         for (int i = 0; i < environment.getChildNodes().getLength(); i++) {
@@ -222,43 +221,5 @@ class DescriptorsTests {
     private static List<Object> list(Object value) {
         assertThat(value).isInstanceOf(List.class);
         return (List<Object>) value;
-    }
-
-    private static Map<String, String> pomProperties() {
-        try {
-            var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
-            Element project = document.getDocumentElement();
-            Element properties = (Element) project.getElementsByTagName("properties").item(0);
-            Map<String, String> values = new java.util.HashMap<>();
-            for (int i = 0; i < properties.getChildNodes().getLength(); i++) {
-                if (properties.getChildNodes().item(i) instanceof Element property) {
-                    values.put(property.getTagName(), property.getTextContent().strip());
-                }
-            }
-            for (int i = 0; i < project.getChildNodes().getLength(); i++) {
-                if (project.getChildNodes().item(i) instanceof Element child && child.getTagName().equals("version")) {
-                    values.put("version", child.getTextContent().strip());
-                }
-            }
-            return values;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Element jibContainer() throws Exception {
-        var plugins = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile())
-                .getElementsByTagName("plugin");
-        for (int i = 0; i < plugins.getLength(); i++) {
-            Element plugin = (Element) plugins.item(i);
-            if ("jib-maven-plugin".equals(text(plugin, "artifactId"))) {
-                return (Element) plugin.getElementsByTagName("container").item(0);
-            }
-        }
-        throw new AssertionError("no jib-maven-plugin in pom.xml");
-    }
-
-    private static String text(Element element, String tag) {
-        return element.getElementsByTagName(tag).item(0).getTextContent().strip();
     }
 }
