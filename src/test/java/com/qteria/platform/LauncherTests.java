@@ -70,6 +70,15 @@ class LauncherTests {
                 .endsWith("-jar " + jar);
     }
 
+    @Test
+    void aClassPathInsteadOfTheJarForTheJibImage() throws Exception {
+        String args = launch(Map.of("QTERIA_CGROUP_MEMORY_MAX", dir.resolve("none").toString(),
+                "QTERIA_CLASSPATH", "/app/resources:/app/classes:/app/libs/*"), "--role=web");
+
+        assertThat(args).isEqualTo("-Xmx1g -XX:+UseG1GC -XX:G1PeriodicGCInterval=60000 -cp "
+                + "/app/resources:/app/classes:/app/libs/* com.qteria.QteriaApplication --role=web");
+    }
+
     private String launch(Map<String, String> environment, String... args) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of(LAUNCHER.toString())));
         builder.command().addAll(List.of(args));

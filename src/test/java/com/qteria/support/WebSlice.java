@@ -3,6 +3,7 @@ package com.qteria.support;
 import com.qteria.identity.IdentityProperties;
 import com.qteria.identity.accounts.Accounts;
 import com.qteria.identity.security.Tokens;
+import com.qteria.platform.EnvironmentSetting;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -21,7 +22,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * web infrastructure, so that answers look as they do in the whole application: both security filter chains with
  * the role hierarchy and {@code @PreAuthorize} ({@code SecurityConfiguration}, whose account and token look-ups are
  * mocked: no account is missing, no bearer token is known; its settings from application.yml), the language switch and locale resolver
- * ({@code LocaleConfiguration}) and the problem details ({@code ProblemResponses}). They are named by pattern as
+ * ({@code LocaleConfiguration}) and the problem details ({@code ProblemResponses}), and the
+ * installation's environment for the layout's banner ({@code EnvironmentSetting}). They are named by pattern as
  * they are package-private.
  */
 @Target(ElementType.TYPE)
@@ -30,7 +32,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
         "com\\.qteria\\.identity\\.security\\.SecurityConfiguration",
         "com\\.qteria\\.web\\.LocaleConfiguration",
         "com\\.qteria\\.platform\\.web\\.ProblemResponses"}))
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, EnvironmentSetting.class})
 @MockitoBean(types = {Accounts.class, Tokens.class})
 public @interface WebSlice {
 

@@ -28,8 +28,10 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -38,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The dashboard as a slice: the page, its layout and messages render for each role in English and German while the
  * recent assessments are in every status. Only a completed assessment has a summary; the others show their status
- * (a null summary once made this page answer 500).
+ * (a null summary once made this page answer 500). The layout's environment banner shows outside production only.
  */
 @WebSlice(DashboardController.class)
 class DashboardSliceTests {
@@ -104,6 +106,47 @@ class DashboardSliceTests {
         assertThat(page.select(".recent-list [data-testid=verdict]").text()).contains("Nicht erfüllt");
         assertThat(page.select("[data-testid=role]").text()).isNotEqualTo("admin").isNotBlank();
         assertThat(page.select("[data-testid=nav-users]")).hasSize(1);
+    }
+
+    @Test
+    void outsideProductionEveryPageSaysWhichInstallationItIs() throws Exception {
+        Document page = dashboard(get("/").with(as(SignedIn.user(Role.PROJECT_HANDLER, "Ada")))
+                .header("Accept-Language", "en"));
+        assertThat(page.select("[data-testid=environment-banner]").text())
+                .isEqualTo("Development — not for client data");
+    }
+
+    /** Staging: the banner in both languages, first on the page after the skip link, read as a note. */
+    @Nested
+    @TestPropertySource(properties = "qteria.environment=staging")
+    class OnStaging {
+
+        @Test
+        void theBannerSaysStagingInEnglishAndGerman() throws Exception {
+            CurrentUser handler = SignedIn.user(Role.PROJECT_HANDLER, "Ada");
+            Document english = dashboard(get("/").with(as(handler)).header("Accept-Language", "en"));
+            Document german = dashboard(get("/?lang=de").with(as(handler)));
+
+            assertThat(english.select("[data-testid=environment-banner]").text())
+                    .isEqualTo("Staging — not for client data");
+            assertThat(german.select("[data-testid=environment-banner]").text())
+                    .isEqualTo("Staging — nicht für Kundendaten");
+            assertThat(english.select("body > :nth-child(2)").attr("data-testid")).isEqualTo("environment-banner");
+            assertThat(english.select("[data-testid=environment-banner]").attr("role")).isEqualTo("note");
+        }
+    }
+
+    /** Production: no banner. */
+    @Nested
+    @TestPropertySource(properties = "qteria.environment=production")
+    class InProduction {
+
+        @Test
+        void noBanner() throws Exception {
+            Document page = dashboard(get("/").with(as(SignedIn.user(Role.ADMIN, "Ada"))));
+            assertThat(page.select("h1")).isNotEmpty();
+            assertThat(page.select("[data-testid=environment-banner], .environment-banner")).isEmpty();
+        }
     }
 
     @Test

@@ -96,7 +96,8 @@ class OperationsTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").isNotEmpty())
                 .andExpect(jsonPath("$.commit").isNotEmpty())
-                .andExpect(jsonPath("$.built_at").hasJsonPath());
+                .andExpect(jsonPath("$.built_at").hasJsonPath())
+                .andExpect(jsonPath("$.environment").value("development"));
     }
 
     @Test
@@ -110,7 +111,11 @@ class OperationsTests {
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + OPERATOR_TOKEN))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+                .andExpect(content().string(containsString("jvm_memory_used_bytes")))
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString().lines()
+                        .filter(line -> !line.isBlank() && !line.startsWith("#")))
+                        .as("every metric says which installation it comes from").isNotEmpty()
+                        .allMatch(line -> line.contains("environment=\"development\"")));
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * JSON logs (the default format) tie every line written while serving a request to that request and its caller,
- * and never carry passwords or tokens — not even with Spring MVC's DEBUG logging of request and response bodies.
+ * say on every line which installation wrote it ({@code ENVIRONMENT}), and never carry passwords or tokens — not even with Spring MVC's DEBUG logging of request and response bodies.
  * The application is started here rather than shared, because the log format is fixed when logging starts.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -55,6 +55,7 @@ class StructuredLoggingTests {
                 "qteria.data-dir", dataDir.toString(),
                 "spring.datasource.url", TestDatabase.newH2Database().url(),
                 "logging.structured.format.console", "logstash",
+                "qteria.environment", "staging",
                 "logging.level.org.springframework.web", "DEBUG",
                 "logging.level.org.springframework.security", "DEBUG",
                 "qteria.bootstrap.organization", "Logging Org",
@@ -80,7 +81,9 @@ class StructuredLoggingTests {
                 .filter(line -> line.startsWith("{\"@timestamp\""))
                 .map(line -> JsonParserFactory.getJsonParser().parseMap(line))
                 .toList();
-        assertThat(lines).as("JSON log lines").isNotEmpty();
+        assertThat(lines).as("JSON log lines").isNotEmpty()
+                .as("every line says which installation wrote it")
+                .allSatisfy(line -> assertThat(line).containsEntry("environment", "staging"));
 
         assertThat(linesOf(lines, "log-test-sign-in")).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).doesNotContainKeys("user_id", "org_id"));

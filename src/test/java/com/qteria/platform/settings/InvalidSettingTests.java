@@ -45,6 +45,7 @@ class InvalidSettingTests {
             QTERIA_READING_PER_ORGANIZATION | 0 | QTERIA_READING_PER_ORGANIZATION=0 is not valid: a whole number of documents (at least 1) is expected (default 1).
             QTERIA_EXTRACTION_TIMEOUT | soon | QTERIA_EXTRACTION_TIMEOUT=soon is not valid: a positive duration such as 120s, 5m or 1h is expected (default 120s).
             QTERIA_STORAGE            | gcs  | QTERIA_STORAGE=gcs is not valid: local or s3 is expected (default local).
+            ENVIRONMENT               | live | ENVIRONMENT=live is not valid: development, staging or production is expected (default development).
             QTERIA_ACCESS_TOKEN_TTL   | 0s   | QTERIA_ACCESS_TOKEN_TTL=0s is not valid: a positive duration such as 30m, 8h or 7d is expected (default 8h).
             """)
     void aWrongEnvironmentVariableStopsTheStartWithOneLineNamingIt(String variable, String value, String line,

@@ -26,7 +26,7 @@ class SettingsMetadataTests {
                 property -> (String) property.get("name"),
                 property -> (String) property.getOrDefault("description", "")));
 
-        assertThat(descriptions).containsKeys("qteria.data-dir", "qteria.public-url", "qteria.operator-token",
+        assertThat(descriptions).containsKeys("qteria.environment", "qteria.data-dir", "qteria.public-url", "qteria.operator-token",
                 "qteria.allowed-origins", "qteria.mail.from", "qteria.bootstrap.organization",
                 "qteria.bootstrap.admin-email", "qteria.bootstrap.admin-password", "qteria.auth.access-token-ttl",
                 "qteria.auth.invitation-ttl", "qteria.auth.login-limit-per-email", "qteria.auth.login-window-per-email",
