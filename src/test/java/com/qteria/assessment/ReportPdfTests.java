@@ -200,6 +200,12 @@ class ReportPdfTests {
                     assertThat(views.get(1)).contains("\"viewed\":\"pdf\"");
                 });
 
+        for (String elsewhere : new String[] {path + "/documents/" + c.setup().report(),
+                path + "/assessments/" + c.id(), path + "/report.csv", path + "/report.json",
+                path + "/" + c.setup().report(), path + "/report.pdf/" + c.id()}) {
+            mvc.perform(get(elsewhere)).andExpect(status().isNotFound());
+        }
+
         mvc.perform(delete("/api/v1/shares/" + JsonPath.read(created, "$.id")).header("Authorization", "Bearer " + c.token()))
                 .andExpect(status().isNoContent());
         mvc.perform(get(path + "/report.pdf")).andExpect(status().isNotFound());

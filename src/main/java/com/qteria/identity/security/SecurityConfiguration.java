@@ -117,7 +117,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, Accounts accounts, ApplicationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/s/*", "/s/*/report.pdf").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/s/**").permitAll()
                         .requestMatchers("/login", "/setup", "/invitations/*", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/health", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
