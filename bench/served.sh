@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the bench scripts that measure served jars one after the other in the same run (latency, api):
 #   NAME=latency PORT=18280 source bench/served.sh; for jar in "${JARS[@]}"; do serve "$jar"; …; stop_serving; done
 # Each jar gets a fresh data directory and, when PostgreSQL answers on 127.0.0.1:5432, a fresh database qteria_$NAME
@@ -18,7 +19,9 @@ drop_database() {
 }
 
 stop_serving() {
-    [[ -n $PID ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+    if [[ -n $PID ]]; then
+        { kill "$PID" && wait "$PID"; } 2>/dev/null || true
+    fi
     PID=
     drop_database
 }

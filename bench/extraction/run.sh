@@ -86,7 +86,7 @@ COUNTED=$((RUNS - WARMUP))
 for font in $FONTS; do
   helvetica=$([ "$font" = helvetica ] && echo true || echo false)
   PDF=$OUT/bench-$PAGES-$font.pdf
-  "$JAVA" "${QUIET[@]}" -Dbench.helvetica=$helvetica -cp "$CP" "$BENCH_SOURCES/BenchmarkPdf.java" "$PDF" "$PAGES" >/dev/null
+  "$JAVA" "${QUIET[@]}" -Dbench.helvetica="$helvetica" -cp "$CP" "$BENCH_SOURCES/BenchmarkPdf.java" "$PDF" "$PAGES" >/dev/null
   NAME="$PAGES pages, $([ "$helvetica" = true ] && echo 'Helvetica (Standard 14)' || echo 'DejaVu Sans (embedded TrueType subset)'), $(du -k "$PDF" | cut -f1) KB"
   row() { echo "| $NAME | $1 | $2 | $3 | $4 |" >> "$RESULTS"; }
   ratio() { echo "| $NAME | $1 | $2 |" >> "$RATIOS"; }

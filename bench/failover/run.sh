@@ -106,9 +106,9 @@ ASSESSMENT=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' \
 started=$(date +%s)
 victim=""
 for _ in $(seq 1 1200); do
-    read -r status phase done total < <(curl -sf "${auth[@]}" "$API/assessments/$ASSESSMENT" \
+    read -r status phase completed total < <(curl -sf "${auth[@]}" "$API/assessments/$ASSESSMENT" \
         | field 'd["status"], d["progress"]["phase"], d["progress"]["done"], d["progress"]["total"]' | tr -d "(),'")
-    if [[ $status == running && $phase == evaluating && $done -ge 2 ]]; then
+    if [[ $status == running && $phase == evaluating && $completed -ge 2 ]]; then
         for n in 1 2; do
             grep -q "Assessment $ASSESSMENT: evaluating" "$OUT/worker-$n.log" && victim=$n
         done
@@ -117,9 +117,9 @@ for _ in $(seq 1 1200); do
     [[ $status == completed ]] && break
     sleep 0.1
 done
-[[ -n $victim ]] || { echo "the assessment was not caught while evaluating (status $status, $done/$total); use more criteria or pages" >&2; exit 1; }
-killed_at=$done
-echo "==> kill -9 worker-$victim (pid ${WORKER_PID[$victim]}) at $done/$total criteria, $(( $(date +%s) - started )) s after start"
+[[ -n $victim ]] || { echo "the assessment was not caught while evaluating (status $status, $completed/$total); use more criteria or pages" >&2; exit 1; }
+killed_at=$completed
+echo "==> kill -9 worker-$victim (pid ${WORKER_PID[$victim]}) at $completed/$total criteria, $(( $(date +%s) - started )) s after start"
 kill -9 "${WORKER_PID[$victim]}"
 survivor=$(( 3 - victim ))
 

@@ -11,6 +11,7 @@ class DatabaseUrlTests {
 
     @Test
     void readsTheFormHostingPlatformsHandOut() {
+        // secretlint-disable-next-line -- a made-up credential: what the parser must read and never print
         DatabaseUrl url = DatabaseUrl.parse("postgres://qteria:s3cret@db.example.com:6543/qteria");
 
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/qteria");
@@ -20,6 +21,7 @@ class DatabaseUrlTests {
 
     @Test
     void acceptsThePostgresqlScheme() {
+        // secretlint-disable-next-line -- a made-up credential: what the parser must read and never print
         DatabaseUrl url = DatabaseUrl.parse("postgresql://qteria:s3cret@db.example.com:5433/prod");
 
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:5433/prod");
@@ -29,6 +31,7 @@ class DatabaseUrlTests {
 
     @Test
     void decodesPercentEncodedUserAndPasswordButKeepsAPlusSign() {
+        // secretlint-disable-next-line -- a made-up credential: what the parser must read and never print
         DatabaseUrl url = DatabaseUrl.parse("postgres://app%40tenant:p%40ss%3Aw%2Fo%25rd+1@db:5432/qteria");
 
         assertThat(url.username()).isEqualTo("app@tenant");
@@ -94,6 +97,7 @@ class DatabaseUrlTests {
     }
 
     @ParameterizedTest
+    // secretlint-disable-next-line -- a made-up credential: what the parser must read and never print
     @ValueSource(strings = {"mysql://qteria:topsecret@db:3306/qteria", "http://qteria:topsecret@db/qteria",
             "qteria:topsecret@db/qteria"})
     void rejectsOtherSchemesWithAClearMessage(String value) {
@@ -110,6 +114,7 @@ class DatabaseUrlTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgres://qteria:top secret@db/qteria", "postgres://qteria:topsecret@/qteria",
+            // secretlint-disable-next-line -- a made-up credential: what the parser must read and never print
             "postgres://qteria:topsecret@db:port/qteria"})
     void rejectsBrokenUrlsWithoutRepeatingThePassword(String value) {
         assertThatIllegalArgumentException().isThrownBy(() -> DatabaseUrl.parse(value))
@@ -119,6 +124,7 @@ class DatabaseUrlTests {
 
     @Test
     void neverPrintsThePassword() {
+        // secretlint-disable-next-line -- a made-up credential: what the parser must read and never print
         assertThat(DatabaseUrl.parse("postgres://qteria:topsecret@db/qteria").toString())
                 .contains("jdbc:postgresql://db:5432/qteria", "qteria")
                 .doesNotContain("topsecret");
