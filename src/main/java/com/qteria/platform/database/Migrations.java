@@ -25,9 +25,16 @@ public final class Migrations {
     public static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
 
     private final DataSource dataSource;
+    private final String changelog;
 
     public Migrations(DataSource dataSource) {
+        this(dataSource, CHANGELOG);
+    }
+
+    /** The same life cycle for another changelog on the class path (a schema change rehearsed in a test). */
+    public Migrations(DataSource dataSource, String changelog) {
         this.dataSource = dataSource;
+        this.changelog = changelog;
     }
 
     public void migrate() {
@@ -78,7 +85,7 @@ public final class Migrations {
             Scope.child(scope, () -> {
                 CommandScope commandScope = new CommandScope(command)
                         .addArgumentValue("database", database)
-                        .addArgumentValue("changelogFile", CHANGELOG);
+                        .addArgumentValue("changelogFile", changelog);
                 arguments.forEach(commandScope::addArgumentValue);
                 if (output != null) {
                     commandScope.setOutput(output);

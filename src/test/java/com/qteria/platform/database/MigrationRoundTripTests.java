@@ -250,7 +250,7 @@ class MigrationRoundTripTests {
         }
     }
 
-    private static DataSource postgres() {
+    static DataSource postgres() {
         TestDatabase.Database database = TestDatabase.newPostgresDatabase();
         return new DriverManagerDataSource(database.url(), database.username(), "");
     }
