@@ -15,7 +15,8 @@ cd "$(dirname "$0")/../.."
 
 OLD_REV=${1:?"usage: $0 <git revision of release N>"}
 NEW_JAR=${NEW_JAR:-target/qteria.jar}
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA=$JAVA_HOME/bin/java
 OUT=target/bench/rollback-drill
 PORT=18283
 BASE=http://127.0.0.1:$PORT
@@ -46,6 +47,8 @@ cleanup() {
     stop
     psql_db -c "drop database if exists $DB" >/dev/null 2>&1 || true
     git worktree remove --force "$OUT/release-n" >/dev/null 2>&1 || true
+    rm -rf "$OUT/release-n"
+    git worktree prune
 }
 trap cleanup EXIT
 
@@ -72,13 +75,13 @@ inventory() {
 
 mkdir -p "$OUT"
 rm -rf "$OUT/data"
-git worktree remove --force "$OUT/release-n" >/dev/null 2>&1 || true
+cleanup
 echo "Rollback drill $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Release N: $(git rev-parse --short "$OLD_REV"); release N+1: $NEW_JAR ($(git rev-parse --short HEAD))"
 started=$(now)
 git worktree add --detach "$OUT/release-n" "$OLD_REV" >/dev/null 2>&1
-(cd "$OUT/release-n" && ./mvnw -q -B package -DskipTests >/dev/null 2>&1) \
-    || { echo "Could not build $OLD_REV" >&2; exit 1; }
+(cd "$OUT/release-n" && ./mvnw -q -B package -DskipTests) >"$OUT/build-n.log" 2>&1 \
+    || { tail -n 30 "$OUT/build-n.log" >&2; echo "Could not build $OLD_REV" >&2; exit 1; }
 OLD_JAR=$OUT/release-n/target/qteria.jar
 echo "  built release N in $(since "$started") s"
 psql_db -c "drop database if exists $DB" >/dev/null
