@@ -59,7 +59,7 @@ class FeatureFlagsApiTests {
                     .andExpect(status().isForbidden());
             mvc.perform(json(put("/api/v1/feature-flags/report_pdf/users/" + colleague), token, "{\"enabled\": true}"))
                     .andExpect(status().isForbidden());
-            mvc.perform(json(put("/api/v1/feature-flags/report_pdf/users/" + UUID.randomUUID()), token, "{}"))
+            mvc.perform(json(put("/api/v1/feature-flags/report_pdf/users/" + UUID.randomUUID()), token, "{"))
                     .andExpect(status().isForbidden());
             mvc.perform(json(put("/api/v1/feature-flags/report_pdf/global"), token, "{\"enabled\": true}"))
                     .andExpect(status().isForbidden());

@@ -45,12 +45,12 @@ class FlagsApiController {
         return flags.switchForOrganization(admin, key, change.enabled());
     }
 
-    @PutMapping("/{key}/users/{userId}")
+    @PutMapping("/{key}/users/{id}")
     @Operation(operationId = "switchFeatureFlagForUser",
             summary = "Switch a flag on or off for one person; enabled null: back to the organization's value")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     FeatureFlags.FlagView user(@AuthenticationPrincipal CurrentUser admin, @PathVariable String key,
-            @PathVariable UUID userId, @RequestBody FlagSwitch change) {
-        return flags.switchForUser(admin, key, userId, change.enabled());
+            @PathVariable UUID id, @RequestBody FlagSwitch change) {
+        return flags.switchForUser(admin, key, id, change.enabled());
     }
 }
