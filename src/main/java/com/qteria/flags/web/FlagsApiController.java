@@ -4,6 +4,7 @@ import com.qteria.flags.FeatureFlags;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
@@ -39,8 +40,10 @@ class FlagsApiController {
     @PutMapping("/{key}")
     @Operation(operationId = "switchFeatureFlagForOrganization",
             summary = "Switch a flag on or off for the organization; enabled null: back to the global value")
+    @ApiResponse(responseCode = "200", description = "The flag as the organization has it now.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    FeatureFlags.FlagView organization(@AuthenticationPrincipal CurrentUser admin, @PathVariable String key,
+    FeatureFlags.FlagView organization(@AuthenticationPrincipal CurrentUser admin,
+            @Parameter(description = "The flag's key, such as report_pdf.") @PathVariable String key,
             @RequestBody FlagSwitch change) {
         return flags.switchForOrganization(admin, key, change.enabled());
     }
@@ -48,9 +51,12 @@ class FlagsApiController {
     @PutMapping("/{key}/users/{id}")
     @Operation(operationId = "switchFeatureFlagForUser",
             summary = "Switch a flag on or off for one person; enabled null: back to the organization's value")
+    @ApiResponse(responseCode = "200", description = "The flag as the organization has it now.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    FeatureFlags.FlagView user(@AuthenticationPrincipal CurrentUser admin, @PathVariable String key,
-            @PathVariable UUID id, @RequestBody FlagSwitch change) {
+    FeatureFlags.FlagView user(@AuthenticationPrincipal CurrentUser admin,
+            @Parameter(description = "The flag's key, such as report_pdf.") @PathVariable String key,
+            @Parameter(description = "The id of a person of the caller's organization.") @PathVariable UUID id,
+            @RequestBody FlagSwitch change) {
         return flags.switchForUser(admin, key, id, change.enabled());
     }
 }

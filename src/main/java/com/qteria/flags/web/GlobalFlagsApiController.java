@@ -3,6 +3,7 @@ package com.qteria.flags.web;
 import com.qteria.flags.FeatureFlags;
 import com.qteria.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,8 +37,11 @@ class GlobalFlagsApiController {
     @PutMapping("/{key}/global")
     @Operation(operationId = "switchFeatureFlagGlobally",
             summary = "Switch a flag on or off for everyone; enabled null: back to its default")
+    @ApiResponse(responseCode = "200", description = "The flag as everyone has it now.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    FeatureFlags.GlobalFlagView global(@PathVariable String key, @RequestBody FlagSwitch change) {
+    FeatureFlags.GlobalFlagView global(
+            @Parameter(description = "The flag's key, such as report_pdf.") @PathVariable String key,
+            @RequestBody FlagSwitch change) {
         return flags.switchGlobally(key, change.enabled(), "operator");
     }
 }
