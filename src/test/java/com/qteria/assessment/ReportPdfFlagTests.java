@@ -14,13 +14,13 @@ import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
+import com.qteria.support.WithOperator;
 import com.qteria.support.SignedIn;
 import com.qteria.support.TestData;
 import com.qteria.workflow.WorkflowManagement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -31,10 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * who switched it.
  */
 @QteriaTest
-@TestPropertySource(properties = "qteria.operator-token=operator-secret-for-tests-0123456789")
+@WithOperator
 class ReportPdfFlagTests {
-
-    static final String OPERATOR = "Bearer operator-secret-for-tests-0123456789";
 
     @Autowired
     MockMvc mvc;
@@ -128,20 +126,20 @@ class ReportPdfFlagTests {
         ResultReviewApiTests.Completed optedOut = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
         switchOrganization(optedOut.setup().tenant(), "false");
         try {
-            mvc.perform(put("/api/v1/feature-flags/report_pdf/global").header("Authorization", OPERATOR)
+            mvc.perform(put("/api/v1/feature-flags/report_pdf/global").header("Authorization", WithOperator.BEARER)
                             .contentType("application/json").content("{\"enabled\": true}"))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.global").value(true))
                     .andExpect(jsonPath("$.enabled").value(true));
             present(follows, follows.token());
             absent(optedOut, optedOut.token());
-            mvc.perform(get("/api/v1/feature-flags/global").header("Authorization", OPERATOR))
+            mvc.perform(get("/api/v1/feature-flags/global").header("Authorization", WithOperator.BEARER))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.items[0].key").value("report_pdf"))
                     .andExpect(jsonPath("$.items[0].default_enabled").value(false))
                     .andExpect(jsonPath("$.items[0].global").value(true));
         } finally {
-            mvc.perform(put("/api/v1/feature-flags/report_pdf/global").header("Authorization", OPERATOR)
+            mvc.perform(put("/api/v1/feature-flags/report_pdf/global").header("Authorization", WithOperator.BEARER)
                             .contentType("application/json").content("{\"enabled\": null}"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(false));
         }

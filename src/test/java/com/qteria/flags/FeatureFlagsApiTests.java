@@ -15,6 +15,7 @@ import com.qteria.flags.persistence.FlagSwitches;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.support.QteriaTest;
+import com.qteria.support.WithOperator;
 import com.qteria.support.SignedIn;
 import com.qteria.support.TestData;
 import java.io.InputStreamReader;
@@ -24,7 +25,6 @@ import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -33,10 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * agrees within the cache's TTL.
  */
 @QteriaTest
-@TestPropertySource(properties = "qteria.operator-token=operator-secret-for-tests-0123456789")
+@WithOperator
 class FeatureFlagsApiTests {
-
-    static final String OPERATOR = "Bearer operator-secret-for-tests-0123456789";
 
     @Autowired
     MockMvc mvc;
@@ -70,8 +68,8 @@ class FeatureFlagsApiTests {
         }
         mvc.perform(json(put("/api/v1/feature-flags/report_pdf/global"), tenant.adminToken(), "{\"enabled\": true}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/feature-flags").header("Authorization", OPERATOR)).andExpect(status().isForbidden());
-        mvc.perform(put("/api/v1/feature-flags/report_pdf").header("Authorization", OPERATOR)
+        mvc.perform(get("/api/v1/feature-flags").header("Authorization", WithOperator.BEARER)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/feature-flags/report_pdf").header("Authorization", WithOperator.BEARER)
                 .contentType("application/json").content("{\"enabled\": true}")).andExpect(status().isForbidden());
         assertThat(flags.enabled(Feature.REPORT_PDF, tenant.id())).isFalse();
 
@@ -97,7 +95,7 @@ class FeatureFlagsApiTests {
         }
         mvc.perform(json(put("/api/v1/feature-flags/no_such_flag"), tenant.adminToken(), "{\"enabled\": true}"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
-        mvc.perform(put("/api/v1/feature-flags/no_such_flag/global").header("Authorization", OPERATOR)
+        mvc.perform(put("/api/v1/feature-flags/no_such_flag/global").header("Authorization", WithOperator.BEARER)
                 .contentType("application/json").content("{\"enabled\": true}")).andExpect(status().isNotFound());
         assertThat(flags.enabled(Feature.REPORT_PDF, new CurrentUser(stranger, other.id(), "x@example.com", "X",
                 Role.PROJECT_HANDLER))).isFalse();
