@@ -4,7 +4,7 @@
  * results JSON of API.md (REST API, the job, the {@code assess} command); {@link com.qteria.assessment.AssessmentRun}
  * is the pure computation that the job and the command share.
  */
-@ApplicationModule(displayName = "Assessment", allowedDependencies = {"workflow", "document", "evaluation", "identity", "shared", "platform"})
+@ApplicationModule(displayName = "Assessment", allowedDependencies = {"workflow", "document", "evaluation", "identity", "flags", "shared", "platform"})
 package com.qteria.assessment;
 
 import org.springframework.modulith.ApplicationModule;

@@ -108,7 +108,7 @@ class AuditLabelsTests {
             if (type == int.class || type == long.class) {
                 return type == int.class ? (Object) 1 : (Object) 1L;
             }
-            if (type == boolean.class) {
+            if (type == boolean.class || type == Boolean.class) {
                 return true;
             }
             if (type == String.class) {

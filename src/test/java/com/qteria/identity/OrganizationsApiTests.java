@@ -6,18 +6,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.qteria.support.QteriaTest;
+import com.qteria.support.WithOperator;
 import com.qteria.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @QteriaTest
-@TestPropertySource(properties = "qteria.operator-token=operator-secret-for-tests-0123456789")
+@WithOperator
 class OrganizationsApiTests {
-
-    static final String OPERATOR = "Bearer operator-secret-for-tests-0123456789";
 
     @Autowired
     MockMvc mvc;
@@ -27,7 +25,7 @@ class OrganizationsApiTests {
     @Test
     void theOperatorCreatesAnOrganizationWhoseAdminCanSignIn() throws Exception {
         String email = "first-admin-" + TestData.unique() + "@example.com";
-        mvc.perform(post("/api/v1/organizations").header("Authorization", OPERATOR)
+        mvc.perform(post("/api/v1/organizations").header("Authorization", WithOperator.BEARER)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"TÜV Nord-Ost\", \"admin\": {\"email\": \"" + email
                                 + "\", \"name\": \"Greta Admin\", \"password\": \"" + TestData.PASSWORD + "\"}}"))
@@ -44,7 +42,7 @@ class OrganizationsApiTests {
     @Test
     void anAdminWithoutPasswordIsInvitedAndTheOperatorGetsTheLinkToPassOn() throws Exception {
         String email = "invited-admin-" + TestData.unique() + "@example.com";
-        String body = mvc.perform(post("/api/v1/organizations").header("Authorization", OPERATOR)
+        String body = mvc.perform(post("/api/v1/organizations").header("Authorization", WithOperator.BEARER)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Invited GmbH\", \"admin\": {\"email\": \"" + email + "\", \"name\": \"Ines\"}}"))
                 .andExpect(status().isCreated())
@@ -59,7 +57,7 @@ class OrganizationsApiTests {
 
     @Test
     void organizationRequestsAreValidated() throws Exception {
-        mvc.perform(post("/api/v1/organizations").header("Authorization", OPERATOR)
+        mvc.perform(post("/api/v1/organizations").header("Authorization", WithOperator.BEARER)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"\", \"admin\": {\"email\": \"x\"}}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists())
@@ -88,7 +86,7 @@ class OrganizationsApiTests {
         TestData.Tenant tenant = data.newTenant();
         for (String path : new String[] {"/api/v1/me", "/api/v1/users", "/api/v1/users/" + tenant.admin().id(),
                 "/api/v1/audit-events", "/api/v1/audit-events/verify", "/api/v1/me/tokens"}) {
-            mvc.perform(get(path).header("Authorization", OPERATOR))
+            mvc.perform(get(path).header("Authorization", WithOperator.BEARER))
                     .andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.code").value("INSUFFICIENT_PERMISSIONS"));
         }

@@ -1,5 +1,7 @@
 package com.qteria.support;
 
+import com.qteria.flags.Feature;
+import com.qteria.flags.FeatureFlags;
 import com.qteria.identity.CurrentUser;
 import com.qteria.identity.Role;
 import com.qteria.identity.UserView;
@@ -43,6 +45,11 @@ public class TestData {
         return new CurrentUser(user.id(), tenant.id(), user.email(), user.name(), user.role());
     }
 
+    /** Switches {@code feature} on for the organization, as its admin would (a pilot organization). */
+    public void enable(Tenant tenant, Feature feature) {
+        context.getBean(FeatureFlags.class).switchForOrganization(tenant.admin(), feature.key(), true);
+    }
+
     public String tokenFor(CurrentUser user) {
         return context.getBean(Tokens.class).issueSignInToken(user).value();
     }
@@ -67,6 +74,12 @@ public class TestData {
 
         public String tokenOf(Role role) {
             return data.tokenFor(user(role));
+        }
+
+        /** This organization with {@code feature} switched on for it; itself, for chaining. */
+        public Tenant with(Feature feature) {
+            data.enable(this, feature);
+            return this;
         }
 
         public UUID uuid() {

@@ -116,6 +116,14 @@ class TenantIsolationTests {
         probes.put("DELETE /api/v1/users/{id}", new ById(f -> f.user().id(), null));
         probes.put("GET /api/v1/ai-settings", new Listing());
         probes.put("PUT /api/v1/ai-settings", new NotTenantData("changes the caller's own organization's AI settings"));
+        probes.put("GET /api/v1/feature-flags", new Listing());
+        probes.put("PUT /api/v1/feature-flags/{key}", new NotTenantData("switches a flag for the caller's own organization"));
+        probes.put("PUT /api/v1/feature-flags/{key}/users/{id}", new ById(f -> f.user().id(), "{\"enabled\": true}"));
+        probes.put("GET /api/v1/feature-flags/global", new NotTenantData("operator only; the switches for everyone"));
+        probes.put("PUT /api/v1/feature-flags/{key}/global", new NotTenantData("operator only; a switch for everyone"));
+        probes.put("POST /admin/flags/{key}", new NotTenantData("switches a flag for the caller's own organization"));
+        probes.put("POST /admin/flags/{key}/users", new NotTenantData("the person is a form field, another "
+                + "organization's is 404 (FeatureFlagsApiTests)"));
         probes.put("GET /api/v1/audit-events", new Listing());
         probes.put("GET /api/v1/audit-events/export.csv", new Listing());
         probes.put("GET /api/v1/audit-events/verify", new Listing());
@@ -290,7 +298,8 @@ class TenantIsolationTests {
     /** The route's path with the id, the other path variables, and the query parameters it needs. */
     private static String concrete(String pattern, Object id) {
         String path = pattern.replace("{id}", id.toString()).replace("{version}", "1")
-                .replace("{criterion_key}", "c").replace("{n}", "1");
+                .replace("{criterion_key}", "c")
+                .replace("{key}", "report_pdf").replace("{n}", "1");
         return path.endsWith("/diff") ? path + "?from=1&to=1" : path;
     }
 

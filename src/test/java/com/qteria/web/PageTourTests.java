@@ -91,6 +91,17 @@ class PageTourTests {
         assertThat(page.getByTestId("ai-spent")).containsText("250.00");
         check(page, "ai-settings-saved-" + lang);
 
+        visit(page, "/admin/flags", "flags-" + lang);
+        Locator flag = page.locator("[data-flag=report_pdf]");
+        flag.getByTestId("organization-state").selectOption("on");
+        flag.getByTestId("organization-save").click();
+        assertThat(page.getByTestId("notice")).isVisible();
+        flag.getByTestId("user-choice").selectOption(tenant.admin().id().toString());
+        flag.getByTestId("user-state-choice").selectOption("off");
+        flag.getByTestId("user-save").click();
+        assertThat(flag.getByTestId("user-switches")).containsText(tenant.admin().email());
+        check(page, "flags-switched-" + lang);
+
         assertThat(page.navigate("/no-such-page").status()).isEqualTo(404);
         check(page, "not-found-" + lang);
     }
@@ -115,6 +126,7 @@ class PageTourTests {
 
         assertThat(page.navigate("/admin/users").status()).isEqualTo(403);
         assertThat(page.navigate("/admin/ai").status()).isEqualTo(403);
+        assertThat(page.navigate("/admin/flags").status()).isEqualTo(403);
         check(page, "forbidden-" + lang);
 
         page.navigate("/");

@@ -7,7 +7,10 @@ import com.qteria.assessment.AssessmentView;
 import com.qteria.assessment.CriterionResult;
 import com.qteria.assessment.web.AssessmentPagesController.DocumentRow;
 import com.qteria.identity.CurrentUser;
+import com.qteria.flags.Feature;
+import com.qteria.flags.FeatureFlags;
 import com.qteria.identity.IdentityManagement;
+import com.qteria.shared.ApiProblem;
 import com.qteria.platform.pdf.PdfRenderer;
 import com.qteria.shared.TenantId;
 import java.time.Clock;
@@ -28,7 +31,8 @@ import org.springframework.stereotype.Component;
  * organization, workflow and version, reference, who started it and when, how long it took, the overall verdict and
  * counts, every result (failures first) with its verdict, confidence, source, reasoning, evidence quotes with document
  * and page and whether each was verified, reviews with the machine's verdict beside them, and the documents assessed
- * with their SHA-256 fingerprints. In the reader's language; times in UTC.
+ * with their SHA-256 fingerprints. In the reader's language; times in UTC. Ships behind {@link Feature#REPORT_PDF}:
+ * off for the reader (the user, or the share's organization), it does not exist (404).
  */
 @Component
 class ReportPdf {
@@ -43,9 +47,11 @@ class ReportPdf {
     private final IdentityManagement identity;
     private final MessageSource messages;
     private final Clock clock;
+    private final FeatureFlags flags;
 
     ReportPdf(AssessmentManagement assessments, AssessedDocuments assessedDocuments, PdfRenderer renderer,
-            IdentityManagement identity, MessageSource messages, Clock clock) {
+            IdentityManagement identity, MessageSource messages, Clock clock, FeatureFlags flags) {
+        this.flags = flags;
         this.assessments = assessments;
         this.assessedDocuments = assessedDocuments;
         this.renderer = renderer;
@@ -54,8 +60,21 @@ class ReportPdf {
         this.clock = clock;
     }
 
+    /** Whether this person gets the PDF report (its flag); the results page offers it only then. */
+    boolean offeredTo(CurrentUser user) {
+        return flags.enabled(Feature.REPORT_PDF, user);
+    }
+
+    /** Whether the organization's share links offer the PDF report (its flag, for the organization: no person). */
+    boolean offeredThrough(TenantId tenant) {
+        return flags.enabled(Feature.REPORT_PDF, tenant);
+    }
+
     /** {@code report.pdf} for a signed-in user: audited as an export; 409 until the assessment has completed. */
     ResponseEntity<byte[]> download(CurrentUser user, AssessmentId id, Locale locale) {
+        if (!offeredTo(user)) {
+            throw ApiProblem.notFound("Report");
+        }
         AssessmentReport report = assessments.report(user, id, locale, "pdf");
         return ReportFiles.pdf(report.assessment(), render(user.tenantId(), report.assessment(), report.results(),
                 assessedDocuments.of(user.tenantId(), report.assessment()), locale));
@@ -63,6 +82,9 @@ class ReportPdf {
 
     /** The report of a shared assessment, for whoever holds the link (the caller has opened, and so audited, it). */
     ResponseEntity<byte[]> shared(TenantId tenant, AssessmentId id, Locale locale) {
+        if (!offeredThrough(tenant)) {
+            throw ApiProblem.notFound("Report");
+        }
         AssessmentView assessment = assessments.get(tenant, id);
         return ReportFiles.pdf(assessment, render(tenant, assessment, assessments.results(tenant, id, locale).results(),
                 assessedDocuments.of(tenant, assessment), locale));

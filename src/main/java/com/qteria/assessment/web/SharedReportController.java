@@ -49,6 +49,7 @@ class SharedReportController {
         model.addAttribute("results", results);
         model.addAttribute("assessedDocuments", assessedDocuments.of(share.tenant(), assessment));
         model.addAttribute("token", token);
+        model.addAttribute("pdfReport", reportPdf.offeredThrough(share.tenant()));
         return "assessment/shared";
     }
 
