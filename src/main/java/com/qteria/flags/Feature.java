@@ -11,12 +11,14 @@ import java.util.Optional;
 public enum Feature {
 
     /**
-     * The PDF report of a completed assessment: "Download PDF" on the results page, the download on a share link's
-     * page, {@code GET /api/v1/assessments/{id}/report.pdf} and {@code /s/{token}/report.pdf}. Off: none of them
-     * exists (404). New in this release; enabled for a pilot organization first (docs/feature-flags.md).
+     * The PDF report behind share links: the download on a share link's page and {@code /s/{token}/report.pdf}, for
+     * people outside the organization who hold the link. Off: no download on the page, 404 at the address. The
+     * organization's switch decides (nobody is signed in on a share link). New in this release, the first PDF that
+     * leaves the organization without a person handing it over; enabled for a pilot organization first
+     * (docs/feature-flags.md). Signed-in people always have the PDF (results page, API: API.md's contract).
      */
-    REPORT_PDF("report_pdf", false, "The PDF report of a completed assessment, on the results page, behind share "
-            + "links and at …/report.pdf of the API.");
+    SHARED_REPORT_PDF("shared_report_pdf", false, "The PDF report behind share links: the download on the shared "
+            + "page and /s/{token}/report.pdf.");
 
     private final String key;
     private final boolean defaultEnabled;

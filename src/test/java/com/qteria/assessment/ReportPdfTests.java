@@ -46,8 +46,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * holds every criterion's name, verdict and evidence quote, the review beside the machine's verdict, and every
  * document's SHA-256; English and German; tagged, PDF/A-2u, fonts embedded; 50 criteria under 1 MB; audited; 409
  * until completed, 404 for another organization; through a share link without signing in, audited per view, 404
- * once revoked. Every organization here is a pilot of the report's flag ({@link Feature#REPORT_PDF}); what the
- * flag changes is ReportPdfFlagTests'.
+ * once revoked (its organization a pilot of {@link Feature#SHARED_REPORT_PDF}; what the flag changes:
+ * SharedReportPdfFlagTests).
  */
 @QteriaTest
 class ReportPdfTests {
@@ -66,7 +66,6 @@ class ReportPdfTests {
     @Test
     void theReportHoldsEveryCriterionVerdictQuoteReviewAndFingerprintInEnglish() throws Exception {
         ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
-        c.setup().tenant().with(Feature.REPORT_PDF);
         mvc.perform(json(put(c.results("safety") + "/review"), c.token(),
                         "{\"verdict\": \"fail\", \"comment\": \"The manual lacks the mains warning.\"}"))
                 .andExpect(status().isOk());
@@ -103,7 +102,6 @@ class ReportPdfTests {
     @Test
     void theReportSpeaksGermanWhenAskedAndOnTheGermanResultsPage() throws Exception {
         ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
-        c.setup().tenant().with(Feature.REPORT_PDF);
         byte[] pdf = mvc.perform(get("/api/v1/assessments/" + c.id() + "/report.pdf")
                         .header("Authorization", "Bearer " + c.token()).header("Accept-Language", "de-DE,de;q=0.9"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -117,7 +115,7 @@ class ReportPdfTests {
 
     @Test
     void fiftyCriteriaMakeASmallReportWithEveryNameVerdictAndQuote() throws Exception {
-        TestData.Tenant tenant = data.newTenant().with(Feature.REPORT_PDF);
+        TestData.Tenant tenant = data.newTenant();
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
         List<String> pages = new ArrayList<>();
         List<WorkflowInput.CriterionInput> criteria = new ArrayList<>();
@@ -155,7 +153,6 @@ class ReportPdfTests {
     @Test
     void controlCharactersInAnyTextCannotBreakTheReport() throws Exception {
         ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
-        c.setup().tenant().with(Feature.REPORT_PDF);
         mvc.perform(json(put(c.results("safety") + "/review"), c.token(),
                         "{\"verdict\": \"fail\", \"comment\": \"Bell\\u0007 and form feed\\u000c & <b>markup</b> \\ud83d\\ude00\"}"))
                 .andExpect(status().isOk());
@@ -168,7 +165,6 @@ class ReportPdfTests {
     @Test
     void notCompletedIs409AnotherOrganizationsIs404AndNobodyUnsignedGetsIt() throws Exception {
         AssessmentsApiTests.Setup s = AssessmentsApiTests.setup(data, uploaded, workflows);
-        s.tenant().with(Feature.REPORT_PDF);
         String unfinished = ResultReviewApiTests.unfinished(mvc, s, uploaded, jdbc);
         mvc.perform(get("/api/v1/assessments/" + unfinished + "/report.pdf").header("Authorization", "Bearer " + s.token()))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ASSESSMENT_NOT_READY"));
@@ -176,9 +172,8 @@ class ReportPdfTests {
                 .andExpect(status().isOk());
 
         ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
-        c.setup().tenant().with(Feature.REPORT_PDF);
         mvc.perform(get("/api/v1/assessments/" + c.id() + "/report.pdf")
-                        .header("Authorization", "Bearer " + data.newTenant().with(Feature.REPORT_PDF).tokenOf(Role.ADMIN)))
+                        .header("Authorization", "Bearer " + data.newTenant().tokenOf(Role.ADMIN)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/assessments/" + c.id() + "/report.pdf")).andExpect(status().isUnauthorized());
     }
@@ -186,7 +181,7 @@ class ReportPdfTests {
     @Test
     void aShareLinkGivesThePdfWithoutSigningInAuditedAndNotOnceRevoked() throws Exception {
         ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
-        c.setup().tenant().with(Feature.REPORT_PDF);
+        c.setup().tenant().with(Feature.SHARED_REPORT_PDF);
         String created = mvc.perform(json(post("/api/v1/assessments/" + c.id() + "/shares"), c.token(), "{}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String path = java.net.URI.create(JsonPath.<String>read(created, "$.url")).getPath();
@@ -223,7 +218,6 @@ class ReportPdfTests {
     @Test
     void theResultsPageOffersThePdfInItsLanguage() throws Exception {
         ResultReviewApiTests.Completed c = ResultReviewApiTests.completed(mvc, data, uploaded, workflows);
-        c.setup().tenant().with(Feature.REPORT_PDF);
         var handler = c.setup().tenant().user(Role.PROJECT_HANDLER);
         String page = mvc.perform(get("/assessments/" + c.id()).with(SignedIn.as(handler)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -53,29 +53,29 @@ class FeatureFlagsApiTests {
             String token = tenant.tokenOf(role);
             mvc.perform(get("/api/v1/feature-flags").header("Authorization", "Bearer " + token))
                     .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("INSUFFICIENT_PERMISSIONS"));
-            mvc.perform(json(put("/api/v1/feature-flags/report_pdf"), token, "{\"enabled\": true}"))
+            mvc.perform(json(put("/api/v1/feature-flags/shared_report_pdf"), token, "{\"enabled\": true}"))
                     .andExpect(status().isForbidden());
-            mvc.perform(json(put("/api/v1/feature-flags/report_pdf/users/" + colleague), token, "{\"enabled\": true}"))
+            mvc.perform(json(put("/api/v1/feature-flags/shared_report_pdf/users/" + colleague), token, "{\"enabled\": true}"))
                     .andExpect(status().isForbidden());
-            mvc.perform(json(put("/api/v1/feature-flags/report_pdf/users/" + UUID.randomUUID()), token, "{"))
+            mvc.perform(json(put("/api/v1/feature-flags/shared_report_pdf/users/" + UUID.randomUUID()), token, "{"))
                     .andExpect(status().isForbidden());
-            mvc.perform(json(put("/api/v1/feature-flags/report_pdf/global"), token, "{\"enabled\": true}"))
+            mvc.perform(json(put("/api/v1/feature-flags/shared_report_pdf/global"), token, "{\"enabled\": true}"))
                     .andExpect(status().isForbidden());
             CurrentUser user = tenant.user(role);
             mvc.perform(get("/admin/flags").with(SignedIn.as(user))).andExpect(status().isForbidden());
-            mvc.perform(post("/admin/flags/report_pdf").param("state", "on").with(SignedIn.as(user)).with(csrf()))
+            mvc.perform(post("/admin/flags/shared_report_pdf").param("state", "on").with(SignedIn.as(user)).with(csrf()))
                     .andExpect(status().isForbidden());
         }
-        mvc.perform(json(put("/api/v1/feature-flags/report_pdf/global"), tenant.adminToken(), "{\"enabled\": true}"))
+        mvc.perform(json(put("/api/v1/feature-flags/shared_report_pdf/global"), tenant.adminToken(), "{\"enabled\": true}"))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/feature-flags").header("Authorization", WithOperator.BEARER)).andExpect(status().isForbidden());
-        mvc.perform(put("/api/v1/feature-flags/report_pdf").header("Authorization", WithOperator.BEARER)
+        mvc.perform(put("/api/v1/feature-flags/shared_report_pdf").header("Authorization", WithOperator.BEARER)
                 .contentType("application/json").content("{\"enabled\": true}")).andExpect(status().isForbidden());
-        assertThat(flags.enabled(Feature.REPORT_PDF, tenant.id())).isFalse();
+        assertThat(flags.enabled(Feature.SHARED_REPORT_PDF, tenant.id())).isFalse();
 
         mvc.perform(get("/api/v1/feature-flags").header("Authorization", "Bearer " + tenant.adminToken()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[0].key").value("report_pdf"))
+                .andExpect(jsonPath("$.items[0].key").value("shared_report_pdf"))
                 .andExpect(jsonPath("$.items[0].default_enabled").value(false))
                 .andExpect(jsonPath("$.items[0].organization").doesNotExist())
                 .andExpect(jsonPath("$.items[0].enabled").value(false));
@@ -87,17 +87,17 @@ class FeatureFlagsApiTests {
         TestData.Tenant other = data.newTenant();
         UUID stranger = other.user(Role.PROJECT_HANDLER).id();
         for (UUID id : new UUID[] {stranger, other.admin().id(), UUID.randomUUID()}) {
-            mvc.perform(json(put("/api/v1/feature-flags/report_pdf/users/" + id), tenant.adminToken(),
+            mvc.perform(json(put("/api/v1/feature-flags/shared_report_pdf/users/" + id), tenant.adminToken(),
                             "{\"enabled\": true}"))
                     .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
-            mvc.perform(post("/admin/flags/report_pdf/users").param("user", id.toString()).param("state", "on")
+            mvc.perform(post("/admin/flags/shared_report_pdf/users").param("user", id.toString()).param("state", "on")
                     .with(SignedIn.as(tenant.admin())).with(csrf())).andExpect(status().isNotFound());
         }
         mvc.perform(json(put("/api/v1/feature-flags/no_such_flag"), tenant.adminToken(), "{\"enabled\": true}"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
         mvc.perform(put("/api/v1/feature-flags/no_such_flag/global").header("Authorization", WithOperator.BEARER)
                 .contentType("application/json").content("{\"enabled\": true}")).andExpect(status().isNotFound());
-        assertThat(flags.enabled(Feature.REPORT_PDF, new CurrentUser(stranger, other.id(), "x@example.com", "X",
+        assertThat(flags.enabled(Feature.SHARED_REPORT_PDF, new CurrentUser(stranger, other.id(), "x@example.com", "X",
                 Role.PROJECT_HANDLER))).isFalse();
     }
 
@@ -106,24 +106,24 @@ class FeatureFlagsApiTests {
         TestData.Tenant tenant = data.newTenant();
         CurrentUser tester = tenant.user(Role.PROJECT_HANDLER);
         String page = page(tenant);
-        assertThat(page).contains("data-flag=\"report_pdf\"", "Off for your organization.", "data-testid=\"no-user-switches\"");
+        assertThat(page).contains("data-flag=\"shared_report_pdf\"", "Off for your organization.", "data-testid=\"no-user-switches\"");
 
-        mvc.perform(post("/admin/flags/report_pdf").param("state", "on").with(SignedIn.as(tenant.admin())).with(csrf()))
+        mvc.perform(post("/admin/flags/shared_report_pdf").param("state", "on").with(SignedIn.as(tenant.admin())).with(csrf()))
                 .andExpect(redirectedUrl("/admin/flags"));
-        assertThat(flags.enabled(Feature.REPORT_PDF, tenant.id())).isTrue();
+        assertThat(flags.enabled(Feature.SHARED_REPORT_PDF, tenant.id())).isTrue();
         assertThat(page(tenant)).contains("On for your organization.");
 
-        mvc.perform(post("/admin/flags/report_pdf/users").param("user", tester.id().toString()).param("state", "off")
+        mvc.perform(post("/admin/flags/shared_report_pdf/users").param("user", tester.id().toString()).param("state", "off")
                 .with(SignedIn.as(tenant.admin())).with(csrf())).andExpect(redirectedUrl("/admin/flags"));
-        assertThat(flags.enabled(Feature.REPORT_PDF, tester)).isFalse();
-        assertThat(flags.enabled(Feature.REPORT_PDF, tenant.admin())).isTrue();
+        assertThat(flags.enabled(Feature.SHARED_REPORT_PDF, tester)).isFalse();
+        assertThat(flags.enabled(Feature.SHARED_REPORT_PDF, tenant.admin())).isTrue();
         assertThat(page(tenant)).contains("data-testid=\"user-switches\"", "data-email=\"" + tester.email() + "\"");
 
-        mvc.perform(post("/admin/flags/report_pdf/users").param("user", tester.id().toString())
+        mvc.perform(post("/admin/flags/shared_report_pdf/users").param("user", tester.id().toString())
                 .param("state", "default").with(SignedIn.as(tenant.admin())).with(csrf()));
-        mvc.perform(post("/admin/flags/report_pdf").param("state", "default").with(SignedIn.as(tenant.admin()))
+        mvc.perform(post("/admin/flags/shared_report_pdf").param("state", "default").with(SignedIn.as(tenant.admin()))
                 .with(csrf()));
-        assertThat(flags.enabled(Feature.REPORT_PDF, tester)).isFalse();
+        assertThat(flags.enabled(Feature.SHARED_REPORT_PDF, tester)).isFalse();
         assertThat(page(tenant)).contains("data-testid=\"no-user-switches\"", "Off for your organization.");
         assertThat(mvc.perform(get("/admin/flags").with(SignedIn.as(tenant.admin())).header("Accept-Language", "de"))
                 .andReturn().getResponse().getContentAsString()).contains("Funktionsschalter", "PDF-Bericht");
@@ -133,14 +133,14 @@ class FeatureFlagsApiTests {
     void anotherInstanceAgreesWithinTheCachesTimeToLive() throws Exception {
         TestData.Tenant tenant = data.newTenant();
         DatabaseFlagProvider otherInstance = new DatabaseFlagProvider(switches::all, Duration.ofMillis(300));
-        assertThat(otherInstance.switchboard().at("report_pdf", FlagScope.ORGANIZATION, tenant.uuid())).isEmpty();
+        assertThat(otherInstance.switchboard().at("shared_report_pdf", FlagScope.ORGANIZATION, tenant.uuid())).isEmpty();
 
-        flags.switchForOrganization(tenant.admin(), "report_pdf", true);
-        assertThat(flags.enabled(Feature.REPORT_PDF, tenant.id())).as("this instance, at once").isTrue();
-        assertThat(otherInstance.switchboard().at("report_pdf", FlagScope.ORGANIZATION, tenant.uuid()))
+        flags.switchForOrganization(tenant.admin(), "shared_report_pdf", true);
+        assertThat(flags.enabled(Feature.SHARED_REPORT_PDF, tenant.id())).as("this instance, at once").isTrue();
+        assertThat(otherInstance.switchboard().at("shared_report_pdf", FlagScope.ORGANIZATION, tenant.uuid()))
                 .as("the other instance, until its copy is older than the TTL").isEmpty();
         Thread.sleep(350);
-        assertThat(otherInstance.switchboard().at("report_pdf", FlagScope.ORGANIZATION, tenant.uuid())).contains(true);
+        assertThat(otherInstance.switchboard().at("shared_report_pdf", FlagScope.ORGANIZATION, tenant.uuid())).contains(true);
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The one rule of precedence: a person's switch, then the organization's, then the global one, then the default. */
 class SwitchboardTests {
 
-    static final String FLAG = "report_pdf";
+    static final String FLAG = "shared_report_pdf";
     final UUID organization = UUID.randomUUID();
     final UUID user = UUID.randomUUID();
 

@@ -299,7 +299,7 @@ class TenantIsolationTests {
     private static String concrete(String pattern, Object id) {
         String path = pattern.replace("{id}", id.toString()).replace("{version}", "1")
                 .replace("{criterion_key}", "c")
-                .replace("{key}", "report_pdf").replace("{n}", "1");
+                .replace("{key}", "shared_report_pdf").replace("{n}", "1");
         return path.endsWith("/diff") ? path + "?from=1&to=1" : path;
     }
 

@@ -92,7 +92,7 @@ class PageTourTests {
         check(page, "ai-settings-saved-" + lang);
 
         visit(page, "/admin/flags", "flags-" + lang);
-        Locator flag = page.locator("[data-flag=report_pdf]");
+        Locator flag = page.locator("[data-flag=shared_report_pdf]");
         flag.getByTestId("organization-state").selectOption("on");
         flag.getByTestId("organization-save").click();
         assertThat(page.getByTestId("notice")).isVisible();

@@ -171,7 +171,6 @@ class AssessmentPagesController {
             model.addAttribute("verdictCounts", results.stream()
                     .collect(Collectors.groupingBy(r -> r.verdict().json(), Collectors.counting())));
             model.addAttribute("took", assessment.took(messages, locale));
-            model.addAttribute("pdfReport", reportPdf.offeredTo(user));
         }
         if (assessment.status().finished()) {
             model.addAttribute("assessedDocuments", assessedDocuments.of(user.tenantId(), assessment));

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * organization, workflow and version, reference, who started it and when, how long it took, the overall verdict and
  * counts, every result (failures first) with its verdict, confidence, source, reasoning, evidence quotes with document
  * and page and whether each was verified, reviews with the machine's verdict beside them, and the documents assessed
- * with their SHA-256 fingerprints. In the reader's language; times in UTC. Ships behind {@link Feature#REPORT_PDF}:
- * off for the reader (the user, or the share's organization), it does not exist (404).
+ * with their SHA-256 fingerprints. In the reader's language; times in UTC. Behind a share link it ships behind
+ * {@link Feature#SHARED_REPORT_PDF}, decided by the share's organization: off, it does not exist there (404).
  */
 @Component
 class ReportPdf {
@@ -60,21 +60,13 @@ class ReportPdf {
         this.clock = clock;
     }
 
-    /** Whether this person gets the PDF report (its flag); the results page offers it only then. */
-    boolean offeredTo(CurrentUser user) {
-        return flags.enabled(Feature.REPORT_PDF, user);
-    }
-
     /** Whether the organization's share links offer the PDF report (its flag, for the organization: no person). */
     boolean offeredThrough(TenantId tenant) {
-        return flags.enabled(Feature.REPORT_PDF, tenant);
+        return flags.enabled(Feature.SHARED_REPORT_PDF, tenant);
     }
 
     /** {@code report.pdf} for a signed-in user: audited as an export; 409 until the assessment has completed. */
     ResponseEntity<byte[]> download(CurrentUser user, AssessmentId id, Locale locale) {
-        if (!offeredTo(user)) {
-            throw ApiProblem.notFound("Report");
-        }
         AssessmentReport report = assessments.report(user, id, locale, "pdf");
         return ReportFiles.pdf(report.assessment(), render(user.tenantId(), report.assessment(), report.results(),
                 assessedDocuments.of(user.tenantId(), report.assessment()), locale));

@@ -43,7 +43,7 @@ class FlagsApiController {
     @ApiResponse(responseCode = "200", description = "The flag as the organization has it now.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     FeatureFlags.FlagView organization(@AuthenticationPrincipal CurrentUser admin,
-            @Parameter(description = "The flag's key, such as report_pdf.") @PathVariable String key,
+            @Parameter(description = "The flag's key, such as shared_report_pdf.") @PathVariable String key,
             @RequestBody FlagSwitch change) {
         return flags.switchForOrganization(admin, key, change.enabled());
     }
@@ -54,7 +54,7 @@ class FlagsApiController {
     @ApiResponse(responseCode = "200", description = "The flag as the organization has it now.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     FeatureFlags.FlagView user(@AuthenticationPrincipal CurrentUser admin,
-            @Parameter(description = "The flag's key, such as report_pdf.") @PathVariable String key,
+            @Parameter(description = "The flag's key, such as shared_report_pdf.") @PathVariable String key,
             @Parameter(description = "The id of a person of the caller's organization.") @PathVariable UUID id,
             @RequestBody FlagSwitch change) {
         return flags.switchForUser(admin, key, id, change.enabled());

@@ -40,7 +40,7 @@ class GlobalFlagsApiController {
     @ApiResponse(responseCode = "200", description = "The flag as everyone has it now.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     FeatureFlags.GlobalFlagView global(
-            @Parameter(description = "The flag's key, such as report_pdf.") @PathVariable String key,
+            @Parameter(description = "The flag's key, such as shared_report_pdf.") @PathVariable String key,
             @RequestBody FlagSwitch change) {
         return flags.switchGlobally(key, change.enabled(), "operator");
     }
