@@ -7,19 +7,17 @@
 # assessments started, completed, failed and lost (still unfinished 10 minutes after the traffic stopped).
 #
 #   ./mvnw -q -B package -DskipTests && bench/zero-downtime/run.sh [next.jar]
+#   FIRST=previous.jar bench/zero-downtime/run.sh target/qteria.jar      # a deploy of a new build
 #
-# next.jar (default: the same target/qteria.jar) is what the instances are restarted on, as a deploy of a new build
-# would. Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as .ci/run sets up), nginx (Debian package; run here as an
+# The instances start on $FIRST (default target/qteria.jar) and are restarted on next.jar (default: the same jar).
+# Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as .ci/run sets up), nginx (Debian package; run here as an
 # unprivileged process with its own configuration), curl and python3. Too slow for .ci/run (about 4 minutes).
 # Writes logs and results to target/bench/zero-downtime/. Exit code 0 when nothing failed and nothing was lost.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-JAR=target/qteria.jar
+JAR=${FIRST:-target/qteria.jar}
 NEXT=${1:-$JAR}
-OUT=target/bench/zero-downtime
-DB=qteria_zero_downtime_$$
 LB_PORT=18380
 declare -A PORT=([a]=18381 [b]=18382) PID=()
 CRITERIA=${CRITERIA:-40}
@@ -28,26 +26,10 @@ SETTLE=${SETTLE:-30}  # seconds of traffic before, between and after the restart
 
 [[ -f $JAR && -f $NEXT ]] || { echo "Build the jar first: ./mvnw -q -B package -DskipTests" >&2; exit 2; }
 command -v nginx >/dev/null || { echo "nginx is not installed (apt-get install nginx)" >&2; exit 2; }
-rm -rf "$OUT" && mkdir -p "$OUT/data" "$OUT/nginx"
-
-NGINX_PID=
-TRAFFIC_PID=
-cleanup() {
-    for pid in "${PID[@]}" $NGINX_PID $TRAFFIC_PID; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-psql -h 127.0.0.1 -U postgres -qc "create database $DB"
-sql() { psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "$1"; }
-
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
-export QTERIA_DATA_DIR="$PWD/$OUT/data"
-export QTERIA_MASTER_KEYS="zd:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
-export QTERIA_AUDIT_KEY="ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8="
-export QTERIA_LOG_FORMAT=
-export QTERIA_BOOTSTRAP_ORG="Rolling Labs" QTERIA_BOOTSTRAP_ADMIN_EMAIL=admin@rolling.example
-export QTERIA_BOOTSTRAP_ADMIN_PASSWORD="rolling password 2026"
+NAME=zero-downtime LABEL=Rolling
+# shellcheck source=../cluster.sh
+source bench/cluster.sh
+mkdir -p "$OUT/nginx"
 
 # Starts instance $1 from jar $2 and waits until it is ready.
 start() {
@@ -56,6 +38,7 @@ start() {
     "$JAVA" -jar "$jar" --role=both --server.port="${PORT[$name]}" \
         --jobrunr.background-job-server.name="instance-$name" >> "$OUT/$name.log" 2>&1 &
     PID[$name]=$!
+    PIDS+=("$!")
     for _ in $(seq 1 360); do
         if curl -sf "http://127.0.0.1:${PORT[$name]}/actuator/health/readiness" >/dev/null; then
             echo "    $name ready after $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $since }") s"
@@ -124,46 +107,16 @@ if [[ $(id -u) == 0 ]]; then
 else
     nginx -p "$PWD/$OUT/nginx" -c "$PWD/$OUT/nginx/nginx.conf" -e "$PWD/$OUT/nginx/error.log" &
 fi
-NGINX_PID=$!
+PIDS+=("$!")
 for _ in $(seq 1 40); do curl -sf "http://127.0.0.1:$LB_PORT/health" >/dev/null && break; sleep 0.25; done
 
 API="http://127.0.0.1:$LB_PORT/api/v1"
 TOKEN=$(curl -sf -X POST "$API/auth/token" -H 'Content-Type: application/json' \
     -d "{\"email\": \"$QTERIA_BOOTSTRAP_ADMIN_EMAIL\", \"password\": \"$QTERIA_BOOTSTRAP_ADMIN_PASSWORD\"}" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
-auth=(-H "Authorization: Bearer $TOKEN")
-field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 echo "==> a ${PAGES}-page document and a workflow with $CRITERIA criteria (assessments that run for a while)"
-CP_FILE="$OUT/classpath.txt"
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-[[ -d target/test-classes/com/qteria/document/extraction/bench ]] || ./mvnw -q -B test-compile >/dev/null
-"$JAVA" -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" \
-    com.qteria.document.extraction.bench.BenchmarkPdf "$OUT/report.pdf" "$PAGES" >/dev/null
-python3 - "$CRITERIA" > "$OUT/workflow.json" <<'PY'
-import json, sys
-n = int(sys.argv[1])
-topics = ["insulation", "creepage distance", "earthing", "marking", "temperature rise", "battery", "enclosure",
-          "warning", "instructions", "fire", "mechanical strength", "power supply", "labels", "protective conductor"]
-criteria = [{"key": "standard", "name": "Report names a standard", "applies_to": ["*"],
-             "checks": [{"type": "min_pages", "pages": 1}]}]
-for i in range(1, n):
-    t = topics[i % len(topics)]
-    criteria.append({"key": f"c{i}", "name": f"The report discusses {t} ({i})",
-                     "description": f"Plain-language criterion {i}: the {t} is assessed and the outcome stated.",
-                     "applies_to": ["*"]})
-print(json.dumps({"name": "Rolling restart", "buckets": [{"key": "reports", "name": "Reports", "required": True}],
-                  "criteria": criteria}))
-PY
-WORKFLOW=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' --data-binary @"$OUT/workflow.json" \
-    "$API/workflows/import" | field 'd["id"]')
-DOCUMENT=$(curl -sf "${auth[@]}" -F "file=@$OUT/report.pdf" "$API/documents" | field 'd["items"][0]["id"]')
-for _ in $(seq 1 240); do
-    status=$(curl -sf "${auth[@]}" "$API/documents/$DOCUMENT" | field 'd["status"]')
-    [[ $status != processing ]] && break
-    sleep 1
-done
-[[ $status == ready ]] || { echo "document ended $status" >&2; exit 1; }
+many_criteria "$CRITERIA" "$PAGES" "Rolling restart" "$API" "$TOKEN"
 
 echo "==> traffic through nginx"
 rm -f "$OUT/stop"
@@ -171,6 +124,7 @@ python3 bench/zero-downtime/traffic.py "http://127.0.0.1:$LB_PORT" "$QTERIA_BOOT
     "$QTERIA_BOOTSTRAP_ADMIN_PASSWORD" src/main/resources/samples/documents/doc-kestrel-ld1500.pdf "$DOCUMENT" \
     "$WORKFLOW" "$OUT/stop" "$OUT/result.json" > "$OUT/traffic.txt" 2>&1 &
 TRAFFIC_PID=$!
+PIDS+=("$!")
 sleep "$SETTLE"
 for name in a b; do
     running=$(sql "select count(*) from assessments where status = 'running'")
@@ -182,7 +136,6 @@ done
 touch "$OUT/stop"
 echo "==> traffic stopped; waiting for every upload to be read and every assessment to end"
 wait "$TRAFFIC_PID" || { cat "$OUT/traffic.txt"; exit 1; }
-TRAFFIC_PID=
 cat "$OUT/traffic.txt"
 
 handed=$(cat "$OUT/a.log" "$OUT/b.log" | grep -c "stopped because this instance is shutting down" || true)

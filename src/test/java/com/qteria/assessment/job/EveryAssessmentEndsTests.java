@@ -130,17 +130,7 @@ class EveryAssessmentEndsTests {
     void aFailureOutsideACriterionFailsTheAssessmentWithAPlainMessageAndReleasesItsDocuments(
             Supplier<Throwable> error) throws Exception {
         Given given = given();
-        AssessmentInputs failing = new AssessmentInputs(assessments, documents) {
-            @Override
-            Optional<List<AssessedDocument>> read(Assessment assessment) {
-                Throwable thrown = error.get();
-                if (thrown instanceof Error e) {
-                    throw e;
-                }
-                throw (RuntimeException) thrown;
-            }
-        };
-        AssessmentJob failingJob = jobWith.apply(failing);
+        AssessmentJob failingJob = jobWith.apply(throwing(error));
 
         assertThatCode(() -> failingJob.run(given.id().value())).as("the job ends; nothing is left to retry")
                 .doesNotThrowAnyException();
@@ -280,17 +270,8 @@ class EveryAssessmentEndsTests {
         Given given = evaluating(given(2));
         Job stored = processingJob(given);
         WorkerShutdown underway = shutdown(() -> true);
-        AssessmentInputs interrupted = new AssessmentInputs(assessments, documents) {
-            @Override
-            Optional<List<AssessedDocument>> read(Assessment assessment) {
-                Throwable thrown = error.get();
-                if (thrown instanceof Error e) {
-                    throw e;
-                }
-                throw (RuntimeException) thrown;
-            }
-        };
-        jobOn.apply(interrupted, underway).run(given.id().value());
+
+        jobOn.apply(throwing(error), underway).run(given.id().value());
 
         boolean fatal = error.get() instanceof VirtualMachineError;
         assertThat(management.get(given.tenant().id(), given.id()).status())
@@ -347,6 +328,20 @@ class EveryAssessmentEndsTests {
         UUID id = given.id().value();
         scheduler.<AssessmentJob>schedule(id, Instant.now().plus(Duration.ofDays(1)), j -> j.run(id));
         return jobStorage.getJobById(id);
+    }
+
+    /** The assessment's inputs, whose reading throws the error. */
+    private AssessmentInputs throwing(Supplier<Throwable> error) {
+        return new AssessmentInputs(assessments, documents) {
+            @Override
+            Optional<List<AssessedDocument>> read(Assessment assessment) {
+                Throwable thrown = error.get();
+                if (thrown instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) thrown;
+            }
+        };
     }
 
     /** The assessment's job as a worker holds it while running it. */
