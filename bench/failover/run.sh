@@ -13,31 +13,13 @@ cd "$(dirname "$0")/../.."
 
 CRITERIA=${1:-100}  # the most a workflow may have
 PAGES=${2:-500}
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=target/qteria.jar
-OUT=target/bench/failover
-DB=qteria_failover_$$
 WEB_PORT=18180
-PIDS=()
 
 [[ -f $JAR ]] || { echo "Build the jar first: ./mvnw -q -B package -DskipTests" >&2; exit 2; }
-rm -rf "$OUT" && mkdir -p "$OUT/data"
-
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-psql -h 127.0.0.1 -U postgres -qc "create database $DB"
-sql() { psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "$1"; }
-
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
-export QTERIA_DATA_DIR="$PWD/$OUT/data"
-export QTERIA_MASTER_KEYS="failover:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
-export QTERIA_LOG_FORMAT=
-export QTERIA_BOOTSTRAP_ORG="Failover Labs" QTERIA_BOOTSTRAP_ADMIN_EMAIL=admin@failover.example
-export QTERIA_BOOTSTRAP_ADMIN_PASSWORD="failover password 2026"
+NAME=failover LABEL=Failover
+# shellcheck source=../cluster.sh
+source bench/cluster.sh
 
 await_health() {
     for _ in $(seq 1 120); do
@@ -66,38 +48,7 @@ TOKEN=$(curl -sf -X POST "$API/auth/token" -H 'Content-Type: application/json' \
 auth=(-H "Authorization: Bearer $TOKEN")
 
 echo "==> a ${PAGES}-page document and a workflow with $CRITERIA criteria"
-CP_FILE="$OUT/classpath.txt"
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-"$JAVA" -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" \
-    com.qteria.document.extraction.bench.BenchmarkPdf "$OUT/report.pdf" "$PAGES" >/dev/null
-python3 - "$CRITERIA" > "$OUT/workflow.json" <<'PY'
-import json, sys
-n = int(sys.argv[1])
-topics = ["insulation", "creepage distance", "earthing", "marking", "temperature rise", "battery", "enclosure",
-          "warning", "instructions", "fire", "mechanical strength", "power supply", "labels", "protective conductor"]
-criteria = [{"key": "standard", "name": "Report names a standard", "applies_to": ["*"],
-             "checks": [{"type": "min_pages", "pages": 1}]}]
-for i in range(1, n):
-    t = topics[i % len(topics)]
-    criteria.append({"key": f"c{i}", "name": f"The report discusses {t} ({i})",
-                     "description": f"Plain-language criterion {i}: the {t} is assessed and the outcome stated.",
-                     "applies_to": ["*"]})
-print(json.dumps({"name": "Failover", "buckets": [{"key": "reports", "name": "Reports", "required": True}],
-                  "criteria": criteria}))
-PY
-curl -s "${auth[@]}" -H 'Content-Type: application/json' --data-binary @"$OUT/workflow.json" \
-    "$API/workflows/import" > "$OUT/imported.json"
-WORKFLOW=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' < "$OUT/imported.json") \
-    || { echo "import failed: $(cat "$OUT/imported.json")" >&2; exit 1; }
-DOCUMENT=$(curl -sf "${auth[@]}" -F "file=@$OUT/report.pdf" "$API/documents" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
-field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-for _ in $(seq 1 240); do
-    status=$(curl -sf "${auth[@]}" "$API/documents/$DOCUMENT" | field 'd["status"]')
-    [[ $status != processing ]] && break
-    sleep 1
-done
-[[ $status == ready ]] || { echo "document ended $status" >&2; exit 1; }
+many_criteria "$CRITERIA" "$PAGES" Failover "$API" "$TOKEN"
 
 echo "==> starting the assessment"
 ASSESSMENT=$(curl -sf "${auth[@]}" -H 'Content-Type: application/json' \

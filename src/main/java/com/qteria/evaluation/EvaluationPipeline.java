@@ -50,7 +50,8 @@ public final class EvaluationPipeline {
     /**
      * Evaluates every criterion the request does not skip, handing each finding to {@code sink}.
      *
-     * @return false when the request's cancellation stopped the run
+     * @return false when the request's cancellation stopped the run; an AI call that failed once it was cancelled
+     *         (interrupted by a shutdown) stores nothing, so its criteria are asked again by the next run
      * @throws LanguageModelException when the provider refused the calls (key, billing…): the run cannot go on
      */
     public boolean run(EvaluationRequest request, FindingSink sink) {
@@ -94,7 +95,7 @@ public final class EvaluationPipeline {
             }
             ask(batch, request, readable, sink);
         }
-        return true;
+        return !request.cancelled().getAsBoolean();
     }
 
     /** Whether the criterion is for the AI: it has no checks and a model is given. */
@@ -123,13 +124,18 @@ public final class EvaluationPipeline {
             if (e.refused()) {
                 throw e;
             }
+            if (request.cancelled().getAsBoolean()) {
+                return; // stopped meanwhile (a cancel, the instance shutting down): the next run asks again
+            }
             log.warn("AI provider unavailable for {} criteria ({}: {}); they need review", batch.criteria().size(),
                     e.kind(), e.getMessage());
             sink.accept(batch.criteria().stream().map(c -> unavailable(c, request.documents(), readable, e)).toList(),
                     null);
             return;
         } catch (RuntimeException | Error e) {
-            sink.accept(stopped(batch.criteria(), request.documents(), e), null);
+            if (!request.cancelled().getAsBoolean()) {
+                sink.accept(stopped(batch.criteria(), request.documents(), e), null);
+            }
             return;
         }
         ModelUse use = new ModelUse(outcome.model(), outcome.pagesSent());

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * @param asOf      the assessment date that {@code date_not_older} counts from
  * @param ai        the model criteria without checks are put to; null: none (retrieval's passages instead)
  * @param skip      criteria not to evaluate (already stored, or reused from an earlier run)
- * @param cancelled asked before each criterion and each AI batch; true stops the run
+ * @param cancelled asked before each criterion and each AI batch, and after a failed AI call; true stops the run
  */
 public record EvaluationRequest(List<Criterion> criteria, List<Bucket> buckets, List<AssessedDocument> documents, LocalDate asOf,
         AiEvaluation ai, Predicate<Criterion> skip, BooleanSupplier cancelled) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
 import org.w3c.dom.Element;
 import org.yaml.snakeyaml.Yaml;
 
@@ -124,6 +126,38 @@ class DescriptorsTests {
             });
         }
         assertThat(kind("Service").getFirst().toString()).contains("component=web");
+    }
+
+    /**
+     * An orchestrator kills a stopping instance after its grace period: that period must cover the pre-stop pause,
+     * the web server's drain (QTERIA_SHUTDOWN_GRACE, the phase timeout) and JobRunr's wait for running jobs.
+     */
+    @Test
+    void podsAndContainersGetLongerToStopThanTheGracefulShutdownTakes() {
+        Map<String, Object> qteria = map(application.get("qteria"));
+        assertThat(map(application.get("server"))).containsEntry("shutdown", "graceful");
+        assertThat(map(map(application.get("spring")).get("lifecycle")))
+                .containsEntry("timeout-per-shutdown-phase", "${qteria.shutdown.grace}");
+        String setting = String.valueOf(map(qteria.get("shutdown")).get("grace"));
+        assertThat(setting).startsWith("${QTERIA_SHUTDOWN_GRACE:");
+        Object configured = map(kind("ConfigMap").getFirst().get("data")).getOrDefault("QTERIA_SHUTDOWN_GRACE",
+                setting.substring(setting.indexOf(':') + 1, setting.length() - 1));
+        Duration drain = DurationStyle.detectAndParse(String.valueOf(configured));
+        Duration jobs = Duration.ofSeconds(10).plusSeconds(1); // JobRunr: interrupt-jobs-await-duration-on-stop, save
+        for (String role : List.of("web", "worker")) {
+            Map<String, Object> pod = podSpec(deployment(role));
+            Map<String, Object> container = map(list(pod.get("containers")).getFirst());
+            Duration preStop = Duration.ofSeconds(((Number) map(map(map(container.getOrDefault("lifecycle",
+                    Map.of("preStop", Map.of("sleep", Map.of("seconds", 0))))).get("preStop")).get("sleep"))
+                    .get("seconds")).longValue());
+            assertThat(Duration.ofSeconds(((Number) pod.get("terminationGracePeriodSeconds")).longValue())).as(role)
+                    .isGreaterThan(preStop.plus(drain).plus(jobs));
+        }
+        Duration compose = DurationStyle.detectAndParse(String.valueOf(map(map(yaml(COMPOSE).getFirst()
+                .get("services")).get("web")).get("stop_grace_period")));
+        assertThat(compose).as("compose").isGreaterThan(drain.plus(jobs));
+        assertThat(String.valueOf(application.get("jobrunr"))).as("JobRunr's wait as assumed here")
+                .doesNotContain("interrupt-jobs-await-duration-on-stop");
     }
 
     @Test

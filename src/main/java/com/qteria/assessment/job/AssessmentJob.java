@@ -21,6 +21,7 @@ import com.qteria.evaluation.CriterionFinding;
 import com.qteria.evaluation.EvaluationPipeline;
 import com.qteria.evaluation.EvaluationRequest;
 import com.qteria.evaluation.LanguageModelException;
+import com.qteria.platform.jobs.WorkerShutdown;
 import com.qteria.workflow.Bucket;
 import com.qteria.workflow.Criterion;
 import com.qteria.workflow.WorkflowManagement;
@@ -54,6 +55,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * message and an audit entry, and releases its documents. A job that fails beyond that (its storage unreachable)
  * is retried by the job server, and ended once the server gives up on it ({@link GivenUpJobs}, or the
  * {@link AssessmentQueue}'s reaper).
+ * <p>
+ * When the instance shuts down ({@link WorkerShutdown}) the job stops between criteria, as for a cancel, and hands
+ * itself back to the queue: another worker resumes it from the stored findings, without using up a retry. A failure
+ * while the instance shuts down (an AI call interrupted by the job server) hands it back too: an assessment never
+ * ends {@code failed} because its worker was stopped.
  */
 @Component
 public class AssessmentJob {
@@ -75,11 +81,13 @@ public class AssessmentJob {
     private final AiModels models;
     private final TransactionTemplate transactions;
     private final AssessmentReviews reviews;
+    private final WorkerShutdown shutdown;
 
     AssessmentJob(Assessments assessments, WorkflowManagement workflows, AssessmentInputs inputs,
             EvaluationPipeline pipeline, FindingCache cache, DocumentManagement documents,
             ApplicationEventPublisher events, Clock clock, AiModels models, TransactionTemplate transactions,
-            AssessmentReviews reviews) {
+            AssessmentReviews reviews, WorkerShutdown shutdown) {
+        this.shutdown = shutdown;
         this.transactions = transactions;
         this.reviews = reviews;
         this.assessments = assessments;
@@ -115,21 +123,40 @@ public class AssessmentJob {
             List<AssessedDocument> read = inputs.read(assessment).orElseThrow(() -> new IllegalStateException(
                     "Assessment " + assessmentId + " was launched while documents were still being read"));
             if (!evaluate(assessment, criteria, workflow.buckets(), read)) {
-                stopCancelled(assessment.id());
+                if (shutdown.underway()) {
+                    shutdown.handBack(assessmentId);
+                } else {
+                    stopCancelled(assessment.id());
+                }
                 return;
             }
             complete(assessment);
-        } catch (LanguageModelException e) {
-            log.error("Assessment {} failed: the AI provider refused the call ({}: {})", assessmentId, e.kind(),
+        } catch (RuntimeException | Error e) {
+            if (shutdown.underway() && !(e instanceof VirtualMachineError)) {
+                log.warn("Assessment {} stopped while this instance shuts down ({}); handing it back", assessmentId,
+                        e.toString());
+                shutdown.handBack(assessmentId);
+                return;
+            }
+            failed(assessment, e);
+        }
+    }
+
+    private void failed(Assessment assessment, Throwable error) {
+        if (error instanceof LanguageModelException e) {
+            log.error("Assessment {} failed: the AI provider refused the call ({}: {})", assessment.id(), e.kind(),
                     e.getMessage());
             fail(assessment.id(), e.plainMessage());
-        } catch (RuntimeException | Error e) {
-            log.error("Assessment {} failed", assessmentId, e);
+        } else {
+            log.error("Assessment {} failed", assessment.id(), error);
             fail(assessment.id(), INTERNAL_FAILURE);
         }
     }
 
-    /** False when cancelled. Results already stored are kept, results of earlier runs on the same inputs reused. */
+    /**
+     * False when cancelled or the instance shuts down. Results already stored are kept, results of earlier runs on the
+     * same inputs reused.
+     */
     private boolean evaluate(Assessment assessment, List<Criterion> criteria, List<Bucket> buckets,
             List<AssessedDocument> read) {
         Set<String> settled = new HashSet<>(assessments.criteriaWithResults(assessment.id()));
@@ -156,7 +183,7 @@ public class AssessmentJob {
         AtomicBoolean cancelled = new AtomicBoolean(!report(assessment, settled.size()));
         int[] done = {settled.size()};
         boolean finished = pipeline.run(new EvaluationRequest(criteria, buckets, read, assessment.pinned().asOf(), ai,
-                c -> settled.contains(c.key()), cancelled::get), (findings, call) -> {
+                c -> settled.contains(c.key()), () -> cancelled.get() || shutdown.underway()), (findings, call) -> {
                     store(assessment, findings, call, positions, keyOf);
                     done[0] += findings.size();
                     cancelled.compareAndSet(false, !report(assessment, done[0]));

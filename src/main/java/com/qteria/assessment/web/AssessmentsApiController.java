@@ -269,10 +269,15 @@ class AssessmentsApiController {
         return assessments.diff(user.tenantId(), id);
     }
 
-    /** Server-Sent Events: {@code progress} on every change, then {@code done} with the final state. */
+    /**
+     * Server-Sent Events: {@code progress} on every change, then {@code done} with the final state; {@code reconnect}
+     * (with a {@code retry} time) when the serving instance stops.
+     */
     @GetMapping(path = "/api/v1/assessments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(operationId = "followAssessment", summary = "Follow an assessment's progress as Server-Sent Events",
-            description = "A progress event on every change, then a done event with the final state.")
+            description = "A progress event on every change, then a done event with the final state. When the "
+                    + "serving instance stops, a reconnect event (with a retry time in milliseconds) ends the stream "
+                    + "early: connect again after that time (an EventSource does so by itself).")
     SseEmitter events(@AuthenticationPrincipal CurrentUser user, @PathVariable AssessmentId id) {
         assessments.get(user.tenantId(), id);
         return progress.follow(user.tenantId(), id);

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,14 +27,22 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * instance announces each change ({@link AssessmentProgressed}) and its followers are told at once; for jobs running
  * on other instances, the state of every followed assessment is read in one query per organization each second
  * (only while someone follows one), so any web instance can serve any client.
+ * <p>
+ * A stream must not hold up a shutdown (the web server's graceful drain waits for every open request): when the
+ * instance stops, before the drain begins, every open stream gets a {@code reconnect} event with a {@code retry}
+ * time and is closed, and a stream asked for meanwhile gets the same at once. The browser's EventSource reconnects by
+ * itself after that time, through the load balancer to an instance still serving, and is sent the current state.
  */
 @Component
-class ProgressEvents {
+class ProgressEvents implements SmartLifecycle {
 
     private static final Duration LIMIT = Duration.ofHours(1);
+    /** How long a client waits before it reconnects to a stream this stopping instance closed. */
+    static final Duration RECONNECT_AFTER = Duration.ofSeconds(2);
 
     private final AssessmentManagement assessments;
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     ProgressEvents(AssessmentManagement assessments) {
         this.assessments = assessments;
@@ -59,8 +68,48 @@ class ProgressEvents {
         follower.emitter.onTimeout(() -> followers.remove(follower));
         follower.emitter.onError(e -> followers.remove(follower));
         followers.add(follower);
-        send(follower, current);
+        if (running) {
+            send(follower, current);
+        } else {
+            reconnectElsewhere(follower);
+        }
         return follower.emitter;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Closes every open stream, telling its client to reconnect: the instance stops. */
+    @Override
+    public void stop() {
+        running = false;
+        followers.forEach(this::reconnectElsewhere);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server's graceful drain (a higher phase stops earlier). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    private void reconnectElsewhere(Follower follower) {
+        synchronized (follower) {
+            followers.remove(follower);
+            try {
+                follower.emitter.send(SseEmitter.event().name("reconnect").reconnectTime(RECONNECT_AFTER.toMillis())
+                        .data("This server is stopping; reconnect."));
+                follower.emitter.complete();
+            } catch (IOException | IllegalStateException e) {
+                follower.emitter.completeWithError(e); // the client went away
+            }
+        }
     }
 
     @EventListener

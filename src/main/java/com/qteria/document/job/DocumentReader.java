@@ -15,6 +15,7 @@ import com.qteria.document.persistence.WordBoxes;
 import com.qteria.document.storage.DocumentIntegrityException;
 import com.qteria.document.storage.EncryptedStorage;
 import com.qteria.platform.DataDirectory;
+import com.qteria.platform.jobs.WorkerShutdown;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -46,6 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with a plain reason. It never throws for a bad file; a run repeated after a crash starts the pages afresh, and
  * only a document still {@code processing} is changed, so a duplicate run is harmless. It runs only for a document
  * holding one of its organization's reading slots (see {@link ReadingDispatcher}) and frees the slot at its end.
+ * A reading that fails while the instance shuts down (interrupted by the job server) rejects nothing: the job is
+ * handed back ({@link WorkerShutdown}) and another worker reads the document afresh.
  */
 @Component
 public class DocumentReader {
@@ -63,11 +66,13 @@ public class DocumentReader {
     private final Path temporary;
     private final TransactionTemplate transactions;
     private final ReadingDispatcher dispatcher;
+    private final WorkerShutdown shutdown;
     private final ExecutorService watchdog = Executors.newVirtualThreadPerTaskExecutor();
 
     DocumentReader(Documents documents, EncryptedStorage storage, DocumentExtractor extractor,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-            DataDirectory dataDirectory, ReadingDispatcher dispatcher) {
+            DataDirectory dataDirectory, ReadingDispatcher dispatcher, WorkerShutdown shutdown) {
+        this.shutdown = shutdown;
         this.documents = documents;
         this.storage = storage;
         this.extractor = extractor;
@@ -85,13 +90,15 @@ public class DocumentReader {
     @Job(name = "Read document %0", retries = 2)
     public void read(UUID documentId) {
         Document document = processing(documentId);
-        if (document != null) {
-            readAndFinish(document);
+        if (document != null && !readAndFinish(document)) {
+            shutdown.handBack(documentId); // keeps the slot, as a retried run does; the next run reads afresh
+            return;
         }
         dispatcher.release(documentId);
     }
 
-    private void readAndFinish(Document document) {
+    /** False when the instance shuts down and the reading was stopped by it: the document is still being read. */
+    private boolean readAndFinish(Document document) {
         UUID documentId = document.id().value();
         ExtractionOutcome outcome;
         try {
@@ -100,6 +107,10 @@ public class DocumentReader {
             log.error("Document {} failed its integrity check in storage", documentId, e);
             outcome = new ExtractionOutcome.Rejected(e.getMessage());
         } catch (IOException | RuntimeException e) {
+            if (shutdown.underway()) {
+                log.warn("Reading document {} stopped: this instance shuts down ({})", documentId, e.toString());
+                return false;
+            }
             log.error("Reading document {} failed", documentId, e);
             outcome = new ExtractionOutcome.Rejected(INTERNAL_FAILURE);
         } catch (StackOverflowError e) {
@@ -114,6 +125,7 @@ public class DocumentReader {
             documents.deletePages(documentId);
         }
         finish(document, outcome);
+        return true;
     }
 
     /**

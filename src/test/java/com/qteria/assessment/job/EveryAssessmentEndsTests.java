@@ -19,6 +19,7 @@ import com.qteria.evaluation.AiModels;
 import com.qteria.evaluation.AssessedDocument;
 import com.qteria.evaluation.EvaluationPipeline;
 import com.qteria.identity.Role;
+import com.qteria.platform.jobs.WorkerShutdown;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
@@ -35,11 +36,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.filters.JobDefaultFilters;
 import org.jobrunr.jobs.filters.JobPerformingFilters;
+import org.jobrunr.jobs.states.FailedState;
+import org.jobrunr.jobs.states.ScheduledState;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.storage.StorageProvider;
@@ -48,6 +56,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -74,6 +83,10 @@ class EveryAssessmentEndsTests {
     private final BackgroundJobServer jobServer;
     /** The application's assessment job with other inputs. */
     private final Function<AssessmentInputs, AssessmentJob> jobWith;
+    /** The application's assessment job with other inputs, on an instance whose shutdown is as given. */
+    private final BiFunction<AssessmentInputs, WorkerShutdown, AssessmentJob> jobOn;
+    private final AssessmentInputs inputs;
+    private final ApplicationContext context;
 
     @Autowired
     EveryAssessmentEndsTests(TestData data, UploadedDocuments uploaded, WorkflowManagement workflows,
@@ -81,7 +94,8 @@ class EveryAssessmentEndsTests {
             AssessmentQueue queue, EvaluationPipeline pipeline, FindingCache cache, AiModels models,
             ApplicationEventPublisher events, Clock clock, JdbcClient jdbc, JobScheduler scheduler,
             StorageProvider jobStorage, BackgroundJobServer jobServer,
-            org.springframework.transaction.support.TransactionTemplate transactions, AssessmentReviews reviews) {
+            org.springframework.transaction.support.TransactionTemplate transactions, AssessmentReviews reviews,
+            WorkerShutdown shutdown, AssessmentInputs inputs, ApplicationContext context) {
         this.data = data;
         this.uploaded = uploaded;
         this.workflows = workflows;
@@ -95,8 +109,11 @@ class EveryAssessmentEndsTests {
         this.scheduler = scheduler;
         this.jobStorage = jobStorage;
         this.jobServer = jobServer;
-        this.jobWith = inputs -> new AssessmentJob(assessments, workflows, inputs, pipeline, cache, documents, events,
-                clock, models, transactions, reviews);
+        this.inputs = inputs;
+        this.context = context;
+        this.jobOn = (other, stopping) -> new AssessmentJob(assessments, workflows, other, pipeline, cache, documents,
+                events, clock, models, transactions, reviews, stopping);
+        this.jobWith = other -> jobOn.apply(other, shutdown);
     }
 
     /** An assessment of one read document, stored as queued, its document held; no job is queued for it. */
@@ -113,17 +130,7 @@ class EveryAssessmentEndsTests {
     void aFailureOutsideACriterionFailsTheAssessmentWithAPlainMessageAndReleasesItsDocuments(
             Supplier<Throwable> error) throws Exception {
         Given given = given();
-        AssessmentInputs failing = new AssessmentInputs(assessments, documents) {
-            @Override
-            Optional<List<AssessedDocument>> read(Assessment assessment) {
-                Throwable thrown = error.get();
-                if (thrown instanceof Error e) {
-                    throw e;
-                }
-                throw (RuntimeException) thrown;
-            }
-        };
-        AssessmentJob failingJob = jobWith.apply(failing);
+        AssessmentJob failingJob = jobWith.apply(throwing(error));
 
         assertThatCode(() -> failingJob.run(given.id().value())).as("the job ends; nothing is left to retry")
                 .doesNotThrowAnyException();
@@ -228,21 +235,78 @@ class EveryAssessmentEndsTests {
         assertDeletable(given);
     }
 
+    @Test
+    void aJobStoppedByTheShutdownIsHandedBackWithoutUsingARetryAndAnotherWorkerCompletesIt() throws Exception {
+        Given given = evaluating(given(3));
+        Job stored = processingJob(given);
+        WorkerShutdown afterTheFirstCriterion = shutdown(() -> !assessments.criteriaWithResults(given.id()).isEmpty());
+
+        jobOn.apply(inputs, afterTheFirstCriterion).run(given.id().value());
+
+        assertThat(management.get(given.tenant().id(), given.id()).status()).as("stopped, not failed")
+                .isEqualTo(AssessmentStatus.RUNNING);
+        assertThat(assessments.criteriaWithResults(given.id())).as("stopped at the next criterion").hasSize(1);
+        Job handedBack = endedOnStoppingWorker(stored, afterTheFirstCriterion);
+        assertThat(handedBack.getState()).as("queued again").isEqualTo(StateName.SCHEDULED);
+        assertThat(handedBack.getJobStates()).as("no retry used").noneMatch(FailedState.class::isInstance);
+        assertThat(handedBack.<ScheduledState>getJobState().getReason()).startsWith("Handed back");
+
+        queue.reap();
+        assertThat(management.get(given.tenant().id(), given.id()).status()).as("the reaper leaves a live job alone")
+                .isEqualTo(AssessmentStatus.RUNNING);
+
+        job.run(given.id().value());
+
+        AssessmentView view = management.get(given.tenant().id(), given.id());
+        assertThat(view.status()).as("resumed by another worker").isEqualTo(AssessmentStatus.COMPLETED);
+        assertThat(assessments.criteriaWithResults(given.id())).hasSize(3);
+        assertDeletable(given);
+    }
+
+    @ParameterizedTest
+    @MethodSource("errors")
+    void aFailureWhileTheInstanceShutsDownHandsTheJobBackInsteadOfFailingIt(Supplier<Throwable> error)
+            throws Exception {
+        Given given = evaluating(given(2));
+        Job stored = processingJob(given);
+        WorkerShutdown underway = shutdown(() -> true);
+
+        jobOn.apply(throwing(error), underway).run(given.id().value());
+
+        boolean fatal = error.get() instanceof VirtualMachineError;
+        assertThat(management.get(given.tenant().id(), given.id()).status())
+                .as(fatal ? "the JVM is in trouble: failed as ever" : "handed back, not failed")
+                .isEqualTo(fatal ? AssessmentStatus.FAILED : AssessmentStatus.RUNNING);
+        if (!fatal) {
+            assertThat(endedOnStoppingWorker(stored, underway).getState()).isEqualTo(StateName.SCHEDULED);
+            job.run(given.id().value());
+            assertThat(management.get(given.tenant().id(), given.id()).status())
+                    .isEqualTo(AssessmentStatus.COMPLETED);
+        }
+        assertDeletable(given);
+    }
+
     private Given given() throws Exception {
+        return given(1);
+    }
+
+    /** As {@link #given()}, with this many criteria, each decided by a check. */
+    private Given given(int criteria) throws Exception {
         TestData.Tenant tenant = data.newTenant();
         String token = tenant.tokenOf(Role.PROJECT_HANDLER);
         WorkflowView workflow = workflows.create(tenant.admin(), new WorkflowInput("LVD", null,
                 List.of(new WorkflowInput.BucketInput("test_reports", "Test reports", true, 0)),
-                List.of(new WorkflowInput.CriterionInput("standard", "Test report cites IEC 62368-1", null,
-                        List.of("test_reports"), null, 0,
-                        List.of(new Check.Contains(List.of("IEC 62368-1"), null))))));
+                IntStream.range(0, criteria).mapToObj(i -> new WorkflowInput.CriterionInput(
+                        i == 0 ? "standard" : "standard_" + i, "Test report cites IEC 62368-1 (" + i + ")", null,
+                        List.of("test_reports"), null, i,
+                        List.of(new Check.Contains(List.of("IEC 62368-1"), null)))).toList()));
         String report = uploaded.upload(token, "report.pdf", SamplePdfs.pdf("Test report to IEC 62368-1:2018"));
         assertThat(uploaded.awaitRead(token, report)).isEqualTo("ready");
         awaitListenersOf(report);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Assessment assessment = Assessment.queue(new Assessment.Pinned(tenant.id(),
                 new AssessmentView.WorkflowRef(workflow.id(), workflow.version(), workflow.name()), null,
-                LocalDate.ofInstant(now, ZoneOffset.UTC), tenant.admin().id(), now, null, null, null), 1);
+                LocalDate.ofInstant(now, ZoneOffset.UTC), tenant.admin().id(), now, null, null, null), criteria);
         DocumentId document = new DocumentId(UUID.fromString(report));
         assessments.insert(assessment, List.of(new DocumentRef("test_reports", document, "report.pdf", null)));
         documents.hold(tenant.id(), List.of(document), assessment.id().value());
@@ -252,7 +316,7 @@ class EveryAssessmentEndsTests {
     /** Running, evaluating, its worker having reported just now. */
     private Given evaluating(Given given) {
         Assessment running = stored(given);
-        running.start(1, clock.instant());
+        running.start(running.total(), clock.instant());
         assertThat(assessments.start(running)).isTrue();
         running.progress(AssessmentPhase.EVALUATING, 0, clock.instant());
         assertThat(assessments.progress(running)).isTrue();
@@ -264,6 +328,47 @@ class EveryAssessmentEndsTests {
         UUID id = given.id().value();
         scheduler.<AssessmentJob>schedule(id, Instant.now().plus(Duration.ofDays(1)), j -> j.run(id));
         return jobStorage.getJobById(id);
+    }
+
+    /** The assessment's inputs, whose reading throws the error. */
+    private AssessmentInputs throwing(Supplier<Throwable> error) {
+        return new AssessmentInputs(assessments, documents) {
+            @Override
+            Optional<List<AssessedDocument>> read(Assessment assessment) {
+                Throwable thrown = error.get();
+                if (thrown instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) thrown;
+            }
+        };
+    }
+
+    /** The assessment's job as a worker holds it while running it. */
+    private Job processingJob(Given given) throws Exception {
+        Job job = scheduledJob(given);
+        job.enqueue();
+        job.startProcessingOn(jobServer);
+        jobStorage.save(job);
+        return jobStorage.getJobById(job.getId());
+    }
+
+    /** What the job server does once the job's method returned: succeeded, through the filters, stored. */
+    private Job endedOnStoppingWorker(Job job, WorkerShutdown shutdown) throws Exception {
+        job.succeeded();
+        new JobPerformingFilters(job, new JobDefaultFilters(shutdown)).runOnStateElectionFilter();
+        jobStorage.save(job);
+        return jobStorage.getJobById(job.getId());
+    }
+
+    /** This instance's shutdown, begun while {@code underway} says so. */
+    private WorkerShutdown shutdown(BooleanSupplier underway) {
+        return new WorkerShutdown(context, context.getBeanProvider(BackgroundJobServer.class)) {
+            @Override
+            public boolean underway() {
+                return underway.getAsBoolean();
+            }
+        };
     }
 
     /** The worker last reported longer ago than the reaper's patience. */

@@ -3,6 +3,8 @@ package com.qteria.document.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.qteria.document.Document;
 import com.qteria.document.DocumentId;
@@ -10,10 +12,13 @@ import com.qteria.document.DocumentStatus;
 import com.qteria.document.DocumentType;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.document.extraction.DocumentExtractor;
+import com.qteria.document.extraction.ExtractionLimits;
 import com.qteria.document.persistence.Documents;
 import com.qteria.document.persistence.ReadingSlots;
 import com.qteria.document.storage.EncryptedStorage;
 import com.qteria.identity.Role;
+import com.qteria.platform.DataDirectory;
+import com.qteria.platform.jobs.WorkerShutdown;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
@@ -34,19 +39,24 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 11: one organization's slow uploads held every worker while another organization's small PDF waited minutes.
  * Reading is shared fairly: an organization has at most {@code qteria.extraction.per-organization} (1 by default)
  * documents being read, and organizations with documents waiting take turns. Word files stand for slow documents
- * here: the extraction of the test's Word files waits at a gate the test opens; PDFs are read at once.
+ * here: the extraction of the test's Word files waits at a gate the test opens; PDFs are read at once. A reading
+ * stopped by the instance's shutdown keeps its slot and its document, for the worker that reads it next.
  */
 @QteriaTest
 class FairReadingTests {
@@ -73,6 +83,18 @@ class FairReadingTests {
     Clock clock;
     @Autowired
     JobScheduler scheduler;
+    @Autowired
+    DocumentReader reader;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    DataDirectory dataDirectory;
+    @Autowired
+    ReadingDispatcher dispatcher;
+    @Autowired
+    ApplicationContext context;
 
     /** Slow extractions wait here for a permit, longest waiting first. */
     private final Semaphore gate = new Semaphore(0, true);
@@ -201,6 +223,39 @@ class FairReadingTests {
         Document rejected = documents.findForProcessing(document.id()).orElseThrow();
         assertThat(rejected.status()).isEqualTo(DocumentStatus.REJECTED);
         assertThat(rejected.error()).isEqualTo(DocumentReader.INTERNAL_FAILURE);
+        assertThat(slotsHeldBy(tenant.uuid())).isZero();
+    }
+
+    @Test
+    void aReadingInterruptedByTheShutdownRejectsNothingAndKeepsItsSlotForTheNextWorker(@TempDir Path temp)
+            throws Exception {
+        TestData.Tenant tenant = data.newTenant();
+        Document document = processing(tenant, temp);
+        UUID id = document.id().value();
+        assertThat(slots.take(tenant.uuid(), 1, id, clock.instant())).isTrue();
+        documents.insert(document);
+        ExtractionLimits limits = extractor.limits();
+        DocumentExtractor interrupted = mock(DocumentExtractor.class);
+        when(interrupted.limits()).thenReturn(limits);
+        when(interrupted.extract(any(), any(), any())).thenThrow(new IllegalStateException(
+                "interrupted by the job server", new InterruptedException()));
+        WorkerShutdown underway = new WorkerShutdown(context, context.getBeanProvider(BackgroundJobServer.class)) {
+            @Override
+            public boolean underway() {
+                return true;
+            }
+        };
+
+        new DocumentReader(documents, storage, interrupted, events, transactions, clock, dataDirectory, dispatcher,
+                underway).read(id);
+
+        assertThat(documents.findForProcessing(document.id()).orElseThrow().status()).as("not rejected")
+                .isEqualTo(DocumentStatus.PROCESSING);
+        assertThat(slotsHeldBy(tenant.uuid())).as("kept for the next run").isOne();
+
+        reader.read(id);
+
+        assertThat(documents.findForProcessing(document.id()).orElseThrow().status()).isEqualTo(DocumentStatus.READY);
         assertThat(slotsHeldBy(tenant.uuid())).isZero();
     }
 

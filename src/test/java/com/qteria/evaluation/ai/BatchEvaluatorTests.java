@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -301,5 +302,24 @@ class BatchEvaluatorTests {
         assertThat(model.prompts).singleElement().satisfies(prompt -> assertThat(prompt.messages().getFirst()
                 .text()).contains("x").doesNotContain("Cites the standard"));
         assertThat(found).extracting(f -> f.finding().source()).containsExactly(Source.CHECKS, Source.AI);
+    }
+
+    @Test
+    void aCallThatFailsOnceTheRunWasStoppedStoresNothingAndTheRunSaysItStopped() {
+        AtomicBoolean stopping = new AtomicBoolean();
+        model.otherwise(prompt -> {
+            stopping.set(true); // the instance began to shut down; the job server interrupted the call
+            throw new IllegalStateException("interrupted", new InterruptedException());
+        });
+        List<CriterionFinding> found = new java.util.ArrayList<>();
+
+        boolean finished = new EvaluationPipeline(evaluation).run(new EvaluationRequest(List.of(criterion("a",
+                "test_reports"), criterion("b", "test_reports")), List.of(), List.of(new AssessedDocument.Read(REPORT)),
+                java.time.LocalDate.of(2026, 1, 1), ai(1, 150_000), c -> false, stopping::get),
+                (findings, call) -> found.addAll(findings));
+
+        assertThat(finished).isFalse();
+        assertThat(found).as("no needs-review finding for the interrupted call: the next run asks again").isEmpty();
+        assertThat(model.prompts).as("the next batch is not asked").hasSize(1);
     }
 }
