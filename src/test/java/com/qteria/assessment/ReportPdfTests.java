@@ -163,6 +163,23 @@ class ReportPdfTests {
     }
 
     @Test
+    void aReferenceWithUmlautsKeepsThemInTheDownloadsName() throws Exception {
+        AssessmentsApiTests.Setup s = AssessmentsApiTests.setup(data, uploaded, workflows);
+        String id = JsonPath.read(mvc.perform(json(post("/api/v1/assessments"), s.token(),
+                        AssessmentsApiTests.start(s.workflow(), "test_reports", s.report())
+                                .replace("Client project 4711", "Prüfung Größe 7")))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(), "$.id");
+        awaitAssessment(mvc, s.token(), id, "$.status", "completed", Duration.ofSeconds(90));
+        for (String format : new String[] {"pdf", "csv", "json"}) {
+            mvc.perform(get("/api/v1/assessments/" + id + "/report." + format)
+                            .header("Authorization", "Bearer " + s.token()))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Disposition", "attachment; filename=\"assessment-Pr-fung-Gr-e-7."
+                            + format + "\"; filename*=UTF-8''assessment-Pr%C3%BCfung-Gr%C3%B6%C3%9Fe-7." + format));
+        }
+    }
+
+    @Test
     void notCompletedIs409AnotherOrganizationsIs404AndNobodyUnsignedGetsIt() throws Exception {
         AssessmentsApiTests.Setup s = AssessmentsApiTests.setup(data, uploaded, workflows);
         String unfinished = ResultReviewApiTests.unfinished(mvc, s, uploaded, jdbc);

@@ -16,6 +16,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The export files of a completed assessment: the PDF ({@link ReportPdf}), the CSV (one row per criterion in the workflow's order, the columns
@@ -67,14 +68,25 @@ final class ReportFiles {
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(assessment, "pdf")).body(pdf);
     }
 
-    /** {@code attachment; filename="assessment-<reference, else id>.<extension>"}, the name cut to safe characters. */
+    /**
+     * {@code attachment; filename="assessment-<reference, else id>.<extension>"}, the name cut to safe characters; when
+     * the reference has letters beyond ASCII ("Prüfung"), also {@code filename*} (RFC 6266/5987) with them kept, which
+     * browsers prefer, the plain {@code filename} staying for the others.
+     */
     private static String attachment(AssessmentView assessment, String extension) {
+        String ascii = name(assessment, "[^A-Za-z0-9._-]+", extension);
+        String unicode = name(assessment, "[^\\p{L}\\p{N}._-]+", extension);
+        String header = ContentDisposition.attachment().filename(ascii).build().toString();
+        return unicode.equals(ascii) ? header
+                : header + "; filename*=UTF-8''" + UriUtils.encode(unicode, StandardCharsets.UTF_8);
+    }
+
+    private static String name(AssessmentView assessment, String unsafe, String extension) {
         String reference = assessment.reference() == null ? "" : assessment.reference()
-                .replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+                .replaceAll(unsafe, "-").replaceAll("^[-.]+|[-.]+$", "");
         if (reference.length() > NAME_LIMIT) {
             reference = reference.substring(0, NAME_LIMIT);
         }
-        String name = "assessment-" + (reference.isEmpty() ? assessment.id().toString() : reference) + "." + extension;
-        return ContentDisposition.attachment().filename(name).build().toString();
+        return "assessment-" + (reference.isEmpty() ? assessment.id().toString() : reference) + "." + extension;
     }
 }
