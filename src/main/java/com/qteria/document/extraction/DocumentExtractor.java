@@ -55,11 +55,11 @@ public final class DocumentExtractor {
                 case DOCX -> new DocxExtraction(file, limits, deadline, capped).run();
             });
         } catch (TextCaps.TooMuchText e) {
-            return new Rejected(e.getMessage());
+            return new Rejected(ExtractionOutcome.Cause.TOO_LARGE, e.getMessage());
         } catch (ExtractionTimedOut e) {
-            return new Rejected(deadline.reason());
+            return new Rejected(ExtractionOutcome.Cause.TIMEOUT, deadline.reason());
         } catch (OutOfMemoryError e) {
-            return new Rejected(TOO_MUCH_MEMORY);
+            return new Rejected(ExtractionOutcome.Cause.TOO_LARGE, TOO_MUCH_MEMORY);
         }
     }
 

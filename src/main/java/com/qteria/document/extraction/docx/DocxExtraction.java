@@ -70,7 +70,7 @@ public final class DocxExtraction {
         List<String> texts;
         try {
             if (!UnpackedSize.atMost(file, limits.maxUnpackedBytes(), deadline)) {
-                return new Rejected(UnpackedSize.reason(limits.maxUnpackedBytes()));
+                return new Rejected(ExtractionOutcome.Cause.TOO_LARGE, UnpackedSize.reason(limits.maxUnpackedBytes()));
             }
             OPCPackage opc = OPCPackage.open(file.toFile(), PackageAccess.READ);
             try {
@@ -80,15 +80,15 @@ public final class DocxExtraction {
             }
         } catch (InvalidFormatException | POIXMLException | IllegalArgumentException | IllegalStateException
                  | UnsupportedOperationException | ClassCastException e) {
-            return new Rejected(DAMAGED);
+            return new Rejected(ExtractionOutcome.Cause.UNREADABLE, DAMAGED);
         } catch (IOException e) {
             if (!Files.isReadable(file)) {
                 throw e;
             }
-            return new Rejected(DAMAGED);
+            return new Rejected(ExtractionOutcome.Cause.UNREADABLE, DAMAGED);
         }
         if (texts.size() > limits.maxPages()) {
-            return new Rejected(String.format(Locale.ROOT, "The document has %,d pages and Qteria reads at most %,d."
+            return new Rejected(ExtractionOutcome.Cause.TOO_LARGE, String.format(Locale.ROOT, "The document has %,d pages and Qteria reads at most %,d."
                     + " Split it into smaller files and upload those.",
                     texts.size(), limits.maxPages()));
         }

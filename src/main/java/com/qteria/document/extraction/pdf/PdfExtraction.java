@@ -81,7 +81,7 @@ public final class PdfExtraction {
         try (PdfBoxLogBudget.Scope logs = PdfBoxLogBudget.open()) {
             return open();
         } catch (ContentBudget.DocumentExceeded e) {
-            return new Rejected(TOO_MUCH_CONTENT);
+            return new Rejected(ExtractionOutcome.Cause.TOO_LARGE, TOO_MUCH_CONTENT);
         }
     }
 
@@ -92,9 +92,9 @@ public final class PdfExtraction {
             try {
                 document = AttachmentTolerantParser.open(source);
             } catch (InvalidPasswordException e) {
-                return new Rejected(PASSWORD_PROTECTED);
+                return new Rejected(ExtractionOutcome.Cause.ENCRYPTED, PASSWORD_PROTECTED);
             } catch (IOException | RuntimeException | StackOverflowError e) {
-                return new Rejected(DAMAGED);
+                return new Rejected(ExtractionOutcome.Cause.UNREADABLE, DAMAGED);
             }
             if (!intact) {
                 warnings.document(REPAIRED);
@@ -113,13 +113,13 @@ public final class PdfExtraction {
         } catch (ExtractionTimedOut e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            return new Rejected(DAMAGED);
+            return new Rejected(ExtractionOutcome.Cause.UNREADABLE, DAMAGED);
         }
         if (pages == 0) {
-            return new Rejected(NO_PAGES);
+            return new Rejected(ExtractionOutcome.Cause.UNREADABLE, NO_PAGES);
         }
         if (pages > limits.maxPages()) {
-            return new Rejected(String.format(Locale.ROOT, "The document has %,d pages and Qteria reads at most %,d."
+            return new Rejected(ExtractionOutcome.Cause.TOO_LARGE, String.format(Locale.ROOT, "The document has %,d pages and Qteria reads at most %,d."
                     + " Split it into smaller files and upload those.", pages,
                     limits.maxPages()));
         }
