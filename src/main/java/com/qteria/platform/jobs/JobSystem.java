@@ -44,12 +44,13 @@ public class JobSystem {
     JobSystem(StorageProvider storage, JobsSettings settings, MeterRegistry meters) {
         this.storage = storage;
         this.settings = settings;
-        Gauge.builder("qteria.jobs.waiting", this, jobs -> jobs.gauge().waiting())
+        Gauge.builder("qteria.jobs.waiting", this, jobs -> jobs.gauge(State::waiting))
                 .description("Jobs enqueued and not yet taken by a worker").register(meters);
-        Gauge.builder("qteria.jobs.oldest.waiting.age", this, jobs -> jobs.gauge().oldestWaiting().toMillis() / 1000.0)
+        Gauge.builder("qteria.jobs.oldest.waiting.age", this,
+                        jobs -> jobs.gauge(state -> state.oldestWaiting().toMillis() / 1000.0))
                 .baseUnit("seconds").description("How long the oldest enqueued job has waited (0: none waits)")
                 .register(meters);
-        Gauge.builder("qteria.workers.alive", this, jobs -> jobs.gauge().workersAlive())
+        Gauge.builder("qteria.workers.alive", this, jobs -> jobs.gauge(State::workersAlive))
                 .description("Job servers (workers) with a recent heartbeat").register(meters);
     }
 
@@ -65,12 +66,13 @@ public class JobSystem {
         return now;
     }
 
-    private State gauge() {
+    /** One figure of the state; NaN (Prometheus: no number) when the job tables cannot be read. */
+    private double gauge(java.util.function.ToDoubleFunction<State> figure) {
         try {
-            return state();
+            return figure.applyAsDouble(state());
         } catch (RuntimeException e) {
             log.warn("The job tables could not be read for the metrics: {}", e.toString());
-            return new State(-1, Duration.ZERO, -1, Instant.now());
+            return Double.NaN;
         }
     }
 
