@@ -76,7 +76,7 @@ public class JobSystem {
         }
     }
 
-    private State read() {
+    State read() {
         Instant now = Instant.now();
         long waiting = storage.countJobs(StateName.ENQUEUED);
         Duration oldest = Duration.ZERO;
