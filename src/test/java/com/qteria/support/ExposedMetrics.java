@@ -33,6 +33,7 @@ public final class ExposedMetrics {
             "hikaricp_connections_timeout_total",
             "disk_free_bytes", "disk_total_bytes",
             "jvm_memory_used_bytes", "jvm_memory_max_bytes", "jvm_memory_committed_bytes",
+            "jvm_memory_usage_after_gc",
             "jvm_gc_pause_seconds_count", "jvm_gc_pause_seconds_sum", "jvm_gc_pause_seconds_max",
             "jvm_threads_live_threads", "process_cpu_usage", "process_uptime_seconds");
 
