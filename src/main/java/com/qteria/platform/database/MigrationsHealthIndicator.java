@@ -27,13 +27,21 @@ import org.springframework.stereotype.Component;
  * lock taken by the NEXT release's migration job does not take the running instances out of service — they work on
  * the expanded schema (docs/deployment.md), and making them all unready at once would drop every request during each
  * migration. Until then the pending changesets are asked of Liquibase itself (the same contexts and database filters as
- * a migration), which reads the changelog: a few hundred milliseconds, only while the instance is not ready yet.
+ * a migration), which reads the changelog: a few hundred milliseconds, only while the instance is not ready yet, and
+ * at most once every {@link #RECHECK_AFTER} (the public {@code /health} must not parse the changelog on every call).
  */
 @Component("migrations")
 class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
+    static final java.time.Duration RECHECK_AFTER = java.time.Duration.ofSeconds(5);
+
     private final DataSource dataSource;
     private volatile boolean applied;
+    private volatile Pending pending;
+
+    /** The last answer while changesets were missing, and when it was asked ({@link System#nanoTime()}). */
+    private record Pending(int changesets, boolean migrating, long at) {
+    }
 
     MigrationsHealthIndicator(DataSource dataSource) {
         super("The migration history could not be read");
@@ -46,18 +54,25 @@ class MigrationsHealthIndicator extends AbstractHealthIndicator {
             builder.up();
             return;
         }
+        Pending last = pending;
+        if (last != null && System.nanoTime() - last.at() < RECHECK_AFTER.toNanos()) {
+            builder.down().withDetail("pending_changesets", last.changesets()).withDetail("migrating", last.migrating());
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean locked = locked(connection);
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            List<ChangeSet> pending = new Liquibase(Migrations.CHANGELOG,
+            List<ChangeSet> unrun = new Liquibase(Migrations.CHANGELOG,
                     new ClassLoaderResourceAccessor(MigrationsHealthIndicator.class.getClassLoader()), database)
                     .listUnrunChangeSets(new Contexts(), new LabelExpression());
-            if (pending.isEmpty()) {
+            if (unrun.isEmpty()) {
                 applied = true;
+                pending = null;
                 builder.up();
             } else {
-                builder.down().withDetail("pending_changesets", pending.size()).withDetail("migrating", locked);
+                pending = new Pending(unrun.size(), locked, System.nanoTime());
+                builder.down().withDetail("pending_changesets", unrun.size()).withDetail("migrating", locked);
             }
         }
     }

@@ -31,16 +31,21 @@ class MigrationsHealthIndicatorTests {
         assertThat((Integer) empty.getDetails().get("pending_changesets")).isGreaterThan(10);
         assertThat(empty.getDetails()).containsEntry("migrating", false);
 
+        assertThat(indicator.health(true).getDetails()).as("answered again within "
+                + MigrationsHealthIndicator.RECHECK_AFTER + " without asking Liquibase").isEqualTo(empty.getDetails());
+
         Migrations migrations = new Migrations(dataSource);
         migrations.migrate();
         migrations.rollback(1);
         jdbc.update("update databasechangeloglock set locked = true where id = 1");
+        indicator = new MigrationsHealthIndicator(dataSource); // not the answer remembered from the empty schema
         Health migrating = indicator.health(true);
         assertThat(migrating.getStatus()).isEqualTo(Status.DOWN);
         assertThat(migrating.getDetails()).containsEntry("pending_changesets", 1).containsEntry("migrating", true);
 
         jdbc.update("update databasechangeloglock set locked = false where id = 1");
         migrations.migrate();
+        indicator = new MigrationsHealthIndicator(dataSource);
         assertThat(indicator.health(true).getStatus()).isEqualTo(Status.UP);
 
         jdbc.update("update databasechangeloglock set locked = true where id = 1");
