@@ -53,7 +53,7 @@ public class AssessmentMetrics {
         started.increment();
     }
 
-    /** An assessment queued at {@code queuedAt} ended {@code outcome} (completed, failed or cancelled) at {@code at}. */
+    /** An assessment queued at {@code queuedAt} ended {@code outcome} (completed, failed, cancelled) at {@code at}. */
     public void finished(AssessmentStatus outcome, Instant queuedAt, Instant at) {
         Counter counter = finished.get(outcome);
         if (counter == null) {

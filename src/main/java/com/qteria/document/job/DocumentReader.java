@@ -9,6 +9,7 @@ import com.qteria.document.DocumentType;
 import com.qteria.document.Signature;
 import com.qteria.document.extraction.DocumentExtractor;
 import com.qteria.document.extraction.DocumentSignature;
+import com.qteria.document.extraction.ExtractionOutcome.Cause;
 import com.qteria.document.extraction.ExtractionOutcome;
 import com.qteria.document.persistence.Documents;
 import com.qteria.document.persistence.WordBoxes;
@@ -109,21 +110,22 @@ public class DocumentReader {
             outcome = extract(document);
         } catch (DocumentIntegrityException e) {
             log.error("Document {} failed its integrity check in storage", documentId, e);
-            outcome = new ExtractionOutcome.Rejected(ExtractionOutcome.Cause.INTEGRITY, e.getMessage());
+            outcome = new ExtractionOutcome.Rejected(Cause.INTEGRITY, e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (shutdown.underway()) {
                 log.warn("Reading document {} stopped: this instance shuts down ({})", documentId, e.toString());
                 return false;
             }
             log.error("Reading document {} failed", documentId, e);
-            outcome = new ExtractionOutcome.Rejected(ExtractionOutcome.Cause.INTERNAL, INTERNAL_FAILURE);
+            outcome = new ExtractionOutcome.Rejected(Cause.INTERNAL, INTERNAL_FAILURE);
         } catch (StackOverflowError e) {
             log.error("Reading document {} overflowed the stack", documentId, e);
-            outcome = new ExtractionOutcome.Rejected(ExtractionOutcome.Cause.UNREADABLE, "The document's structure is nested too deeply to be read "
+            outcome = new ExtractionOutcome.Rejected(Cause.UNREADABLE,
+                    "The document's structure is nested too deeply to be read "
                     + "safely. Print it to a new PDF and upload that copy.");
         } catch (OutOfMemoryError e) {
             log.error("Reading document {} ran out of memory", documentId, e);
-            outcome = new ExtractionOutcome.Rejected(ExtractionOutcome.Cause.TOO_LARGE, DocumentExtractor.TOO_MUCH_MEMORY);
+            outcome = new ExtractionOutcome.Rejected(Cause.TOO_LARGE, DocumentExtractor.TOO_MUCH_MEMORY);
         }
         if (outcome instanceof ExtractionOutcome.Rejected) {
             documents.deletePages(documentId);
@@ -144,11 +146,11 @@ public class DocumentReader {
      */
     boolean rejectUnread(UUID documentId) {
         Document document = processing(documentId);
-        if (document == null || !finish(document, new ExtractionOutcome.Rejected(ExtractionOutcome.Cause.INTERNAL,
+        if (document == null || !finish(document, new ExtractionOutcome.Rejected(Cause.INTERNAL,
                 INTERNAL_FAILURE))) {
             return false;
         }
-        metrics.rejected(ExtractionOutcome.Cause.INTERNAL, null);
+        metrics.rejected(Cause.INTERNAL, null);
         return true;
     }
 
@@ -235,7 +237,7 @@ public class DocumentReader {
             abandoned.set(true);
             running.cancel(true);
             log.error("Reading document {} did not return within {} s; abandoned by the watchdog", id, limit.toSeconds());
-            return new ExtractionOutcome.Rejected(ExtractionOutcome.Cause.TIMEOUT, "Reading the document took longer than "
+            return new ExtractionOutcome.Rejected(Cause.TIMEOUT, "Reading the document took longer than "
                     + extractor.limits().timeout().toSeconds() + " seconds and was stopped." + DocumentExtractor.SPLIT);
         } catch (InterruptedException e) {
             abandoned.set(true);

@@ -56,7 +56,8 @@ class MigrationsHealthIndicator extends AbstractHealthIndicator {
         }
         Pending last = pending;
         if (last != null && System.nanoTime() - last.at() < RECHECK_AFTER.toNanos()) {
-            builder.down().withDetail("pending_changesets", last.changesets()).withDetail("migrating", last.migrating());
+            builder.down().withDetail("pending_changesets", last.changesets())
+                    .withDetail("migrating", last.migrating());
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
