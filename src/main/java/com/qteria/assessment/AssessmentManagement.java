@@ -3,6 +3,7 @@ package com.qteria.assessment;
 import com.qteria.assessment.AssessmentEvent.AssessmentCancelled;
 import com.qteria.assessment.AssessmentEvent.AssessmentExported;
 import com.qteria.assessment.AssessmentEvent.AssessmentStarted;
+import com.qteria.assessment.job.AssessmentMetrics;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.assessment.persistence.Assessments.DocumentRef;
 import com.qteria.document.DocumentId;
@@ -45,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AssessmentManagement {
 
     private final Assessments assessments;
+    private final AssessmentMetrics metrics;
     private final WorkflowManagement workflows;
     private final DocumentManagement documents;
     private final TransactionTemplate transactions;
@@ -57,7 +59,9 @@ public class AssessmentManagement {
 
     AssessmentManagement(Assessments assessments, WorkflowManagement workflows, DocumentManagement documents,
             TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
-            AiPolicy aiPolicy, ReasonText reasonText, AssessmentProperties settings, AssessmentReviews reviews) {
+            AiPolicy aiPolicy, ReasonText reasonText, AssessmentProperties settings, AssessmentReviews reviews,
+            AssessmentMetrics metrics) {
+        this.metrics = metrics;
         this.reviews = reviews;
         this.settings = settings;
         this.aiPolicy = aiPolicy;
@@ -200,6 +204,7 @@ public class AssessmentManagement {
             events.publishEvent(new AssessmentStarted(user.tenantId(), user.email(), id, workflow.id(),
                     workflow.version(), assessment.pinned().reference(), parentId, replaced));
         });
+        metrics.started();
         // As queued: once committed, the assessment may already be running (it starts at once when its documents
         // are read), and the answer to the start is the assessment as it was started.
         return assessment.view();
@@ -274,6 +279,10 @@ public class AssessmentManagement {
         }
         events.publishEvent(new AssessmentCancelled(user.tenantId(), user.email(), id));
         AssessmentView view = get(user.tenantId(), id);
+        if (assessment.status() == AssessmentStatus.CANCELLED) {
+            // Ended by this statement (the job counts the ones it stops itself).
+            metrics.finished(AssessmentStatus.CANCELLED, assessment.pinned().createdAt(), assessment.finishedAt());
+        }
         if (view.status() == AssessmentStatus.CANCELLED) {
             documents.release(id.value());
         }

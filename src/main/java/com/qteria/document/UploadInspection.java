@@ -1,5 +1,6 @@
 package com.qteria.document;
 
+import com.qteria.document.job.DocumentMetrics;
 import com.qteria.shared.ApiProblem;
 import com.qteria.shared.FieldError;
 import com.qteria.shared.ProblemCode;
@@ -37,9 +38,11 @@ class UploadInspection {
     static final int MAX_NAME_LENGTH = 1000;
 
     private final DataSize maxUpload;
+    private final DocumentMetrics metrics;
 
-    UploadInspection(MultipartProperties multipart) {
+    UploadInspection(MultipartProperties multipart, DocumentMetrics metrics) {
         this.maxUpload = multipart.getMaxFileSize();
+        this.metrics = metrics;
     }
 
     record Inspected(Path path, String filename, DocumentType type, long sizeBytes, String sha256) {
@@ -55,6 +58,7 @@ class UploadInspection {
             }
             Optional<DocumentType> type = DocumentType.detect(upload.file());
             if (type.isEmpty()) {
+                metrics.unsupported();
                 // An empty file is answered like any other file that is no PDF or DOCX (415), saying it is empty.
                 throw new ApiProblem(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Unable to read " + filename + ". "
                         + DocumentType.unrecognised(upload.file()));

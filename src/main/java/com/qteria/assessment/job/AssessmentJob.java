@@ -82,12 +82,14 @@ public class AssessmentJob {
     private final TransactionTemplate transactions;
     private final AssessmentReviews reviews;
     private final WorkerShutdown shutdown;
+    private final AssessmentMetrics metrics;
 
     AssessmentJob(Assessments assessments, WorkflowManagement workflows, AssessmentInputs inputs,
             EvaluationPipeline pipeline, FindingCache cache, DocumentManagement documents,
             ApplicationEventPublisher events, Clock clock, AiModels models, TransactionTemplate transactions,
-            AssessmentReviews reviews, WorkerShutdown shutdown) {
+            AssessmentReviews reviews, WorkerShutdown shutdown, AssessmentMetrics metrics) {
         this.shutdown = shutdown;
+        this.metrics = metrics;
         this.transactions = transactions;
         this.reviews = reviews;
         this.assessments = assessments;
@@ -232,6 +234,7 @@ public class AssessmentJob {
         assessment.complete(summary, clock.instant());
         if (endedAndPublished(() -> assessments.complete(assessment), new AssessmentCompleted(assessment.tenant(),
                 "system", assessment.id(), summary.overall().json()))) {
+            metrics.finished(AssessmentStatus.COMPLETED, assessment.pinned().createdAt(), assessment.finishedAt());
             documents.release(assessment.id().value());
         }
     }
@@ -244,6 +247,7 @@ public class AssessmentJob {
         }
         current.cancelled(clock.instant());
         if (assessments.cancelled(current)) {
+            metrics.finished(AssessmentStatus.CANCELLED, current.pinned().createdAt(), current.finishedAt());
             documents.release(id.value());
             events.publishEvent(new AssessmentProgressed(current.tenant(), id));
         }
@@ -264,6 +268,7 @@ public class AssessmentJob {
         current.fail(error, clock.instant());
         if (endedAndPublished(() -> assessments.fail(current), new AssessmentFailed(current.tenant(), "system", id,
                 error))) {
+            metrics.finished(AssessmentStatus.FAILED, current.pinned().createdAt(), current.finishedAt());
             documents.release(id.value());
         }
     }

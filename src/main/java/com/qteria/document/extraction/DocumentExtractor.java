@@ -1,6 +1,7 @@
 package com.qteria.document.extraction;
 
 import com.qteria.document.DocumentType;
+import com.qteria.document.extraction.ExtractionOutcome.Cause;
 import com.qteria.document.extraction.ExtractionOutcome.Rejected;
 import com.qteria.document.extraction.docx.DocxExtraction;
 import com.qteria.document.extraction.ocr.Ocr;
@@ -55,11 +56,11 @@ public final class DocumentExtractor {
                 case DOCX -> new DocxExtraction(file, limits, deadline, capped).run();
             });
         } catch (TextCaps.TooMuchText e) {
-            return new Rejected(e.getMessage());
+            return new Rejected(Cause.TOO_LARGE, e.getMessage());
         } catch (ExtractionTimedOut e) {
-            return new Rejected(deadline.reason());
+            return new Rejected(Cause.TIMEOUT, deadline.reason());
         } catch (OutOfMemoryError e) {
-            return new Rejected(TOO_MUCH_MEMORY);
+            return new Rejected(Cause.TOO_LARGE, TOO_MUCH_MEMORY);
         }
     }
 

@@ -25,6 +25,30 @@ public sealed interface ExtractionOutcome {
      * The file could not be read, or exceeded a limit. {@code reason} is a short plain sentence for the handler.
      * Pages already delivered to the sink before a rejection (e.g. a timeout on page 300) must be discarded.
      */
-    record Rejected(String reason) implements ExtractionOutcome {
+    record Rejected(Cause cause, String reason) implements ExtractionOutcome {
+    }
+
+    /**
+     * Why a file was refused, in a few kinds that operators count ({@code qteria_documents_rejected_total{reason}}):
+     * the reason itself is a sentence for the handler.
+     */
+    enum Cause {
+        /** Password-protected. */
+        ENCRYPTED,
+        /** Damaged, empty or built so that it cannot be read safely. */
+        UNREADABLE,
+        /** Beyond a limit: pages, text, unpacked size, memory. */
+        TOO_LARGE,
+        /** Reading took longer than the extraction timeout. */
+        TIMEOUT,
+        /** The stored file failed its integrity check (it was changed in storage). */
+        INTEGRITY,
+        /** Qteria failed, not the file. */
+        INTERNAL;
+
+        /** The label value: lower case. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

@@ -9,6 +9,7 @@ import com.qteria.document.DocumentType;
 import com.qteria.document.Signature;
 import com.qteria.document.extraction.DocumentExtractor;
 import com.qteria.document.extraction.DocumentSignature;
+import com.qteria.document.extraction.ExtractionOutcome.Cause;
 import com.qteria.document.extraction.ExtractionOutcome;
 import com.qteria.document.persistence.Documents;
 import com.qteria.document.persistence.WordBoxes;
@@ -67,12 +68,15 @@ public class DocumentReader {
     private final TransactionTemplate transactions;
     private final ReadingDispatcher dispatcher;
     private final WorkerShutdown shutdown;
+    private final DocumentMetrics metrics;
     private final ExecutorService watchdog = Executors.newVirtualThreadPerTaskExecutor();
 
     DocumentReader(Documents documents, EncryptedStorage storage, DocumentExtractor extractor,
             ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-            DataDirectory dataDirectory, ReadingDispatcher dispatcher, WorkerShutdown shutdown) {
+            DataDirectory dataDirectory, ReadingDispatcher dispatcher, WorkerShutdown shutdown,
+            DocumentMetrics metrics) {
         this.shutdown = shutdown;
+        this.metrics = metrics;
         this.documents = documents;
         this.storage = storage;
         this.extractor = extractor;
@@ -100,31 +104,39 @@ public class DocumentReader {
     /** False when the instance shuts down and the reading was stopped by it: the document is still being read. */
     private boolean readAndFinish(Document document) {
         UUID documentId = document.id().value();
+        long began = System.nanoTime();
         ExtractionOutcome outcome;
         try {
             outcome = extract(document);
         } catch (DocumentIntegrityException e) {
             log.error("Document {} failed its integrity check in storage", documentId, e);
-            outcome = new ExtractionOutcome.Rejected(e.getMessage());
+            outcome = new ExtractionOutcome.Rejected(Cause.INTEGRITY, e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (shutdown.underway()) {
                 log.warn("Reading document {} stopped: this instance shuts down ({})", documentId, e.toString());
                 return false;
             }
             log.error("Reading document {} failed", documentId, e);
-            outcome = new ExtractionOutcome.Rejected(INTERNAL_FAILURE);
+            outcome = new ExtractionOutcome.Rejected(Cause.INTERNAL, INTERNAL_FAILURE);
         } catch (StackOverflowError e) {
             log.error("Reading document {} overflowed the stack", documentId, e);
-            outcome = new ExtractionOutcome.Rejected("The document's structure is nested too deeply to be read "
+            outcome = new ExtractionOutcome.Rejected(Cause.UNREADABLE,
+                    "The document's structure is nested too deeply to be read "
                     + "safely. Print it to a new PDF and upload that copy.");
         } catch (OutOfMemoryError e) {
             log.error("Reading document {} ran out of memory", documentId, e);
-            outcome = new ExtractionOutcome.Rejected(DocumentExtractor.TOO_MUCH_MEMORY);
+            outcome = new ExtractionOutcome.Rejected(Cause.TOO_LARGE, DocumentExtractor.TOO_MUCH_MEMORY);
         }
         if (outcome instanceof ExtractionOutcome.Rejected) {
             documents.deletePages(documentId);
         }
-        finish(document, outcome);
+        if (finish(document, outcome)) {
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+            switch (outcome) {
+                case ExtractionOutcome.Extracted extracted -> metrics.read(extracted.pages(), took);
+                case ExtractionOutcome.Rejected rejected -> metrics.rejected(rejected.cause(), took);
+            }
+        }
         return true;
     }
 
@@ -134,7 +146,12 @@ public class DocumentReader {
      */
     boolean rejectUnread(UUID documentId) {
         Document document = processing(documentId);
-        return document != null && finish(document, new ExtractionOutcome.Rejected(INTERNAL_FAILURE));
+        if (document == null || !finish(document, new ExtractionOutcome.Rejected(Cause.INTERNAL,
+                INTERNAL_FAILURE))) {
+            return false;
+        }
+        metrics.rejected(Cause.INTERNAL, null);
+        return true;
     }
 
     /** The document, if it exists and is still being read; null otherwise. */
@@ -207,6 +224,9 @@ public class DocumentReader {
                     }
                     documents.insertPage(id, new DocumentPage(page.number(), page.text(), page.ocr(),
                             page.needsOcr()), WordBoxes.encode(page.words()));
+                    if (page.ocr()) {
+                        metrics.ocrPage();
+                    }
                 });
             }
         });
@@ -217,7 +237,7 @@ public class DocumentReader {
             abandoned.set(true);
             running.cancel(true);
             log.error("Reading document {} did not return within {} s; abandoned by the watchdog", id, limit.toSeconds());
-            return new ExtractionOutcome.Rejected("Reading the document took longer than "
+            return new ExtractionOutcome.Rejected(Cause.TIMEOUT, "Reading the document took longer than "
                     + extractor.limits().timeout().toSeconds() + " seconds and was stopped." + DocumentExtractor.SPLIT);
         } catch (InterruptedException e) {
             abandoned.set(true);

@@ -95,7 +95,7 @@ class EveryAssessmentEndsTests {
             ApplicationEventPublisher events, Clock clock, JdbcClient jdbc, JobScheduler scheduler,
             StorageProvider jobStorage, BackgroundJobServer jobServer,
             org.springframework.transaction.support.TransactionTemplate transactions, AssessmentReviews reviews,
-            WorkerShutdown shutdown, AssessmentInputs inputs, ApplicationContext context) {
+            WorkerShutdown shutdown, AssessmentInputs inputs, ApplicationContext context, AssessmentMetrics metrics) {
         this.data = data;
         this.uploaded = uploaded;
         this.workflows = workflows;
@@ -112,7 +112,7 @@ class EveryAssessmentEndsTests {
         this.inputs = inputs;
         this.context = context;
         this.jobOn = (other, stopping) -> new AssessmentJob(assessments, workflows, other, pipeline, cache, documents,
-                events, clock, models, transactions, reviews, stopping);
+                events, clock, models, transactions, reviews, stopping, metrics);
         this.jobWith = other -> jobOn.apply(other, shutdown);
     }
 

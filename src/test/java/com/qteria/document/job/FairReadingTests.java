@@ -95,6 +95,8 @@ class FairReadingTests {
     ReadingDispatcher dispatcher;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    DocumentMetrics metrics;
 
     /** Slow extractions wait here for a permit, longest waiting first. */
     private final Semaphore gate = new Semaphore(0, true);
@@ -247,7 +249,7 @@ class FairReadingTests {
         };
 
         new DocumentReader(documents, storage, interrupted, events, transactions, clock, dataDirectory, dispatcher,
-                underway).read(id);
+                underway, metrics).read(id);
 
         assertThat(documents.findForProcessing(document.id()).orElseThrow().status()).as("not rejected")
                 .isEqualTo(DocumentStatus.PROCESSING);

@@ -3,6 +3,7 @@ package com.qteria.document.extraction.docx;
 import com.qteria.document.extraction.Deadline;
 import com.qteria.document.extraction.ExtractedPage;
 import com.qteria.document.extraction.ExtractionLimits;
+import com.qteria.document.extraction.ExtractionOutcome.Cause;
 import com.qteria.document.extraction.ExtractionOutcome.Extracted;
 import com.qteria.document.extraction.ExtractionOutcome.Rejected;
 import com.qteria.document.extraction.ExtractionOutcome;
@@ -70,7 +71,7 @@ public final class DocxExtraction {
         List<String> texts;
         try {
             if (!UnpackedSize.atMost(file, limits.maxUnpackedBytes(), deadline)) {
-                return new Rejected(UnpackedSize.reason(limits.maxUnpackedBytes()));
+                return new Rejected(Cause.TOO_LARGE, UnpackedSize.reason(limits.maxUnpackedBytes()));
             }
             OPCPackage opc = OPCPackage.open(file.toFile(), PackageAccess.READ);
             try {
@@ -80,15 +81,16 @@ public final class DocxExtraction {
             }
         } catch (InvalidFormatException | POIXMLException | IllegalArgumentException | IllegalStateException
                  | UnsupportedOperationException | ClassCastException e) {
-            return new Rejected(DAMAGED);
+            return new Rejected(Cause.UNREADABLE, DAMAGED);
         } catch (IOException e) {
             if (!Files.isReadable(file)) {
                 throw e;
             }
-            return new Rejected(DAMAGED);
+            return new Rejected(Cause.UNREADABLE, DAMAGED);
         }
         if (texts.size() > limits.maxPages()) {
-            return new Rejected(String.format(Locale.ROOT, "The document has %,d pages and Qteria reads at most %,d."
+            return new Rejected(Cause.TOO_LARGE, String.format(Locale.ROOT,
+                    "The document has %,d pages and Qteria reads at most %,d."
                     + " Split it into smaller files and upload those.",
                     texts.size(), limits.maxPages()));
         }

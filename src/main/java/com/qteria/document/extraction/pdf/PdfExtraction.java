@@ -18,6 +18,7 @@ import com.qteria.document.extraction.DocumentExtractor;
 import com.qteria.document.extraction.DocumentSignature;
 import com.qteria.document.extraction.ExtractedPage;
 import com.qteria.document.extraction.ExtractionLimits;
+import com.qteria.document.extraction.ExtractionOutcome.Cause;
 import com.qteria.document.extraction.ExtractionOutcome.Extracted;
 import com.qteria.document.extraction.ExtractionOutcome.Rejected;
 import com.qteria.document.extraction.ExtractionOutcome;
@@ -81,7 +82,7 @@ public final class PdfExtraction {
         try (PdfBoxLogBudget.Scope logs = PdfBoxLogBudget.open()) {
             return open();
         } catch (ContentBudget.DocumentExceeded e) {
-            return new Rejected(TOO_MUCH_CONTENT);
+            return new Rejected(Cause.TOO_LARGE, TOO_MUCH_CONTENT);
         }
     }
 
@@ -92,9 +93,9 @@ public final class PdfExtraction {
             try {
                 document = AttachmentTolerantParser.open(source);
             } catch (InvalidPasswordException e) {
-                return new Rejected(PASSWORD_PROTECTED);
+                return new Rejected(Cause.ENCRYPTED, PASSWORD_PROTECTED);
             } catch (IOException | RuntimeException | StackOverflowError e) {
-                return new Rejected(DAMAGED);
+                return new Rejected(Cause.UNREADABLE, DAMAGED);
             }
             if (!intact) {
                 warnings.document(REPAIRED);
@@ -113,13 +114,14 @@ public final class PdfExtraction {
         } catch (ExtractionTimedOut e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            return new Rejected(DAMAGED);
+            return new Rejected(Cause.UNREADABLE, DAMAGED);
         }
         if (pages == 0) {
-            return new Rejected(NO_PAGES);
+            return new Rejected(Cause.UNREADABLE, NO_PAGES);
         }
         if (pages > limits.maxPages()) {
-            return new Rejected(String.format(Locale.ROOT, "The document has %,d pages and Qteria reads at most %,d."
+            return new Rejected(Cause.TOO_LARGE, String.format(Locale.ROOT,
+                    "The document has %,d pages and Qteria reads at most %,d."
                     + " Split it into smaller files and upload those.", pages,
                     limits.maxPages()));
         }
