@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -199,13 +201,22 @@ public class Documents {
 
     /**
      * Stores the {@linkplain Document#rewrap re-wrapped} data key; only while the document is still wrapped by
-     * {@code previousKeyId}, so two rotations running at once cannot overwrite each other.
+     * {@code previousKeyId}, so two rotations running at once cannot overwrite each other. False when it no longer
+     * was (another rotation got there first, or the document is gone).
      */
-    public void rewrap(Document rewrapped, String previousKeyId) {
+    public boolean rewrap(Document rewrapped, String previousKeyId) {
         WrappedKey dataKey = rewrapped.stored().dataKey();
-        jdbc.sql("update documents set key_id = :keyId, wrapped_key = :wrapped where id = :id and key_id = :old")
+        return jdbc.sql("update documents set key_id = :keyId, wrapped_key = :wrapped where id = :id and key_id = :old")
                 .param("keyId", dataKey.keyId()).param("wrapped", wrapped(dataKey))
-                .param("id", rewrapped.id().value()).param("old", previousKeyId).update();
+                .param("id", rewrapped.id().value()).param("old", previousKeyId).update() == 1;
+    }
+
+    /** How many documents each master key wraps, by key id. */
+    public Map<String, Long> countByKeyId() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("select key_id, count(*) as n from documents group by key_id")
+                .query((RowCallbackHandler) rs -> counts.put(rs.getString("key_id"), rs.getLong("n")));
+        return counts;
     }
 
     private static Map<String, Object> reading(Document document) {
