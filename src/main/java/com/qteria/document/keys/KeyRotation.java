@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * Decisions:
  * <ul>
- * <li><b>No long transaction.</b> Each document is one conditional update of its own (committed at once, only while
- * the row is still under the key it was read with), so a rotation killed at any point leaves every document under its
- * old key or the new one, both configured, both readable; running it again continues with the rest and re-wraps none
- * twice (rows under the newest key are not even read).</li>
+ * <li><b>No long transaction.</b> Each batch (1,000 documents) is one short transaction of conditional updates
+ * (a row changes only while it is still under the key it was read with), so a rotation killed at any point leaves
+ * every document under its old key or the new one, both configured, both readable; running it again continues with
+ * the rest and re-wraps none twice (rows under the newest key are not even read). One commit per batch rather than
+ * per document: the commit's log flush was most of the time (188 documents/s with a commit each).</li>
  * <li><b>Safe while the service runs.</b> Rows are walked in id order in batches; a document uploaded meanwhile by an
  * instance that does not know the new key yet (its id may sort before the cursor) is caught by another pass from the
  * start, repeated until a pass finds nothing new (at most {@value #PASSES} passes; what remains is reported).</li>
@@ -39,9 +40,9 @@ import org.springframework.stereotype.Component;
 public class KeyRotation {
 
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
-    private static final int BATCH = 200;
+    private static final int BATCH = 1000;
     private static final int PASSES = 5;
-    private static final int REPORT_EVERY = 1000;
+    private static final int MAX_LISTED_FAILURES = 100;
     private static final UUID FIRST = new UUID(0, 0);
 
     private final Documents documents;
@@ -52,7 +53,6 @@ public class KeyRotation {
         this.storage = storage;
     }
 
-    private enum Result { REWRAPPED, ALREADY_DONE, FAILED }
 
     /**
      * How a rotation ends.
@@ -71,7 +71,7 @@ public class KeyRotation {
         }
     }
 
-    /** Where a rotation stands: documents handled (re-wrapped or failed) of those under older keys. */
+    /** Where a rotation stands: documents handled (re-wrapped or failed) of those under older keys at the start. */
     public record Progress(long done, long total, int failed, Duration elapsed) {
 
         public double perSecond() {
@@ -91,15 +91,16 @@ public class KeyRotation {
     }
 
     public Outcome rotate() {
-        return rotate(REPORT_EVERY, progress -> {
+        return rotate(BATCH, progress -> {
         });
     }
 
     /**
-     * Rotates, logging and handing {@code report} the progress every {@code every} documents and at the end. An
-     * exception from {@code report} stops the run where it is, as a crash would.
+     * Rotates in batches of {@code batchSize} documents, each committed on its own, handing {@code report} the
+     * progress after each batch (logged too) and at the end. An exception from {@code report} stops the run where it
+     * is, as a crash would.
      */
-    public Outcome rotate(int every, Consumer<Progress> report) {
+    public Outcome rotate(int batchSize, Consumer<Progress> report) {
         String active = storage.activeKeyId();
         long started = System.nanoTime();
         long total = underOlderKeys(documents.countByKeyId(), active);
@@ -108,62 +109,62 @@ public class KeyRotation {
         List<DocumentId> failures = new ArrayList<>();
         int rewrapped = 0;
         long done = 0;
+        Progress progress = new Progress(0, total, 0, Duration.ZERO);
         for (int pass = 1; pass <= PASSES; pass++) {
             long before = done;
             UUID after = FIRST;
             List<Document> batch;
             do {
-                batch = documents.wrappedByOtherThan(active, after, BATCH);
+                batch = documents.wrappedByOtherThan(active, after, batchSize);
+                List<Document> rewrappedBatch = new ArrayList<>(batch.size());
+                List<String> previousKeyIds = new ArrayList<>(batch.size());
                 for (Document document : batch) {
                     after = document.id().value();
                     if (failed.contains(after)) {
                         continue;
                     }
-                    switch (rewrap(document)) {
-                        case REWRAPPED -> rewrapped++;
-                        case ALREADY_DONE -> {
-                        }
-                        case FAILED -> {
-                            failed.add(after);
-                            if (failures.size() < 100) {
-                                failures.add(document.id());
-                            }
+                    String previousKeyId = document.stored().dataKey().keyId();
+                    if (rewrap(document)) {
+                        rewrappedBatch.add(document);
+                        previousKeyIds.add(previousKeyId);
+                    } else {
+                        failed.add(after);
+                        if (failures.size() < MAX_LISTED_FAILURES) {
+                            failures.add(document.id());
                         }
                     }
                     done++;
-                    total = Math.max(total, done);
-                    if (done % every == 0) {
-                        progress(report, new Progress(done, total, failed.size(), since(started)));
-                    }
                 }
-            } while (batch.size() == BATCH);
+                // Not updated: another rotation re-wrapped it meanwhile, or it was deleted; nothing to do either way.
+                rewrapped += documents.rewrap(rewrappedBatch, previousKeyIds);
+                if (done > progress.done()) {
+                    total = Math.max(total, done);
+                    progress = new Progress(done, total, failed.size(), since(started));
+                    progress(report, progress);
+                }
+            } while (batch.size() == batchSize);
             if (done == before) {
                 break;
             }
         }
         Map<String, Long> byKey = documents.countByKeyId();
-        Progress last = new Progress(done, total, failed.size(), since(started));
-        if (done % every != 0) {
-            progress(report, last);
-        }
         long remaining = underOlderKeys(byKey, active);
         if (remaining > 0) {
             log.warn("{} documents are still under older master keys ({}); do not remove those keys yet", remaining,
                     byKey);
         }
-        return new Outcome(active, rewrapped, failed.size(), remaining, last.elapsed(), byKey, failures);
+        return new Outcome(active, rewrapped, failed.size(), remaining, since(started), byKey, failures);
     }
 
-    private Result rewrap(Document document) {
-        String previousKeyId = document.stored().dataKey().keyId();
+    /** Re-wraps the document's data key in memory; false (logged) when its master key cannot unwrap it. */
+    private boolean rewrap(Document document) {
         try {
             document.rewrap(storage.rewrap(document.stored()).dataKey());
-            // Not updated: another rotation re-wrapped it meanwhile, or it was deleted; nothing to do either way.
-            return documents.rewrap(document, previousKeyId) ? Result.REWRAPPED : Result.ALREADY_DONE;
+            return true;
         } catch (RuntimeException e) {
             log.error("Could not re-wrap the data key of document {} (wrapped by key '{}'): {}", document.id(),
-                    previousKeyId, e.getMessage());
-            return Result.FAILED;
+                    document.stored().dataKey().keyId(), e.getMessage());
+            return false;
         }
     }
 

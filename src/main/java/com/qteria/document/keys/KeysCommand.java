@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class KeysCommand {
 
     private static final String USAGE = "Usage: java -jar qteria.jar keys rotate";
-    private static final int PROGRESS_EVERY = 1000;
+    private static final int BATCH = 1000;
 
     private KeysCommand() {
     }
@@ -29,7 +29,7 @@ public final class KeysCommand {
                 .bannerMode(Banner.Mode.OFF)
                 .run("--jobrunr.background-job-server.enabled=false",
                         "--logging.level.root=WARN", "--logging.structured.format.console=")) {
-            KeyRotation.Outcome outcome = context.getBean(KeyRotation.class).rotate(PROGRESS_EVERY,
+            KeyRotation.Outcome outcome = context.getBean(KeyRotation.class).rotate(BATCH,
                     progress -> System.out.println("Progress: " + progress));
             System.out.printf("Data keys re-wrapped under master key '%s': %d; failed: %d; in %.1f s%n",
                     outcome.keyId(), outcome.rewrapped(), outcome.failed(), outcome.took().toMillis() / 1000.0);
