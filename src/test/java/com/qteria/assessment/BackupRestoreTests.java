@@ -46,7 +46,8 @@ import org.springframework.util.FileSystemUtils;
  * assessment, a review, documents and audit entries), {@code bin/restore} into a new PostgreSQL database and an empty
  * data dir, a second instance started on them with the same keys (kept apart from the backup, as docs/backup.md
  * says): the same assessments with the same results, byte-identical document downloads, and each organization's
- * audit chain valid with the same number of entries, through the API with the same tokens.
+ * audit chain valid with the same number of entries, through the API with the same tokens. Then: a second restore
+ * into the now non-empty database is refused, and a backup with one flipped bit is rejected before anything is done.
  * <p>
  * Runs where the suite runs on PostgreSQL ({@code -Dqteria.test.database=postgres}, as .ci/run does); skipped on H2.
  * Needs pg_dump and pg_restore: skipped without them, failed without them when {@code CI=true}.
@@ -89,7 +90,7 @@ class BackupRestoreTests {
         String source = environment.getRequiredProperty("spring.datasource.url");
         Path dataDir = Path.of(environment.getRequiredProperty("qteria.data-dir"));
         Path backups = Files.createDirectories(temp.resolve("backups"));
-        run(Map.of("DATABASE_URL", libpq(source), "QTERIA_DATA_DIR", dataDir.toString()), "bin/backup",
+        succeed(Map.of("DATABASE_URL", libpq(source), "QTERIA_DATA_DIR", dataDir.toString()), "bin/backup",
                 backups.toString());
         Path backup;
         try (var folders = Files.list(backups)) {
@@ -103,8 +104,8 @@ class BackupRestoreTests {
         Path restoredDataDir = Files.createDirectories(temp.resolve("restored"));
         admin("create database " + restoreDatabase);
         try {
-            run(Map.of("DATABASE_URL", libpq(target), "QTERIA_DATA_DIR", restoredDataDir.toString()), "bin/restore",
-                    backup.toString());
+            succeed(Map.of("DATABASE_URL", libpq(target), "QTERIA_DATA_DIR", restoredDataDir.toString()),
+                    "bin/restore", backup.toString());
             // The keys are backed up apart from the data (docs/backup.md "Keys"); here they are copied over.
             FileSystemUtils.copyRecursively(dataDir.resolve("keys"), restoredDataDir.resolve("keys"));
             try (ConfigurableApplicationContext restored = new SpringApplicationBuilder(QteriaApplication.class)
@@ -117,6 +118,18 @@ class BackupRestoreTests {
                 assertThat(verifications(restoredPort, admins)).as("audit chains, verified first").isEqualTo(audit);
                 assertThat(observe(restoredPort, admins)).isEqualTo(before);
             }
+
+            assertThat(run(Map.of("DATABASE_URL", libpq(target), "QTERIA_DATA_DIR", restoredDataDir.toString()),
+                    "bin/restore", backup.toString())).as("a second restore into a database that is no longer empty")
+                    .startsWith("3:").contains("restore into an empty one, or --force");
+            Path damaged = temp.resolve("damaged");
+            FileSystemUtils.copyRecursively(backup, damaged);
+            byte[] dump = Files.readAllBytes(damaged.resolve("database.dump"));
+            dump[dump.length / 2] ^= 1;
+            Files.write(damaged.resolve("database.dump"), dump);
+            assertThat(run(Map.of("DATABASE_URL", libpq(target), "QTERIA_DATA_DIR", restoredDataDir.toString()),
+                    "bin/restore", "--force", damaged.toString())).as("a damaged backup").startsWith("1:")
+                    .contains("the backup is damaged");
         } finally {
             admin("drop database if exists " + restoreDatabase + " with (force)");
         }
@@ -192,14 +205,20 @@ class BackupRestoreTests {
         return jdbcUrl.replaceFirst("^jdbc:postgresql://", "postgresql://" + TestDatabase.POSTGRES_USER + "@");
     }
 
-    private static void run(Map<String, String> variables, String... command) throws Exception {
+    /** Runs a script that must succeed. */
+    private static void succeed(Map<String, String> variables, String... command) throws Exception {
+        assertThat(run(variables, command)).as(command[0]).startsWith("0:");
+    }
+
+    /** The script's exit code, a colon and its output. */
+    private static String run(Map<String, String> variables, String... command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("QTERIA_") || name.equals("DATABASE_URL"));
         builder.environment().putAll(variables);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(SCRIPT.toSeconds(), TimeUnit.SECONDS)).as("%s finished", command[0]).isTrue();
-        assertThat(process.exitValue()).as("%s: %s", command[0], output).isZero();
+        return process.exitValue() + ":" + output;
     }
 
     private static boolean onPath(String tool) {
