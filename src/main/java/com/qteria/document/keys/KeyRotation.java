@@ -102,50 +102,11 @@ public class KeyRotation {
      */
     public Outcome rotate(int batchSize, Consumer<Progress> report) {
         String active = storage.activeKeyId();
-        long started = System.nanoTime();
-        long total = underOlderKeys(documents.countByKeyId(), active);
-        log.info("Re-wrapping the data keys of {} documents under master key '{}'", total, active);
-        Set<UUID> failed = new HashSet<>();
-        List<DocumentId> failures = new ArrayList<>();
-        int rewrapped = 0;
-        long done = 0;
-        Progress progress = new Progress(0, total, 0, Duration.ZERO);
-        for (int pass = 1; pass <= PASSES; pass++) {
-            long before = done;
-            UUID after = FIRST;
-            List<Document> batch;
-            do {
-                batch = documents.wrappedByOtherThan(active, after, batchSize);
-                List<Document> rewrappedBatch = new ArrayList<>(batch.size());
-                List<String> previousKeyIds = new ArrayList<>(batch.size());
-                for (Document document : batch) {
-                    after = document.id().value();
-                    if (failed.contains(after)) {
-                        continue;
-                    }
-                    String previousKeyId = document.stored().dataKey().keyId();
-                    if (rewrap(document)) {
-                        rewrappedBatch.add(document);
-                        previousKeyIds.add(previousKeyId);
-                    } else {
-                        failed.add(after);
-                        if (failures.size() < MAX_LISTED_FAILURES) {
-                            failures.add(document.id());
-                        }
-                    }
-                    done++;
-                }
-                // Not updated: another rotation re-wrapped it meanwhile, or it was deleted; nothing to do either way.
-                rewrapped += documents.rewrap(rewrappedBatch, previousKeyIds);
-                if (done > progress.done()) {
-                    total = Math.max(total, done);
-                    progress = new Progress(done, total, failed.size(), since(started));
-                    progress(report, progress);
-                }
-            } while (batch.size() == batchSize);
-            if (done == before) {
-                break;
-            }
+        Run run = new Run(active, underOlderKeys(documents.countByKeyId(), active), report);
+        log.info("Re-wrapping the data keys of {} documents under master key '{}'", run.total, active);
+        boolean more = true;
+        for (int pass = 0; more && pass < PASSES; pass++) {
+            more = run.pass(batchSize);
         }
         Map<String, Long> byKey = documents.countByKeyId();
         long remaining = underOlderKeys(byKey, active);
@@ -153,7 +114,74 @@ public class KeyRotation {
             log.warn("{} documents are still under older master keys ({}); do not remove those keys yet", remaining,
                     byKey);
         }
-        return new Outcome(active, rewrapped, failed.size(), remaining, since(started), byKey, failures);
+        return new Outcome(active, run.rewrapped, run.failed.size(), remaining, run.elapsed(), byKey, run.failures);
+    }
+
+    /** One rotation's state: a cursor over the rows under older keys, what was done, what failed. */
+    private final class Run {
+
+        private final String active;
+        private final Consumer<Progress> report;
+        private final long started = System.nanoTime();
+        private final Set<UUID> failed = new HashSet<>();
+        private final List<DocumentId> failures = new ArrayList<>();
+        private long total;
+        private long done;
+        private int rewrapped;
+
+        Run(String active, long total, Consumer<Progress> report) {
+            this.active = active;
+            this.total = total;
+            this.report = report;
+        }
+
+        /** One pass over the table from the start; false when it found nothing left to do. */
+        boolean pass(int batchSize) {
+            long before = done;
+            UUID after = FIRST;
+            List<Document> batch;
+            do {
+                batch = documents.wrappedByOtherThan(active, after, batchSize);
+                if (!batch.isEmpty()) {
+                    after = batch.getLast().id().value();
+                    batch(batch);
+                }
+            } while (batch.size() == batchSize);
+            return done > before;
+        }
+
+        /** Re-wraps a batch in memory, then stores it in one short transaction and reports. */
+        private void batch(List<Document> batch) {
+            long before = done;
+            List<Document> rewrappedBatch = new ArrayList<>(batch.size());
+            List<String> previousKeyIds = new ArrayList<>(batch.size());
+            for (Document document : batch) {
+                UUID id = document.id().value();
+                if (failed.contains(id)) {
+                    continue;
+                }
+                String previousKeyId = document.stored().dataKey().keyId();
+                if (rewrap(document)) {
+                    rewrappedBatch.add(document);
+                    previousKeyIds.add(previousKeyId);
+                } else if (failed.add(id) && failures.size() < MAX_LISTED_FAILURES) {
+                    failures.add(document.id());
+                }
+                done++;
+            }
+            // Rows not updated: another rotation re-wrapped them meanwhile, or they were deleted; nothing to do.
+            rewrapped += documents.rewrap(rewrappedBatch, previousKeyIds);
+            if (done > before) {
+                total = Math.max(total, done);
+                Progress progress = new Progress(done, total, failed.size(), elapsed());
+                log.info("Key rotation: {}", progress);
+                report.accept(progress);
+            }
+        }
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - started);
+        }
     }
 
     /** Re-wraps the document's data key in memory; false (logged) when its master key cannot unwrap it. */
@@ -166,15 +194,6 @@ public class KeyRotation {
                     document.stored().dataKey().keyId(), e.getMessage());
             return false;
         }
-    }
-
-    private static void progress(Consumer<Progress> report, Progress progress) {
-        log.info("Key rotation: {}", progress);
-        report.accept(progress);
-    }
-
-    private static Duration since(long started) {
-        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private static long underOlderKeys(Map<String, Long> byKey, String active) {
