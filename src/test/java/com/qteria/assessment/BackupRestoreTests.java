@@ -104,8 +104,8 @@ class BackupRestoreTests {
         Path restoredDataDir = Files.createDirectories(temp.resolve("restored"));
         admin("create database " + restoreDatabase);
         try {
-            succeed(Map.of("DATABASE_URL", libpq(target), "QTERIA_DATA_DIR", restoredDataDir.toString()),
-                    "bin/restore", backup.toString());
+            succeed(Map.of(), "bin/restore", "--database-url", libpq(target), "--data-dir", restoredDataDir.toString(),
+                    backup.toString());
             // The keys are backed up apart from the data (docs/backup.md "Keys"); here they are copied over.
             FileSystemUtils.copyRecursively(dataDir.resolve("keys"), restoredDataDir.resolve("keys"));
             try (ConfigurableApplicationContext restored = new SpringApplicationBuilder(QteriaApplication.class)
