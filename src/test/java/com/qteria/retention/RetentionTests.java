@@ -3,6 +3,7 @@ package com.qteria.retention;
 import static com.qteria.support.ApiRequests.awaitAssessment;
 import static com.qteria.support.ApiRequests.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * Acceptance 3 of issue 15: the retention run deletes what is due and nothing else, under a clock the test moves, in
@@ -61,7 +63,7 @@ class RetentionTests {
     @Autowired
     MutableClock clock;
 
-    /** An organization with a workflow, a handler and what the test uploaded (file name to id and bytes). */
+    /** An organization with a workflow (a required bucket with a check, an optional one without) and a handler. */
     record Org(TestData.Tenant tenant, CurrentUser handler, WorkflowId workflow) {
 
         String token(TestData data) {
@@ -216,10 +218,58 @@ class RetentionTests {
 
         policy(org, "{\"document_days\": 10, \"assessments\": \"delete\"}");
         preview(org).andExpect(jsonPath("$.documents").value(1)).andExpect(jsonPath("$.assessments").value(1));
-        assertThat(run.apply(org.tenant().id(), clock.instant())).isEqualTo(new RetentionRun.Applied(1,
-                size(org, report), 1));
+        int size = size(org, report);
+        assertThat(run.apply(org.tenant().id(), clock.instant())).isEqualTo(new RetentionRun.Applied(1, size, 1));
         mvc.perform(get("/api/v1/assessments/" + used).header("Authorization", "Bearer " + org.token(data)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theRunPurgesShareLinksTokensAndInvitationsLongEndedAndKeepsTheirAudit() throws Exception {
+        Org org = org();
+        String assessment = completed(org, upload(org, "report.pdf", SamplePdfs.pdf("Report IEC 62368-1")), null);
+        String token = org.token(data);
+        String expiring = share(token, assessment, 1);
+        String revoked = share(token, assessment, 30);
+        mvc.perform(delete("/api/v1/shares/" + revoked).header("Authorization", "Bearer " + token)).andExpect(status().isNoContent());
+        String admin = data.tokenFor(org.tenant().admin());
+        String invited = JsonPath.read(mvc.perform(json(post("/api/v1/users"), admin,
+                        "{\"email\": \"invited-" + TestData.unique() + "@example.com\", \"name\": \"Invited\", "
+                                + "\"role\": \"project_handler\"}")).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        long tokensBefore = count("select count(*) from access_tokens where user_id = :id",
+                org.handler().id().toString());
+        assertThat(tokensBefore).isPositive();
+
+        // 100 days on: everything above (the invitation ended after 7 days) ended more than 90 days ago
+        clock.advance(Duration.ofDays(100));
+        String fresh = org.token(data);
+        String live = share(fresh, assessment, 7);
+        String stillInvited = JsonPath.read(mvc.perform(json(post("/api/v1/users"), data.tokenFor(org.tenant().admin()),
+                        "{\"email\": \"invited-" + TestData.unique() + "@example.com\", \"name\": \"Invited\", "
+                                + "\"role\": \"project_handler\"}")).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+
+        run.run();
+
+        assertThat(count("select count(*) from assessment_shares where id = :id", expiring)).isZero();
+        assertThat(count("select count(*) from assessment_shares where id = :id", revoked)).isZero();
+        assertThat(count("select count(*) from assessment_shares where id = :id", live)).isEqualTo(1);
+        assertThat(count("select count(*) from invitations where user_id = :id", invited)).isZero();
+        assertThat(count("select count(*) from invitations where user_id = :id", stillInvited)).isEqualTo(1);
+        assertThat(count("select count(*) from access_tokens where user_id = :id", org.handler().id().toString()))
+                .as("only the token issued after the clock moved").isEqualTo(1);
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + fresh)).andExpect(status().isOk());
+        assertThat(count("select count(*) from audit_events where action = 'share.created' and resource_id = :id",
+                expiring)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_events where action = 'retention.purged' "
+                + "and organization_id is null").query(Long.class).single()).isPositive();
+    }
+
+    private String share(String token, String assessment, int days) throws Exception {
+        return JsonPath.read(mvc.perform(json(post("/api/v1/assessments/" + assessment + "/shares"), token,
+                "{\"expires_in_days\": " + days + "}")).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
     }
 
     private Org org() {
@@ -240,7 +290,7 @@ class RetentionTests {
                 .andExpect(status().isOk());
     }
 
-    private org.springframework.test.web.servlet.ResultActions preview(Org org) throws Exception {
+    private ResultActions preview(Org org) throws Exception {
         return mvc.perform(get("/api/v1/retention-settings/preview")
                 .header("Authorization", "Bearer " + data.tokenFor(org.tenant().admin()))).andExpect(status().isOk());
     }
@@ -287,11 +337,9 @@ class RetentionTests {
         assertThat(uploaded.storedObjectExists(storageKey)).as("stored object of %s", id).isFalse();
     }
 
+    /** The count {@code sql} gives for {@code id}: a UUID, except for audit entries' text columns. */
     private long count(String sql, String id) {
-        Object param = id.equals("system") ? id : UUID.fromString(id);
-        if (sql.contains("resource_id = :id")) {
-            param = id;
-        }
+        Object param = sql.contains("resource_id = :id") || sql.contains("actor = :id") ? id : UUID.fromString(id);
         return jdbc.sql(sql).param("id", param).query(Long.class).single();
     }
 }
