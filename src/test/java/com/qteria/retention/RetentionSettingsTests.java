@@ -11,11 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.qteria.identity.Role;
+import com.qteria.retention.job.RetentionRun;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SignedIn;
 import com.qteria.support.TestData;
 import java.time.Instant;
 import org.hamcrest.Matchers;
+import org.jobrunr.jobs.RecurringJob;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,6 +33,18 @@ class RetentionSettingsTests {
     TestData data;
     @Autowired
     RetentionSettings settings;
+    @Autowired
+    StorageProvider jobs;
+
+    @Test
+    void theRunIsAJobRunrRecurringJobDailyAtThreeUtc() {
+        RecurringJob retention = jobs.getRecurringJobs().stream().filter(job -> job.getId().equals("retention"))
+                .findFirst().orElseThrow();
+        assertThat(retention.getScheduleExpression()).isEqualTo("0 3 * * *");
+        assertThat(retention.getZoneId()).isEqualTo("UTC");
+        assertThat(retention.getJobDetails().getClassName()).isEqualTo(RetentionRun.class.getName());
+        assertThat(retention.getJobDetails().getMethodName()).isEqualTo("run");
+    }
 
     @Test
     void anOrganizationStartsWithTheDefaultsAndItsAdminChangesThemAudited() throws Exception {

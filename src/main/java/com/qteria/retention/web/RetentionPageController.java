@@ -3,8 +3,6 @@ package com.qteria.retention.web;
 import com.qteria.identity.CurrentUser;
 import com.qteria.retention.RetentionSettings;
 import com.qteria.shared.ApiProblem;
-import com.qteria.shared.FieldError;
-import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,12 +49,11 @@ class RetentionPageController {
             redirect.addFlashAttribute("notice", "retention.saved");
             return "redirect:/admin/retention";
         } catch (ApiProblem problem) {
-            if (problem.errors() == null || problem.errors().isEmpty()) {
+            if (problem.fieldMessages().isEmpty()) {
                 throw problem;
             }
             page.addAttribute("form", form);
-            page.addAttribute("errors", problem.errors().stream()
-                    .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
+            page.addAttribute("errors", problem.fieldMessages());
             return show(admin, page);
         }
     }
