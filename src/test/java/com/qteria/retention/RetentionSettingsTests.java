@@ -16,8 +16,11 @@ import com.qteria.support.QteriaTest;
 import com.qteria.support.SignedIn;
 import com.qteria.support.TestData;
 import java.time.Instant;
+import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.jobrunr.jobs.RecurringJob;
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,8 @@ class RetentionSettingsTests {
     RetentionSettings settings;
     @Autowired
     StorageProvider jobs;
+    @Autowired
+    JobScheduler scheduler;
 
     @Test
     void theRunIsAJobRunrRecurringJobDailyAtThreeUtc() {
@@ -44,6 +49,18 @@ class RetentionSettingsTests {
         assertThat(retention.getZoneId()).isEqualTo("UTC");
         assertThat(retention.getJobDetails().getClassName()).isEqualTo(RetentionRun.class.getName());
         assertThat(retention.getJobDetails().getMethodName()).isEqualTo("run");
+    }
+
+    @Test
+    void aWorkerRunsTheJobToTheEnd() throws Exception {
+        UUID id = scheduler.<RetentionRun>enqueue(RetentionRun::run).asUUID();
+        Instant deadline = Instant.now().plusSeconds(60);
+        StateName state = jobs.getJobById(id).getState();
+        while (state != StateName.SUCCEEDED && state != StateName.FAILED && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            state = jobs.getJobById(id).getState();
+        }
+        assertThat(state).isEqualTo(StateName.SUCCEEDED);
     }
 
     @Test
