@@ -18,8 +18,11 @@ import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +51,18 @@ class RetentionRunBenchmark {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    Instant started;
+
+    @BeforeEach
+    void noteTheTime() {
+        started = clock.instant();
+    }
+
+    /** Puts the shared clock back where it was, so the months moved here do not reach other test classes. */
+    @AfterEach
+    void putTheClockBack() {
+        clock.advance(Duration.between(clock.instant(), started));
+    }
 
     @Test
     void deletesDueDocuments() throws Exception {

@@ -27,9 +27,12 @@ import com.qteria.workflow.WorkflowId;
 import com.qteria.workflow.WorkflowInput;
 import com.qteria.workflow.WorkflowManagement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +65,18 @@ class RetentionTests {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    Instant started;
+
+    @BeforeEach
+    void noteTheTime() {
+        started = clock.instant();
+    }
+
+    /** Puts the shared clock back where it was, so the months moved here do not reach other test classes. */
+    @AfterEach
+    void putTheClockBack() {
+        clock.advance(Duration.between(clock.instant(), started));
+    }
 
     /** An organization with a workflow (a required bucket with a check, an optional one without) and a handler. */
     record Org(TestData.Tenant tenant, CurrentUser handler, WorkflowId workflow) {

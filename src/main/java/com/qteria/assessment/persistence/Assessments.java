@@ -46,6 +46,11 @@ public class Assessments {
     /** The most versions of one assessment that {@link #versions} follows. */
     static final int VERSION_LIMIT = 100;
 
+    /** Finished assessments of an organization that finished before a cutoff, for the retention policy. */
+    private static final String FINISHED_BEFORE = """
+            from assessments where organization_id = :tenant and status in ('completed', 'failed', 'cancelled')
+              and coalesce(finished_at, created_at) < :cutoff""";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -181,10 +186,6 @@ public class Assessments {
         jdbc.sql("update assessment_documents set retention_deleted_at = :at where document_id = :document")
                 .param("at", time(at)).param("document", document.value()).update();
     }
-
-    private static final String FINISHED_BEFORE = """
-            from assessments where organization_id = :tenant and status in ('completed', 'failed', 'cancelled')
-              and coalesce(finished_at, created_at) < :cutoff""";
 
     /** The organization's finished assessments that finished before {@code cutoff}, oldest first. */
     public List<AssessmentId> finishedBefore(TenantId tenant, Instant cutoff, int limit) {

@@ -40,6 +40,12 @@ public class Documents {
                 exists (select 1 from document_holds h where h.document_id = d.id) as held
             from documents d""";
 
+    /** Which documents are due under a retention policy: see {@link #due}. */
+    private static final String DUE = """
+            from documents d where d.organization_id = :tenant and d.status <> 'processing'
+              and coalesce(d.last_used_at, d.uploaded_at) < :cutoff
+              and not exists (select 1 from document_holds h where h.document_id = d.id)""";
+
     private final JdbcClient jdbc;
 
     Documents(JdbcClient jdbc) {
@@ -192,12 +198,6 @@ public class Documents {
         deletePages(deleted.id().value());
         jdbc.sql("delete from documents where id = :id").param("id", deleted.id().value()).update();
     }
-
-    /** Which documents are due under a retention policy: see {@link #due}. */
-    private static final String DUE = """
-            from documents d where d.organization_id = :tenant and d.status <> 'processing'
-              and coalesce(d.last_used_at, d.uploaded_at) < :cutoff
-              and not exists (select 1 from document_holds h where h.document_id = d.id)""";
 
     /**
      * The organization's documents last used (or, never used, uploaded) before {@code cutoff}, oldest first: neither
