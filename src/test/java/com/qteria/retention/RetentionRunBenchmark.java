@@ -18,11 +18,8 @@ import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * How fast the retention run deletes documents (rows, pages with word boxes, stored objects): one uploaded and read
  * document is cloned {@code qteria.bench.retention} times (rows, pages and encrypted object, all readable), the policy
  * makes them all due, and the dry run and the run are timed. Runs only when asked:
- * {@code ./mvnw -B -q test -Dtest=RetentionRunBenchmark -Dqteria.bench.retention=2000 [-Dqteria.test.database=postgres]}.
+ * {@code ./mvnw -B -q test -Dtest=RetentionRunBenchmark -Dqteria.bench.retention=2000 [-Dqteria.test.database=postgres]}
+ * (alone: it moves the shared clock a month on).
  */
 @QteriaTest
 class RetentionRunBenchmark {
@@ -51,18 +49,6 @@ class RetentionRunBenchmark {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
-    Instant started;
-
-    @BeforeEach
-    void noteTheTime() {
-        started = clock.instant();
-    }
-
-    /** Puts the shared clock back where it was, so the months moved here do not reach other test classes. */
-    @AfterEach
-    void putTheClockBack() {
-        clock.advance(Duration.between(clock.instant(), started));
-    }
 
     @Test
     void deletesDueDocuments() throws Exception {
