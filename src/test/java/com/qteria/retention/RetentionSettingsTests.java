@@ -161,7 +161,8 @@ class RetentionSettingsTests {
                         .with(SignedIn.as(tenant.admin())).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
-                        .contains("class=\"field-error\"", "aria-invalid=\"true\"", "from 1 to 3650"));
+                        .contains("class=\"field-error\"", "aria-invalid=\"true\"",
+                                "Enter a whole number of days from 1 to 3,650"));
         assertThat(settings.policy(tenant.id())).isEqualTo(RetentionPolicy.defaults());
 
         mvc.perform(post("/admin/retention").param("keep", "days").param("days", "90").param("assessments", "delete")
@@ -175,6 +176,10 @@ class RetentionSettingsTests {
         assertThat(settings.policy(tenant.id())).isEqualTo(new RetentionPolicy(null, RetainedAssessments.KEEP_RESULTS));
         assertThat(page(tenant, "de")).contains("Aufbewahrung der Daten", "Dokumente werden unbegrenzt aufbewahrt",
                 "Nächster Lauf");
+        assertThat(mvc.perform(post("/admin/retention").param("keep", "days").param("days", "many")
+                        .param("assessments", "delete").with(SignedIn.as(tenant.admin())).with(csrf())
+                        .header("Accept-Language", "de")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("Geben Sie eine ganze Zahl von Tagen");
     }
 
     private String page(TestData.Tenant tenant, String language) throws Exception {
