@@ -128,6 +128,19 @@ public sealed interface AssessmentEvent extends AuditableEvent {
         }
     }
 
+    /**
+     * The assessment was deleted under its organization's retention policy ({@code actor} {@code system}), with its
+     * results, reviews, feedback and share links.
+     */
+    record AssessmentExpired(TenantId tenantId, String actor, AssessmentId assessmentId, int retentionDays)
+            implements AssessmentEvent {
+        public String action() { return "assessment.expired"; }
+
+        public Map<String, Object> details() {
+            return Map.of("retention_days", retentionDays);
+        }
+    }
+
     record AssessmentFailed(TenantId tenantId, String actor, AssessmentId assessmentId, String error)
             implements AssessmentEvent {
         public String action() { return "assessment.failed"; }

@@ -171,8 +171,11 @@ public class AssessmentManagement {
      * it started: they stay when the document is deleted later.
      */
     public List<AssessedDocument> assessedDocuments(TenantId tenant, AssessmentId id) {
-        return assessments.documents(find(tenant, id).id()).stream()
-                .map(d -> new AssessedDocument(d.bucket(), d.documentId(), d.filename(), d.sha256())).toList();
+        AssessmentId found = find(tenant, id).id();
+        Set<DocumentId> expired = assessments.retentionDeleted(found);
+        return assessments.documents(found).stream()
+                .map(d -> new AssessedDocument(d.bucket(), d.documentId(), d.filename(), d.sha256(),
+                        expired.contains(d.documentId()))).toList();
     }
 
     /**

@@ -48,6 +48,28 @@ public sealed interface DocumentEvent extends AuditableEvent {
         public String action() { return "document.text_downloaded"; }
     }
 
+    /**
+     * The document was deleted under its organization's retention policy ({@code actor} {@code system}): its row,
+     * pages, word boxes, signatures and stored object. {@code lastUsedAt} is when an assessment last took it, null if
+     * none did.
+     */
+    record DocumentExpired(TenantId tenantId, String actor, DocumentId documentId, String filename, long sizeBytes,
+            String sha256, java.time.Instant uploadedAt, java.time.Instant lastUsedAt, int retentionDays)
+            implements DocumentEvent {
+        public String action() { return "document.expired"; }
+
+        public Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("filename", filename);
+            details.put("size_bytes", sizeBytes);
+            details.put("sha256", sha256);
+            details.put("uploaded_at", uploadedAt.toString());
+            details.put("last_used_at", lastUsedAt == null ? null : lastUsedAt.toString());
+            details.put("retention_days", retentionDays);
+            return details;
+        }
+    }
+
     record DocumentDeleted(TenantId tenantId, String actor, DocumentId documentId, String filename)
             implements DocumentEvent {
         public String action() { return "document.deleted"; }

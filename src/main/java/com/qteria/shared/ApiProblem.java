@@ -1,7 +1,9 @@
 package com.qteria.shared;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An error that the API answers as RFC 9457 problem details with one of the codes of API.md.
@@ -52,6 +54,15 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The first message per field, in order, for a form that shows each beside its field; empty without errors. */
+    public Map<String, String> fieldMessages() {
+        Map<String, String> messages = new LinkedHashMap<>();
+        if (errors != null) {
+            errors.forEach(error -> messages.putIfAbsent(error.field(), error.message()));
+        }
+        return messages;
     }
 
     public Duration retryAfter() {

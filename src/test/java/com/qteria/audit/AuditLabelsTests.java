@@ -105,8 +105,8 @@ class AuditLabelsTests {
 
     private static Object filled(Class<?> type) {
         try {
-            if (type == int.class || type == long.class) {
-                return type == int.class ? (Object) 1 : (Object) 1L;
+            if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+                return type == int.class || type == Integer.class ? (Object) 1 : (Object) 1L;
             }
             if (type == boolean.class || type == Boolean.class) {
                 return true;
@@ -132,9 +132,14 @@ class AuditLabelsTests {
             if (type.isEnum()) {
                 return type.getEnumConstants()[0];
             }
-            if (type.isRecord() && type.getRecordComponents().length == 1) {
-                Class<?> component = type.getRecordComponents()[0].getType();
-                return type.getDeclaredConstructor(component).newInstance(filled(component));
+            if (type.isRecord()) {
+                Class<?>[] components = java.util.Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getType).toArray(Class<?>[]::new);
+                Object[] values = new Object[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    values[i] = filled(components[i]);
+                }
+                return type.getDeclaredConstructor(components).newInstance(values);
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);

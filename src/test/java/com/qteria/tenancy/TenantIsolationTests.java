@@ -116,6 +116,9 @@ class TenantIsolationTests {
         probes.put("DELETE /api/v1/users/{id}", new ById(f -> f.user().id(), null));
         probes.put("GET /api/v1/ai-settings", new Listing());
         probes.put("PUT /api/v1/ai-settings", new NotTenantData("changes the caller's own organization's AI settings"));
+        probes.put("GET /api/v1/retention-settings", new Listing());
+        probes.put("PUT /api/v1/retention-settings", new NotTenantData("changes the caller's own organization's retention policy"));
+        probes.put("GET /api/v1/retention-settings/preview", new Listing());
         probes.put("GET /api/v1/feature-flags", new Listing());
         probes.put("PUT /api/v1/feature-flags/{key}", new NotTenantData("switches a flag for the caller's own organization"));
         probes.put("PUT /api/v1/feature-flags/{key}/users/{id}", new ById(f -> f.user().id(), "{\"enabled\": true}"));

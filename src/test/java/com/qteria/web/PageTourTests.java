@@ -91,6 +91,19 @@ class PageTourTests {
         assertThat(page.getByTestId("ai-spent")).containsText("250.00");
         check(page, "ai-settings-saved-" + lang);
 
+        visit(page, "/admin/retention", "retention-" + lang);
+        assertThat(page.getByTestId("retention-preview")).isVisible();
+        Locator retention = page.getByTestId("retention-form");
+        retention.locator("input[name=days]").fill("0");
+        retention.getByTestId("retention-save").click();
+        assertThat(retention.locator(".field-error")).isVisible();
+        check(page, "retention-errors-" + lang);
+        retention.locator("input[name=days]").fill("365");
+        retention.getByTestId("retention-save").click();
+        assertThat(page.getByTestId("notice")).isVisible();
+        assertThat(page.getByTestId("retention-policy")).containsText("365");
+        check(page, "retention-saved-" + lang);
+
         visit(page, "/admin/flags", "flags-" + lang);
         Locator flag = page.locator("[data-flag=shared_report_pdf]");
         flag.getByTestId("organization-state").selectOption("on");
@@ -127,6 +140,7 @@ class PageTourTests {
         assertThat(page.navigate("/admin/users").status()).isEqualTo(403);
         assertThat(page.navigate("/admin/ai").status()).isEqualTo(403);
         assertThat(page.navigate("/admin/flags").status()).isEqualTo(403);
+        assertThat(page.navigate("/admin/retention").status()).isEqualTo(403);
         check(page, "forbidden-" + lang);
 
         page.navigate("/");

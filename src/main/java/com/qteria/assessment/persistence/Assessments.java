@@ -46,6 +46,11 @@ public class Assessments {
     /** The most versions of one assessment that {@link #versions} follows. */
     static final int VERSION_LIMIT = 100;
 
+    /** Finished assessments of an organization that finished before a cutoff, for the retention policy. */
+    private static final String FINISHED_BEFORE = """
+            from assessments where organization_id = :tenant and status in ('completed', 'failed', 'cancelled')
+              and coalesce(finished_at, created_at) < :cutoff""";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -165,6 +170,57 @@ public class Assessments {
     public long count(TenantId tenant, AssessmentFilter filter) {
         return jdbc.sql("select count(*) from assessments" + filter()).params(filterParams(tenant, filter))
                 .query(Long.class).single();
+    }
+
+    /** The documents of the assessment that were deleted under the retention policy. */
+    public Set<DocumentId> retentionDeleted(AssessmentId id) {
+        return Set.copyOf(jdbc.sql("""
+                select document_id from assessment_documents
+                where assessment_id = :id and retention_deleted_at is not null""")
+                .param("id", id.value()).query((rs, n) -> new DocumentId(rs.getObject("document_id", UUID.class)))
+                .list());
+    }
+
+    /** Notes on every assessment that read the document that it was deleted under the retention policy. */
+    public void markRetentionDeleted(DocumentId document, Instant at) {
+        jdbc.sql("update assessment_documents set retention_deleted_at = :at where document_id = :document")
+                .param("at", time(at)).param("document", document.value()).update();
+    }
+
+    /** The organization's finished assessments that finished before {@code cutoff}, oldest first. */
+    public List<AssessmentId> finishedBefore(TenantId tenant, Instant cutoff, int limit) {
+        return jdbc.sql("select id " + FINISHED_BEFORE + " order by coalesce(finished_at, created_at), id limit :limit")
+                .param("tenant", tenant.value()).param("cutoff", time(cutoff)).param("limit", limit)
+                .query((rs, n) -> new AssessmentId(rs.getObject("id", UUID.class))).list();
+    }
+
+    public long countFinishedBefore(TenantId tenant, Instant cutoff) {
+        return jdbc.sql("select count(*) " + FINISHED_BEFORE).param("tenant", tenant.value())
+                .param("cutoff", time(cutoff)).query(Long.class).single();
+    }
+
+    /**
+     * Deletes a finished assessment with its documents list, results, AI calls, reviews, feedback and share links
+     * (their foreign keys cascade); its re-runs stop naming it as their parent. False when it is no longer finished
+     * before {@code cutoff} or already gone.
+     */
+    public boolean deleteFinishedBefore(TenantId tenant, AssessmentId id, Instant cutoff) {
+        int deleted = jdbc.sql("delete " + FINISHED_BEFORE + " and id = :id").param("tenant", tenant.value())
+                .param("cutoff", time(cutoff)).param("id", id.value()).update();
+        if (deleted == 1) {
+            jdbc.sql("update assessments set parent_id = null where organization_id = :tenant and parent_id = :id")
+                    .param("tenant", tenant.value()).param("id", id.value()).update();
+        }
+        return deleted == 1;
+    }
+
+    /**
+     * Deletes the share links that expired or were revoked before {@code endedBefore}, in every organization; their
+     * audit entries stay. Returns how many.
+     */
+    public int deleteSharesEndedBefore(Instant endedBefore) {
+        return jdbc.sql("delete from assessment_shares where coalesce(revoked_at, expires_at) < :before")
+                .param("before", time(endedBefore)).update();
     }
 
     public List<DocumentRef> documents(AssessmentId id) {

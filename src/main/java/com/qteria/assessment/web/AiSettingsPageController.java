@@ -3,7 +3,6 @@ package com.qteria.assessment.web;
 import com.qteria.assessment.AiPolicy;
 import com.qteria.identity.CurrentUser;
 import com.qteria.shared.ApiProblem;
-import com.qteria.shared.FieldError;
 import java.math.BigDecimal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,12 +48,11 @@ class AiSettingsPageController {
             redirect.addFlashAttribute("notice", "ai.saved");
             return "redirect:/admin/ai";
         } catch (ApiProblem problem) {
-            if (problem.errors() == null || problem.errors().isEmpty()) {
+            if (problem.fieldMessages().isEmpty()) {
                 throw problem;
             }
             page.addAttribute("form", form);
-            page.addAttribute("errors", problem.errors().stream()
-                    .collect(java.util.stream.Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a)));
+            page.addAttribute("errors", problem.fieldMessages());
             return show(admin, page);
         }
     }

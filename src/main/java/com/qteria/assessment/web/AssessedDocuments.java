@@ -40,6 +40,7 @@ class AssessedDocuments {
                 assessment.workflow().version()).buckets().stream()
                 .collect(Collectors.toMap(b -> b.key(), b -> b.name(), (a, b) -> a));
         return given.stream().map(d -> new DocumentRow(d.bucket(), bucketNames.getOrDefault(d.bucket(), d.bucket()),
-                d.documentId(), d.filename(), d.sha256(), found.containsKey(d.documentId()))).toList();
+                d.documentId(), d.filename(), d.sha256(), found.containsKey(d.documentId()), d.deletedByRetention()))
+                .toList();
     }
 }

@@ -253,10 +253,10 @@ class AssessmentPagesController {
 
     /**
      * A document an assessment read: its bucket (key and name), its id, its pinned file name and fingerprint, and
-     * whether it still exists.
+     * whether it still exists or was deleted under the retention policy.
      */
     record DocumentRow(String bucket, String bucketName, DocumentId id, String filename, String sha256,
-            boolean exists) {
+            boolean exists, boolean deletedByRetention) {
     }
 
     /** The order of the results on the page: what needs the handler's attention first. */

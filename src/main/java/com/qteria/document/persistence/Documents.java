@@ -43,6 +43,12 @@ public class Documents {
                 exists (select 1 from document_holds h where h.document_id = d.id) as held
             from documents d""";
 
+    /** Which documents are due under a retention policy: see {@link #due}. */
+    private static final String DUE = """
+            from documents d where d.organization_id = :tenant and d.status <> 'processing'
+              and coalesce(d.last_used_at, d.uploaded_at) < :cutoff
+              and not exists (select 1 from document_holds h where h.document_id = d.id)""";
+
     private final JdbcClient jdbc;
 
     Documents(JdbcClient jdbc) {
@@ -172,6 +178,8 @@ public class Documents {
                 select :id, :holder, :now where not exists
                     (select 1 from document_holds where document_id = :id and holder_id = :holder)""")
                 .param("id", held.id().value()).param("holder", holder).param("now", time(now)).update();
+        jdbc.sql("update documents set last_used_at = :now where id = :id").param("id", held.id().value())
+                .param("now", time(now)).update();
     }
 
     public void release(UUID holder) {
@@ -192,6 +200,42 @@ public class Documents {
     public void delete(Document deleted) {
         deletePages(deleted.id().value());
         jdbc.sql("delete from documents where id = :id").param("id", deleted.id().value()).update();
+    }
+
+    /**
+     * The organization's documents last used (or, never used, uploaded) before {@code cutoff}, oldest first: neither
+     * held by an unfinished assessment nor still being read.
+     */
+    public List<DueDocument> due(TenantId tenant, Instant cutoff, int limit) {
+        return jdbc.sql("select d.id, d.last_used_at " + DUE
+                        + " order by coalesce(d.last_used_at, d.uploaded_at), d.id limit :limit")
+                .param("tenant", tenant.value()).param("cutoff", time(cutoff)).param("limit", limit)
+                .query(Documents::due).list();
+    }
+
+    /** The document if it is still {@link #due}; asked again under its lock, right before it is deleted. */
+    public Optional<DueDocument> due(TenantId tenant, DocumentId id, Instant cutoff) {
+        return jdbc.sql("select d.id, d.last_used_at " + DUE + " and d.id = :id")
+                .param("tenant", tenant.value()).param("cutoff", time(cutoff)).param("id", id.value())
+                .query(Documents::due).optional();
+    }
+
+    /** A document due under a retention policy; {@code lastUsedAt} null when no assessment took it. */
+    public record DueDocument(DocumentId id, Instant lastUsedAt) {
+    }
+
+    private static DueDocument due(ResultSet rs, int n) throws SQLException {
+        return new DueDocument(new DocumentId(rs.getObject("id", UUID.class)), instant(rs, "last_used_at"));
+    }
+
+    /** How many documents {@link #due} would give, and their bytes. */
+    public Due countDue(TenantId tenant, Instant cutoff) {
+        return jdbc.sql("select count(*) as documents, coalesce(sum(d.size_bytes), 0) as bytes " + DUE)
+                .param("tenant", tenant.value()).param("cutoff", time(cutoff))
+                .query((rs, n) -> new Due(rs.getLong("documents"), rs.getLong("bytes"))).single();
+    }
+
+    public record Due(long documents, long bytes) {
     }
 
     /** Documents whose data key is wrapped by another master key than the given one, after a cursor, for rotation. */

@@ -46,4 +46,9 @@ public interface AccessTokens extends Repository<AccessToken, UUID> {
     @Modifying
     @Query("update access_tokens set last_used_at = :now where id = :id")
     void touch(@Param("id") UUID id, @Param("now") Instant now);
+
+    /** Deletes tokens of every organization that expired or were revoked before {@code endedBefore}. */
+    @Modifying
+    @Query("delete from access_tokens where expires_at < :before or revoked_at < :before")
+    int deleteEndedBefore(@Param("before") Instant endedBefore);
 }

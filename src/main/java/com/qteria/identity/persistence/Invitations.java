@@ -32,4 +32,14 @@ public interface Invitations extends Repository<Invitation, UUID> {
             where id = :id and organization_id = :tenant and accepted_at is null and revoked_at is null
               and expires_at > :now""")
     int accept(@Param("id") UUID id, @Param("tenant") UUID tenant, @Param("now") Instant now);
+
+    /**
+     * Deletes invitations of every organization that expired, were used or were revoked before {@code endedBefore};
+     * their links then answer as unknown instead of no longer valid.
+     */
+    @Modifying
+    @Query("""
+            delete from invitations
+            where expires_at < :before or accepted_at < :before or revoked_at < :before""")
+    int deleteEndedBefore(@Param("before") Instant endedBefore);
 }
