@@ -14,11 +14,12 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * What operating metrics cost (docs/BENCHMARKS.md, "Metrics: what a scrape costs"): one reading of the job tables
  * (the three queries behind the job gauges and the {@code jobs} health component) and one scrape of
- * {@code /actuator/prometheus} (size, samples, time). Runs only with {@code -Dqteria.bench=true}; prints its figures.
+ * {@code /actuator/prometheus} (size, samples, time). Not in the suite (its name is no {@code *Tests}): run it with
+ * {@code -Dtest=MetricsCostBenchmark -Dqteria.bench=true}; prints its figures.
  */
 @QteriaTest
 @WithOperator
-class MetricsCostBenchmarkTests {
+class MetricsCostBenchmark {
 
     @Autowired
     JobSystem jobs;
