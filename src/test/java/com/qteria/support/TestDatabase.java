@@ -26,7 +26,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        Database database = usePostgres() ? newPostgresDatabase() : newH2Database();
+        Database database = usePostgres() ? newPostgresDatabase(context::close) : newH2Database();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("qteriaTestDatabase", Map.of(
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(),
@@ -52,10 +52,21 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     /** A new, empty PostgreSQL database; dropped at JVM exit. */
     public static Database newPostgresDatabase() {
+        return newPostgresDatabase(() -> { });
+    }
+
+    /**
+     * A new, empty PostgreSQL database, dropped at JVM exit once {@code beforeDrop} has run: closing the application
+     * context that uses it (a close already under way in Spring's own shutdown hook is waited for), so that no job
+     * server is still stopping against a database that is gone — which made every PostgreSQL test JVM wait out
+     * Hikari's 30 s connection timeout at exit.
+     */
+    static Database newPostgresDatabase(Runnable beforeDrop) {
         String name = "qteria_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("create database " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                beforeDrop.run();
                 execute("drop database if exists " + name + " with (force)");
             } catch (RuntimeException ignored) {
                 // the server may already be gone; nothing to clean then
