@@ -1,7 +1,10 @@
 package com.qteria.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.qteria.document.extraction.GeneratedPdfs;
+import com.qteria.document.extraction.ocr.Ocr;
 import com.qteria.document.extraction.pdf.HostilePdfs;
 import com.qteria.document.job.DocumentReader;
 import com.qteria.document.persistence.Documents;
@@ -16,7 +19,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -43,6 +48,8 @@ class DocumentReaderTests {
     UploadedDocuments uploaded;
     @Autowired
     TestData data;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aPasswordProtectedPdfIsRejectedWithTheReasonAndAnOwnerPasswordOnlyOneIsRead() throws Exception {
@@ -53,6 +60,24 @@ class DocumentReaderTests {
         assertThat(documents.findForProcessing(new DocumentId(UUID.fromString(locked))).orElseThrow().error())
                 .isEqualTo("It is password-protected. Upload an unprotected copy.");
         assertThat(uploaded.awaitRead(token, ownerOnly)).isEqualTo("ready");
+    }
+
+    @Test
+    void aScannedPageIsReadByOcrAndCountedAsSuch() throws Exception {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        assumeTrue(ci || Ocr.detect().available(), "tesseract is not installed");
+        double ocrPagesBefore = meters.counter("qteria.extraction.ocr.pages").count();
+        double pagesBefore = meters.counter("qteria.extraction.pages").count();
+        String token = data.newTenant().tokenOf(Role.PROJECT_HANDLER);
+        String id = uploaded.upload(token, "scanned.pdf", GeneratedPdfs.pdf(
+                page -> page.text(72, 100, 12, "Cover page with a text layer"),
+                page -> page.image(GeneratedPdfs.scan(List.of("Certificate of Conformity", "Pruefbericht Nummer 4711")),
+                        0, 0, 595, 288)));
+
+        assertThat(uploaded.awaitRead(token, id)).isEqualTo("ready");
+        // At least: documents of other tests in this shared application may finish meanwhile.
+        assertThat(meters.counter("qteria.extraction.ocr.pages").count() - ocrPagesBefore).isGreaterThanOrEqualTo(1.0);
+        assertThat(meters.counter("qteria.extraction.pages").count() - pagesBefore).isGreaterThanOrEqualTo(2.0);
     }
 
     @Test
