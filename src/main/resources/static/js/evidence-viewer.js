@@ -57,9 +57,10 @@ function normalized(text) {
     .replace(/[\u201c-\u201f]/g, '"').replace(/\s+/g, " ");
 }
 
-// Boxes (fractions of the page) of the text items that hold the quote, or none.
+// Boxes (fractions of the page) of the text items that hold the quote, or none (also for evidence without a quote:
+// a digital signature's field).
 function textLayerBoxes(pdfjs, content, viewport, quote) {
-  const wanted = normalized(quote).trim().replace(/^["'“„]+|["'”]+$/g, "").trim();
+  const wanted = normalized(quote || "").trim().replace(/^["'“„]+|["'”]+$/g, "").trim();
   if (!wanted) {
     return [];
   }

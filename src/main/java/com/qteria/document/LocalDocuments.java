@@ -60,12 +60,8 @@ public final class LocalDocuments {
         });
         return switch (outcome) {
             case ExtractionOutcome.Extracted extracted -> new LocalDocument.Read(name, type.get(), pages, unread,
-                    extracted.signatures().stream().map(LocalDocuments::signature).toList(), extracted.warnings());
+                    extracted.signatures().stream().map(DocumentSignature::toSignature).toList(), extracted.warnings());
             case ExtractionOutcome.Rejected rejected -> new LocalDocument.Rejected(name, rejected.reason());
         };
-    }
-
-    private static Signature signature(DocumentSignature s) {
-        return new Signature(s.signer(), s.signedAt(), s.coversWholeDocument(), s.valid(), s.problem());
     }
 }

@@ -2,6 +2,7 @@ package com.qteria.evaluation;
 
 import com.qteria.evaluation.checks.CheckRunner;
 import com.qteria.evaluation.retrieval.PassageSearch;
+import com.qteria.evaluation.text.Excerpt;
 import com.qteria.evaluation.text.NormalizedText;
 import com.qteria.evaluation.text.NormalizedText.Form;
 import com.qteria.evaluation.text.Span;
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Component;
  *     (a required bucket without a document, a bucket the workflow does not have).</li>
  * <li>A criterion with checks passes only when every check passes on every routed document; any failing check
  *     makes it fail (confidence high), the reasoning lists each failing check's explanation; a check that cannot
- *     decide (and none failing) makes it need review. Checks never consult retrieval or an AI.</li>
+ *     decide (and none failing) makes it need review. Checks never consult an AI. A {@code contains} or
+ *     {@code matches} failure with nothing close to what it sought shows, as its evidence, the passages retrieval
+ *     finds nearest to the criterion (marked as closest match, never deciding anything).</li>
  * <li>A criterion without checks is never passed or failed here: retrieval proposes the three best passages,
  *     verdict needs review, confidence low.</li>
  * </ul>
@@ -37,6 +40,10 @@ public class Evaluation {
 
     /** How many candidate passages retrieval proposes. */
     public static final int PASSAGES = 3;
+    /** How many passages near the criterion a failure on absence shows when nothing close to what it sought is found. */
+    private static final int NEAREST_PASSAGES = 2;
+    /** The longest excerpt of a passage a reason quotes. */
+    private static final int EXCERPT = 120;
 
     /** The documents the criterion is evaluated against, in the given order. */
     public List<EvaluatedDocument> route(Criterion criterion, List<EvaluatedDocument> all) {
@@ -100,8 +107,17 @@ public class Evaluation {
             }
         }
         if (!failed.isEmpty()) {
-            return new Finding(criterion.key(), Verdict.FAIL, Confidence.HIGH, Source.CHECKS, explain(failed),
-                    evidence(failed), results);
+            List<Reason> reasons = new ArrayList<>(explain(failed));
+            List<Evidence> evidence = new ArrayList<>(evidence(failed));
+            if (evidence.isEmpty() && failed.stream().anyMatch(Evaluation::onAbsence)) {
+                for (Evidence passage : PassageSearch.best(query(criterion), routed, NEAREST_PASSAGES)) {
+                    evidence.add(passage.asClosestMatch());
+                    reasons.add(new Reason.ClosestPassage(passage.documentName(), passage.page(),
+                            Excerpt.shortened(passage.quote(), EXCERPT)));
+                }
+            }
+            return new Finding(criterion.key(), Verdict.FAIL, Confidence.HIGH, Source.CHECKS, reasons, evidence,
+                    results);
         }
         if (!undecided.isEmpty()) {
             return new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.CHECKS,
@@ -109,6 +125,16 @@ public class Evaluation {
         }
         return new Finding(criterion.key(), Verdict.PASS, Confidence.HIGH, Source.CHECKS, explain(results),
                 evidence(results), results);
+    }
+
+    /** A check that fails when what it seeks is absent: its evidence is the closest passage there is. */
+    private static boolean onAbsence(CheckResult result) {
+        return result.type().equals("contains") || result.type().equals("matches");
+    }
+
+    /** What retrieval searches for a criterion: its name and description. */
+    private static String query(Criterion criterion) {
+        return criterion.name() + (criterion.description() == null ? "" : "\n" + criterion.description());
     }
 
     private static List<Reason> explain(List<CheckResult> results) {
@@ -120,8 +146,7 @@ public class Evaluation {
     }
 
     private Finding byRetrieval(Criterion criterion, List<EvaluatedDocument> routed) {
-        String query = criterion.name() + (criterion.description() == null ? "" : "\n" + criterion.description());
-        List<Evidence> passages = PassageSearch.best(query, routed, PASSAGES);
+        List<Evidence> passages = PassageSearch.best(query(criterion), routed, PASSAGES);
         return new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.RETRIEVAL,
                 List.of(new Reason.RetrievalOnly(passages.size())), passages, List.of());
     }

@@ -46,6 +46,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Reason.DigitallySigned.class, name = "digitally_signed"),
         @JsonSubTypes.Type(value = Reason.SignatureBlock.class, name = "signature_block"),
         @JsonSubTypes.Type(value = Reason.NotSigned.class, name = "not_signed"),
+        @JsonSubTypes.Type(value = Reason.ClosestMatch.class, name = "closest_match"),
+        @JsonSubTypes.Type(value = Reason.ClosestPassage.class, name = "closest_passage"),
         @JsonSubTypes.Type(value = Reason.PageCount.class, name = "page_count")})
 public sealed interface Reason {
 
@@ -199,12 +201,30 @@ public sealed interface Reason {
             int months, String asOf) implements Reason {
     }
 
-    /** {@code signed}: a verified digital signature. */
-    record DigitallySigned(String document, String signer, boolean changedAfterSigning) implements Reason {
+    /**
+     * {@code signed}: a verified digital signature; {@code signedAt} (ISO-8601 instant) and {@code page} (of its field)
+     * are null when unknown.
+     */
+    record DigitallySigned(String document, String signer, boolean changedAfterSigning, String signedAt, Integer page)
+            implements Reason {
     }
 
-    /** {@code signed}: a visible signature block on that page. */
-    record SignatureBlock(String document, int page) implements Reason {
+    /**
+     * {@code signed}: a visible signature block on that page; {@code signer} and {@code date} as written there, null when
+     * the block gives none (results stored before they were recorded have neither).
+     */
+    record SignatureBlock(String document, int page, String signer, String date) implements Reason {
+    }
+
+    /**
+     * {@code contains} or {@code matches} failed: {@code found}, on that page, is what comes closest to {@code sought}
+     * (a phrase, or a pattern's literal text).
+     */
+    record ClosestMatch(String sought, String found, String document, int page) implements Reason {
+    }
+
+    /** Nothing close to what a failed check sought: the passage nearest to the criterion, for comparison. */
+    record ClosestPassage(String document, int page, String excerpt) implements Reason {
     }
 
     /** {@code signed}: neither; {@code invalidSigners} signed digitally, but their signatures do not verify. */

@@ -2,10 +2,16 @@ package com.qteria.evaluation;
 
 import com.qteria.evaluation.Reason.Value;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -19,6 +25,8 @@ import org.springframework.stereotype.Component;
 public final class ReasonText {
 
     private static final int PAGES_SHOWN = 10;
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final MessageSource messages;
 
@@ -110,8 +118,18 @@ public final class ReasonText {
                 case Reason.DateTooOld r -> text("reason.dateTooOld", quoted(r.labels()), r.document(), r.date(),
                         quoted(List.of(r.written())), pages(List.of(r.page())), r.limit(), r.months(), r.asOf());
                 case Reason.DigitallySigned r -> text(r.changedAfterSigning() ? "reason.digitallySigned.changed"
-                        : "reason.digitallySigned", r.document(), r.signer());
-                case Reason.SignatureBlock r -> text("reason.signatureBlock", r.document(), pages(List.of(r.page())));
+                        : "reason.digitallySigned", r.document(), r.signer())
+                        + (r.signedAt() == null ? "" : " " + text("reason.digitallySigned.at", instant(r.signedAt())))
+                        + (r.page() == null ? "" : " " + text("reason.digitallySigned.field", pages(List.of(r.page()))));
+                case Reason.SignatureBlock r when r.signer() == null && r.date() == null ->
+                        text("reason.signatureBlock", r.document(), pages(List.of(r.page())));
+                case Reason.SignatureBlock r -> text("reason.signatureBlock.named", r.document(),
+                        pages(List.of(r.page())), Stream.of(r.signer(), r.date()).filter(Objects::nonNull)
+                                .collect(Collectors.joining(", ")));
+                case Reason.ClosestMatch r -> text("reason.closestMatch", quoted(List.of(r.sought())),
+                        quoted(List.of(r.found())), r.document(), pages(List.of(r.page())));
+                case Reason.ClosestPassage r -> text("reason.closestPassage", r.document(), pages(List.of(r.page())),
+                        quoted(List.of(r.excerpt())));
                 case Reason.NotSigned r when r.invalidSigners().isEmpty() -> text("reason.notSigned", r.document())
                         + unread(r.unreadPages());
                 case Reason.NotSigned r -> text("reason.notSigned.invalid", r.document(),
@@ -128,6 +146,15 @@ public final class ReasonText {
 
         private String quoted(List<String> phrases) {
             return phrases.stream().map(p -> text("reason.quoted", p)).collect(Collectors.joining(", "));
+        }
+
+        /** An ISO-8601 instant as "2025-03-10 09:15 UTC"; as given when it is none. */
+        private static String instant(String iso) {
+            try {
+                return MINUTES.format(Instant.parse(iso)) + " UTC";
+            } catch (DateTimeParseException e) {
+                return iso;
+            }
         }
 
         /** "page 2", "pages 1, 3", or the first ten and how many in all. */

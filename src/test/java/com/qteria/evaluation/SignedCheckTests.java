@@ -74,4 +74,87 @@ class SignedCheckTests extends EvaluationFixture {
                     .verdict()).as(text).isEqualTo(Verdict.FAIL);
         }
     }
+
+    private Finding signed(String... pages) {
+        EvaluatedDocument doc = document("d.pdf", "b", pages);
+        Finding finding = evaluation.evaluate(criterion(List.of("b"), new Check.Signed()), List.of(doc), AS_OF);
+        assertExact(finding.evidence(), List.of(doc));
+        return finding;
+    }
+
+    @Test
+    void aSignatureTableOnTheLastPageOfALongReportPassesQuotingNameAndDate() {
+        List<String> pages = new ArrayList<>();
+        for (int i = 1; i < 161; i++) {
+            pages.add("Clause " + i + "\nResult: PASS");
+        }
+        pages.add("12 Signatures\nName | Function | Signature | Date\nDr. Anna Keller | Head of Testing | | 2025-03-10\n"
+                + "Markus Brandt | Technical Reviewer | | 2025-03-11");
+        Finding finding = signed(pages.toArray(String[]::new));
+        assertThat(finding.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(finding.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.page()).isEqualTo(161);
+            assertThat(e.quote()).isEqualTo("Dr. Anna Keller | Head of Testing | | 2025-03-10");
+        });
+        assertThat(finding.reasoning()).isEqualTo("d.pdf has a signature block on page 161: Dr. Anna Keller, 2025-03-10.");
+    }
+
+    @Test
+    void aSignatureTableReadAsColumnsWithoutBarsPasses() {
+        Finding finding = signed("Name Function Signature Date\nJan Petersen Managing Director 10.03.2025");
+        assertThat(finding.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(finding.evidence().getFirst().quote()).isEqualTo("Jan Petersen Managing Director 10.03.2025");
+    }
+
+    @Test
+    void aSignatureTableWithEmptyDateCellsIsNotSigned() {
+        Finding finding = signed("Name | Function | Signature | Date\nDr. Anna Keller | Head of Testing | |\n"
+                + "Markus Brandt | Technical Reviewer | |\n\nAll tests passed.");
+        assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void aScannedDeclarationWithADrawnSignatureThenNameAndDatePasses() {
+        Finding finding = signed("EU Declaration of Conformity\nWe declare under our sole responsibility ...\n"
+                + "Signature:\n~ Jf/\nJan Petersen\nManaging Director\nHamburg, 10 March 2025");
+        assertThat(finding.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(finding.evidence().getFirst().quote())
+                .isEqualTo("Signature:\n~ Jf/\nJan Petersen\nManaging Director\nHamburg, 10 March 2025");
+        assertThat(finding.reasoning()).contains(": Jan Petersen, 10 March 2025.");
+    }
+
+    @Test
+    void aDrawnSignatureReadAsNoiseOnTheLabelsLineThenLabelledNameAndDatePasses() {
+        Finding finding = signed("Signature: Ji~\nName: Dr. Eva Lindqvist\nDate: 2025-03-10");
+        assertThat(finding.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(finding.evidence().getFirst().quote()).isEqualTo("Signature: Ji~\nName: Dr. Eva Lindqvist\nDate: 2025-03-10");
+    }
+
+    @Test
+    void aPrintedNameWithoutADateOrAfterABlankIsNoSignature() {
+        for (String text : List.of("Signature:\nName: Jan Petersen\nFunction: Managing Director",
+                "Signature: ______________\nName: Jan Petersen\nDate: 2025-03-10",
+                "Signature:\n\nThe declaration was drawn up under the sole responsibility of the manufacturer.\n"
+                        + "Jan Petersen 2025-03-10")) {
+            assertThat(signed(text).verdict()).as(text).isEqualTo(Verdict.FAIL);
+        }
+    }
+
+    @Test
+    void aDigitalSignaturePointsAtItsFieldsPageWithSignerTimeAndCoverage() {
+        EvaluatedDocument doc = document("s.pdf", "b", "Cover", "Declaration", "Annex");
+        SignatureFact fact = new SignatureFact("Jan Petersen", true, true, java.time.Instant.parse(
+                "2025-03-10T09:15:00Z"), 2);
+        Finding finding = evaluation.evaluate(criterion(List.of("b"), new Check.Signed()),
+                List.of(Documents.signed(doc, fact)), AS_OF);
+        assertThat(finding.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(finding.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(Evidence.Kind.DIGITAL_SIGNATURE);
+            assertThat(e.page()).isEqualTo(2);
+            assertThat(e.quote()).isNull();
+            assertThat(e.signature()).isEqualTo(fact);
+        });
+        assertThat(finding.reasoning()).isEqualTo("s.pdf is digitally signed by Jan Petersen. Signed on 2025-03-10 "
+                + "09:15 UTC. Its signature field is on page 2.");
+    }
 }

@@ -158,7 +158,8 @@ public final class AssessCommand {
                     read.warnings().forEach(w -> err.println("warning: " + read.name() + ": " + w));
                     yield new AssessedDocument.Read(new EvaluatedDocument(Ids.next(), read.name(), argument.bucket(),
                             read.pages(), read.signatures().stream()
-                                    .map(s -> new SignatureFact(s.signer(), s.valid(), s.coversWholeDocument()))
+                                    .map(s -> new SignatureFact(s.signer(), s.valid(), s.coversWholeDocument(),
+                                            s.signedAt(), s.page()))
                                     .toList()), read.unreadPages());
                 }
                 case LocalDocument.Rejected rejected -> {

@@ -54,11 +54,12 @@ final class ResultsTable {
     }
 
     private static String evidence(EvidenceView e) {
-        String quote = oneLine(e.quote() == null ? "" : e.quote());
-        if (quote.length() > QUOTE) {
-            quote = quote.substring(0, QUOTE - 1) + "…";
+        String said = e.inWords();
+        if (said.length() > QUOTE) {
+            said = said.substring(0, QUOTE - 2) + "…\u201d";
         }
-        return e.documentName() + " · p. " + e.page() + " \u201c" + quote + "\u201d" + (e.verified() ? "" : " (unverified)");
+        return e.documentName() + " · p. " + e.page() + " " + said
+                + (e.verified() || e.digitalSignature() ? "" : " (unverified)");
     }
 
     private static String oneLine(String text) {

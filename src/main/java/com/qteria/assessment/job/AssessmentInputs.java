@@ -73,7 +73,7 @@ class AssessmentInputs {
         List<DocumentPage> pages = documents.pages(tenant, view.id());
         List<Integer> unread = pages.stream().filter(DocumentPage::needsOcr).map(DocumentPage::number).toList();
         List<SignatureFact> signatures = view.signatures().stream()
-                .map(s -> new SignatureFact(s.signer(), s.valid(), s.coversWholeDocument())).toList();
+                .map(s -> new SignatureFact(s.signer(), s.valid(), s.coversWholeDocument(), s.signedAt(), s.page())).toList();
         EvaluatedDocument document = new EvaluatedDocument(view.id().value(), view.filename(), bucket,
                 pages.stream().map(DocumentPage::text).toList(), signatures);
         return new AssessedDocument.Read(document, unread);

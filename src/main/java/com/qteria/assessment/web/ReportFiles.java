@@ -44,7 +44,7 @@ final class ReportFiles {
                         r.verdict().json(), r.machineVerdict().json(), r.confidence().json(), r.source().json(),
                         r.review() == null ? "" : safe(r.review().by().name()),
                         r.review() == null ? "" : safe(r.review().comment()), safe(r.reasoning()),
-                        safe(r.evidence().stream().map(e -> e.documentName() + " p. " + e.page() + ": " + e.quote())
+                        safe(r.evidence().stream().map(e -> e.documentName() + " p. " + e.page() + ": " + e.inWords())
                                 .collect(Collectors.joining("\n"))));
             }
         } catch (IOException e) {

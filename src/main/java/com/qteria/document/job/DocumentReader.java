@@ -197,9 +197,7 @@ public class DocumentReader {
             if (outcome instanceof ExtractionOutcome.Extracted extracted) {
                 List<DocumentSignature> signatures = extracted.signatures();
                 for (int i = 0; i < signatures.size(); i++) {
-                    DocumentSignature s = signatures.get(i);
-                    documents.insertSignature(id, i, new Signature(s.signer(), s.signedAt(), s.coversWholeDocument(),
-                            s.valid(), s.problem()));
+                    documents.insertSignature(id, i, signatures.get(i).toSignature());
                 }
             }
             return outcome;

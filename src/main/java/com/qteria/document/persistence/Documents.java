@@ -122,12 +122,13 @@ public class Documents {
 
     public void insertSignature(UUID id, int position, Signature signature) {
         jdbc.sql("""
-                insert into document_signatures (document_id, position, signer, signed_at, covers_whole_document, valid, problem)
-                values (:id, :position, :signer, :signedAt, :whole, :valid, :problem)""")
+                insert into document_signatures (document_id, position, signer, signed_at, covers_whole_document, valid, problem,
+                    page)
+                values (:id, :position, :signer, :signedAt, :whole, :valid, :problem, :page)""")
                 .param("id", id).param("position", position).param("signer", truncate(signature.signer(), 500))
                 .param("signedAt", signature.signedAt() == null ? null : time(signature.signedAt()))
                 .param("whole", signature.coversWholeDocument()).param("valid", signature.valid())
-                .param("problem", truncate(signature.problem(), 1000))
+                .param("problem", truncate(signature.problem(), 1000)).param("page", signature.page())
                 .update();
     }
 
@@ -163,11 +164,12 @@ public class Documents {
 
     public List<Signature> signatures(UUID id) {
         return jdbc.sql("""
-                select signer, signed_at, covers_whole_document, valid, problem from document_signatures
+                select signer, signed_at, covers_whole_document, valid, problem, page from document_signatures
                 where document_id = :id order by position""")
                 .param("id", id)
                 .query((rs, n) -> new Signature(rs.getString("signer"), instant(rs, "signed_at"),
-                        rs.getBoolean("covers_whole_document"), rs.getBoolean("valid"), rs.getString("problem")))
+                        rs.getBoolean("covers_whole_document"), rs.getBoolean("valid"), rs.getString("problem"),
+                        rs.getObject("page", Integer.class)))
                 .list();
     }
 

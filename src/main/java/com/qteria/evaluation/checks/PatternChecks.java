@@ -72,6 +72,12 @@ final class PatternChecks {
             if (found.size() < needed) {
                 failures.add(new Reason.PatternTooRare(check.pattern(), found.size(), needed, document.name(),
                         document.pagesWithoutText()));
+                if (found.isEmpty()) {
+                    for (ClosestMatch.Near near : ClosestMatch.to(document, ClosestMatch.literals(check.pattern()))) {
+                        evidence.add(near.evidence());
+                        failures.add(near.reason(document.name()));
+                    }
+                }
             } else {
                 passes.add(new Reason.PatternMatched(check.pattern(), found.size(), document.name(),
                         Words.pages(here)));

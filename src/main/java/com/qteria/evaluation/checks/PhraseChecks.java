@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code contains} and {@code not_contains}: phrases compared case-insensitively on {@link Form#PHRASES} text, as whole
  * words (a phrase that begins or ends with a letter or digit does not match inside a longer word: "draft" is not
  * found in "drafted"). Decision: a phrase is looked for within one page; a phrase split across a page break is not
- * found, because evidence must name one page.
+ * found, because evidence must name one page. When {@code contains} fails, the passages closest to the missing phrases
+ * ({@link ClosestMatch}) are its evidence.
  */
 final class PhraseChecks {
 
@@ -64,6 +65,15 @@ final class PhraseChecks {
             }
             if (!any.isEmpty() && !anyFound) {
                 failures.add(new Reason.PhrasesMissing(any, true, document.name(), document.pagesWithoutText()));
+            }
+            List<String> sought = new ArrayList<>(missing);
+            if (!any.isEmpty() && !anyFound) {
+                sought.addAll(any);
+            }
+            for (ClosestMatch.Near near : sought.isEmpty() ? List.<ClosestMatch.Near>of()
+                    : ClosestMatch.to(document, sought)) {
+                evidence.add(near.evidence());
+                failures.add(near.reason(document.name()));
             }
             if (missing.isEmpty() && (any.isEmpty() || anyFound)) {
                 passes.add(new Reason.PhrasesFound(found, document.name(), Words.pages(here)));

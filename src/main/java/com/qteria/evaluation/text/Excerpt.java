@@ -47,6 +47,20 @@ public final class Excerpt {
         return clamped;
     }
 
+    /**
+     * The text on one line (white space collapsed), cut at a space before {@code max} characters with "…" when longer:
+     * for a sentence that names a passage, not for evidence.
+     */
+    public static String shortened(String text, int max) {
+        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (line.length() <= max) {
+            return line;
+        }
+        int cut = line.lastIndexOf(' ', max - 1);
+        Span kept = safe(line, new Span(0, cut > max / 2 ? cut : max - 1));
+        return line.substring(kept.start(), kept.end()) + "\u2026";
+    }
+
     /** Never splits a surrogate pair. */
     public static Span safe(String text, Span span) {
         int from = span.start();

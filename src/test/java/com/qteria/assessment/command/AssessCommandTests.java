@@ -80,9 +80,9 @@ class AssessCommandTests {
                 "confidence", "source", "reasoning", "evidence", "review").containsEntry("review", null)
                 .containsEntry("verdict", "pass").containsEntry("confidence", "high").containsEntry("source", "checks");
         Map<String, Object> evidence = JsonPath.read(json, "$.results[0].evidence[0]");
-        assertThat(evidence).containsOnlyKeys("document_id", "document_name", "page", "quote", "verified")
+        assertThat(evidence).containsOnlyKeys("document_id", "document_name", "page", "quote", "verified", "kind")
                 .containsEntry("document_name", "report.pdf").containsEntry("page", 1)
-                .containsEntry("verified", true);
+                .containsEntry("verified", true).containsEntry("kind", "quote");
         assertThat(UUID.fromString((String) evidence.get("document_id"))).isNotNull();
         assertThat((String) evidence.get("quote")).contains("IEC 62368-1");
         assertThat(json).startsWith("{\n");

@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -74,13 +78,44 @@ public final class CmsSignatureVerifier {
         List<DocumentSignature> result = new ArrayList<>();
         try {
             CmsSignatureVerifier check = new CmsSignatureVerifier(file, Files.size(file));
-            for (PDSignature signature : document.getSignatureDictionaries()) {
-                result.add(check.verify(signature));
+            for (PDSignatureField field : document.getSignatureFields()) {
+                PDSignature signature = field.getSignature();
+                if (signature != null) {
+                    result.add(check.verify(signature).onPage(page(document, field)));
+                }
             }
         } catch (IOException | RuntimeException e) {
             return result;
         }
         return result;
+    }
+
+    /**
+     * The 1-based page the field's first widget is on: its {@code /P} entry when it names a page of the document,
+     * else the page whose annotations hold the widget; null when no page shows it.
+     */
+    private static Integer page(PDDocument document, PDSignatureField field) {
+        try {
+            for (PDAnnotationWidget widget : field.getWidgets()) {
+                PDPage declared = widget.getPage();
+                int index = declared == null ? -1 : document.getPages().indexOf(declared);
+                if (index >= 0) {
+                    return index + 1;
+                }
+                int number = 1;
+                for (PDPage page : document.getPages()) {
+                    for (PDAnnotation annotation : page.getAnnotations()) {
+                        if (annotation.getCOSObject() == widget.getCOSObject()) {
+                            return number;
+                        }
+                    }
+                    number++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     /** The CMS structure at the start of the value: the hex string is padded with zeros after it. */
@@ -101,19 +136,19 @@ public final class CmsSignatureVerifier {
             SignedByteRange range = SignedByteRange.of(file, fileLength, signature.getByteRange());
             if (range == null) {
                 return new DocumentSignature(signer(null, name), declared, false, false,
-                        "The signature's byte range is damaged, so it cannot be verified.");
+                        "The signature's byte range is damaged, so it cannot be verified.", null);
             }
             boolean whole = range.coversWholeFile();
             byte[] value = range.signatureValue();
             if (X509_RSA_SHA1.equals(signature.getCOSObject().getCOSName(COSName.SUB_FILTER))) {
                 return new DocumentSignature(signer(null, name), declared, whole, false,
-                        "The signature uses the old adbe.x509.rsa_sha1 format, which is not verified.");
+                        "The signature uses the old adbe.x509.rsa_sha1 format, which is not verified.", null);
             }
             return leniently(() -> verifyCms(signature, range, value == null ? signature.getContents() : value, whole,
                     name, declared));
         } catch (IOException | RuntimeException e) {
             return new DocumentSignature(signer(null, name), declared, false, false,
-                    "The signature could not be read.");
+                    "The signature could not be read.", null);
         }
     }
 
@@ -151,7 +186,7 @@ public final class CmsSignatureVerifier {
             Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
             if (matches.isEmpty()) {
                 return new DocumentSignature(signer(null, name), signedAt, whole, false,
-                        join(problem, "The signer's certificate is not included in the signature."));
+                        join(problem, "The signer's certificate is not included in the signature."), null);
             }
             certificate = matches.iterator().next();
             valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Crypto.PROVIDER).build(certificate))
@@ -166,7 +201,7 @@ public final class CmsSignatureVerifier {
         } catch (CMSException | OperatorCreationException | CertificateException | NoSuchElementException e) {
             problem = join(problem, "The signature could not be verified: its data is damaged or in an unsupported format.");
         }
-        return new DocumentSignature(signer(certificate, name), signedAt, whole, valid, problem);
+        return new DocumentSignature(signer(certificate, name), signedAt, whole, valid, problem, null);
     }
 
     private static boolean encapsulatedDigestMatches(CMSSignedData cms, SignedByteRange range) throws IOException {
