@@ -39,7 +39,7 @@ public record EvidenceView(DocumentId documentId, String documentName, int page,
 
     /**
      * What the line shows, in English on one line, for plain-text reports (the {@code assess} table, the CSV): the quote
-     * in quotation marks (after "closest match: " for one), or the digital signature in words.
+     * (after "closest match: " for one), or the digital signature in words.
      */
     public String inWords() {
         if (digitalSignature() && signature != null) {
@@ -49,7 +49,7 @@ public record EvidenceView(DocumentId documentId, String documentName, int page,
                             : ", the document was changed after signing");
         }
         String text = quote == null ? "" : quote.replaceAll("\\s+", " ").strip();
-        return (closestMatch() ? "closest match: " : "") + "\u201c" + text + "\u201d";
+        return (closestMatch() ? "closest match: " : "") + text;
     }
 
     /** The passage nearest to what a failed check sought. */

@@ -40,8 +40,6 @@ public class Evaluation {
 
     /** How many candidate passages retrieval proposes. */
     public static final int PASSAGES = 3;
-    /** How many passages near the criterion a failure on absence shows when nothing close to what it sought is found. */
-    private static final int NEAREST_PASSAGES = 2;
     /** The longest excerpt of a passage a reason quotes. */
     private static final int EXCERPT = 120;
 
@@ -110,7 +108,7 @@ public class Evaluation {
             List<Reason> reasons = new ArrayList<>(explain(failed));
             List<Evidence> evidence = new ArrayList<>(evidence(failed));
             if (evidence.isEmpty() && failed.stream().anyMatch(Evaluation::onAbsence)) {
-                for (Evidence passage : PassageSearch.best(query(criterion), routed, NEAREST_PASSAGES)) {
+                for (Evidence passage : PassageSearch.best(query(criterion), routed, PASSAGES)) {
                     evidence.add(passage.asClosestMatch());
                     reasons.add(new Reason.ClosestPassage(passage.documentName(), passage.page(),
                             Excerpt.shortened(passage.quote(), EXCERPT)));

@@ -132,8 +132,8 @@ class EvidenceKindsTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(csv).contains("doc-nordlicht.pdf p. 2: digital signature by Jan Petersen, signed " + minute
                 + " UTC, covers the whole document")
-                .contains("doc-nordlicht.pdf p. 2: closest match: “The product complies with Directive 2014/30/EU "
-                        + "(EMC).”");
+                .contains("doc-nordlicht.pdf p. 2: closest match: The product complies with Directive 2014/30/EU "
+                        + "(EMC).");
         mvc.perform(get("/api/v1/assessments/" + id + "/report.pdf").header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk());
     }

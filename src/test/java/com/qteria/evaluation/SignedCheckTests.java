@@ -157,4 +157,25 @@ class SignedCheckTests extends EvaluationFixture {
         assertThat(finding.reasoning()).isEqualTo("s.pdf is digitally signed by Jan Petersen. Signed on 2025-03-10 "
                 + "09:15 UTC. Its signature field is on page 2.");
     }
+
+    @Test
+    void aFileChangedAfterItWasSignedIsNotSignedAsItStands() {
+        EvaluatedDocument doc = document("s.pdf", "b", "Cover", "Test report, all clauses passed");
+        SignatureFact changed = new SignatureFact("Jan Petersen", true, false, null, 2);
+        Finding finding = evaluation.evaluate(criterion(List.of("b"), new Check.Signed()),
+                List.of(Documents.signed(doc, changed)), AS_OF);
+        assertThat(finding.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(finding.reasoning()).isEqualTo("s.pdf is digitally signed by Jan Petersen, but the file was changed "
+                + "after signing. Its signature field is on page 2.");
+        assertThat(finding.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(Evidence.Kind.DIGITAL_SIGNATURE);
+            assertThat(e.page()).isEqualTo(2);
+        });
+
+        EvaluatedDocument alsoSignedByHand = document("h.pdf", "b", "Cover", "Signature: Jan Petersen");
+        Finding byHand = evaluation.evaluate(criterion(List.of("b"), new Check.Signed()),
+                List.of(Documents.signed(alsoSignedByHand, changed)), AS_OF);
+        assertThat(byHand.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(byHand.reasoning()).contains("changed after signing").contains("signature block on page 2");
+    }
 }

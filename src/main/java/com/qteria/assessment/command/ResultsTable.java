@@ -54,12 +54,15 @@ final class ResultsTable {
     }
 
     private static String evidence(EvidenceView e) {
-        String said = e.inWords();
-        if (said.length() > QUOTE) {
-            said = said.substring(0, QUOTE - 2) + "…\u201d";
+        if (e.digitalSignature()) {
+            return e.documentName() + " · p. " + e.page() + " " + e.inWords();
         }
-        return e.documentName() + " · p. " + e.page() + " " + said
-                + (e.verified() || e.digitalSignature() ? "" : " (unverified)");
+        String quote = oneLine(e.quote() == null ? "" : e.quote());
+        if (quote.length() > QUOTE) {
+            quote = quote.substring(0, QUOTE - 1) + "…";
+        }
+        return e.documentName() + " · p. " + e.page() + (e.closestMatch() ? " closest match" : "") + " \u201c" + quote
+                + "\u201d" + (e.verified() ? "" : " (unverified)");
     }
 
     private static String oneLine(String text) {

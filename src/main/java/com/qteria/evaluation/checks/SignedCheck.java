@@ -38,8 +38,10 @@ import java.util.regex.Pattern;
  *     B.V.…). "Signed for and on behalf of: Kestrel Power Systems B.V." is therefore no signature; a heading
  *     "Signatures" followed by a sentence is none either.</li>
  * <li>A date counts when it comes within three words ("Signature: Hamburg, 2025-03-10").</li>
- * <li>A digital signature counts only when it verifies; one that does not is named in the explanation. Its evidence
- *     is the page its field is shown on (page 1 when the field is on no page), with signer, time and coverage.</li>
+ * <li>A digital signature counts only when it verifies and covers the whole document: one that does not verify is
+ *     named in the explanation; a file changed after it was signed (an incremental update appended) is not signed as
+ *     it stands — the check fails, naming the signature, unless a visible signature block passes it. The evidence of
+ *     a digital signature is the page its field is shown on (page 1 when on none), with signer, time and coverage.</li>
  * </ul>
  */
 final class SignedCheck {
@@ -93,19 +95,22 @@ final class SignedCheck {
         List<Reason> failures = new ArrayList<>();
         List<Reason> passes = new ArrayList<>();
         for (DocumentText document : documents) {
-            Optional<SignatureFact> digital = document.document().signatures().stream()
-                    .filter(SignatureFact::valid).findFirst();
+            List<SignatureFact> valid = document.document().signatures().stream().filter(SignatureFact::valid)
+                    .toList();
+            Optional<SignatureFact> digital = valid.stream().filter(SignatureFact::coversWholeDocument).findFirst();
+            Optional<SignatureFact> changed = digital.isPresent() ? Optional.empty() : valid.stream().findFirst();
             Optional<Block> block = visibleBlock(document);
-            digital.ifPresent(fact -> evidence.add(Evidence.digitalSignature(document.document(),
+            digital.or(() -> changed).ifPresent(fact -> evidence.add(Evidence.digitalSignature(document.document(),
                     fact.page() == null || fact.page() > document.pageCount() ? 1 : fact.page(), fact)));
             block.ifPresent(b -> evidence.add(b.evidence()));
             if (digital.isPresent()) {
-                SignatureFact fact = digital.get();
-                passes.add(new Reason.DigitallySigned(document.name(), fact.signer(), !fact.coversWholeDocument(),
-                        fact.signedAt() == null ? null : fact.signedAt().toString(), fact.page()));
+                passes.add(digitally(document, digital.get()));
             } else if (block.isPresent()) {
                 Block b = block.get();
+                changed.ifPresent(fact -> passes.add(digitally(document, fact)));
                 passes.add(new Reason.SignatureBlock(document.name(), b.evidence().page(), b.signer(), b.date()));
+            } else if (changed.isPresent()) {
+                failures.add(digitally(document, changed.get()));
             } else {
                 List<String> invalid = document.document().signatures().stream().map(SignatureFact::signer).toList();
                 failures.add(new Reason.NotSigned(document.name(), invalid, document.pagesWithoutText()));
@@ -114,6 +119,11 @@ final class SignedCheck {
         return failures.isEmpty()
                 ? CheckResult.pass(check.type(), passes, evidence)
                 : CheckResult.fail(check.type(), failures, evidence);
+    }
+
+    private static Reason digitally(DocumentText document, SignatureFact fact) {
+        return new Reason.DigitallySigned(document.name(), fact.signer(), !fact.coversWholeDocument(),
+                fact.signedAt() == null ? null : fact.signedAt().toString(), fact.page());
     }
 
     /** The first signature block of the document: from the start of the label's line (or table row) to the name or date. */
