@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -90,6 +94,30 @@ class AccuracyCorpusLabelsTests {
                 quotes - problems.size(), skipped);
         assertThat(quotes).isPositive();
         assertThat(problems).as("labelled quotes missing from their pages").isEmpty();
+    }
+
+    @Test
+    void aDigitalSignatureIsLabelledWithThePageOfItsField() throws IOException {
+        int fields = 0;
+        for (Path casePath : LABELLED.cases()) {
+            for (JsonNode expected : LABELLED.read(casePath).get("expected")) {
+                if (!expected.path("class").asString("").equals("digital_signature")) {
+                    continue;
+                }
+                for (JsonNode evidence : expected.get("evidence")) {
+                    try (PDDocument pdf = Loader.loadPDF(CORPUS.resolve(evidence.get("file").asString()).toFile())) {
+                        List<PDSignatureField> signatures = pdf.getSignatureFields();
+                        assertThat(signatures).hasSize(1);
+                        PDAnnotationWidget widget = signatures.get(0).getWidgets().get(0);
+                        assertThat(pdf.getPages().indexOf(widget.getPage()) + 1).as(evidence.toString())
+                                .isEqualTo(evidence.get("page").asInt());
+                        assertThat(widget.getRectangle().getWidth()).isPositive();
+                        fields++;
+                    }
+                }
+            }
+        }
+        assertThat(fields).isEqualTo(2);
     }
 
     @Test
