@@ -20,7 +20,7 @@ def has_checks(criterion):
 
 
 def pages(evidence):
-    return {(os.path.basename(e.get("file") or e.get("document_name")), e["page"]) for e in evidence}
+    return {(os.path.basename(e.get("file") or e.get("document_name") or ""), e.get("page")) for e in evidence}
 
 
 STRUCTURE_CHECKS = {"not_contains", "min_pages"}

@@ -77,7 +77,8 @@ public final class LabelledCorpus {
         String evidencePages() {
             List<String> pages = new ArrayList<>();
             for (JsonNode e : result.get("evidence")) {
-                pages.add(e.get("document_name").asString() + " p. " + e.get("page").asInt());
+                pages.add(e.path("document_name").asString("") + " p. " + e.path("page").asInt(0)
+                        + (e.has("kind") ? " (" + e.get("kind").asString() + ")" : ""));
             }
             return pages.isEmpty() ? "no evidence" : String.join(", ", pages);
         }
@@ -157,7 +158,7 @@ public final class LabelledCorpus {
     static Set<String> pages(JsonNode evidence, String fileField) {
         Set<String> pages = new HashSet<>();
         for (JsonNode e : evidence) {
-            pages.add(Path.of(e.get(fileField).asString()).getFileName() + "#" + e.get("page").asInt());
+            pages.add(Path.of(e.path(fileField).asString("")).getFileName() + "#" + e.path("page").asInt(0));
         }
         return pages;
     }
