@@ -1150,7 +1150,7 @@ public final class AccuracyCorpus {
                         withChecks++;
                     }
                 }
-                String kind = (String) expected.getOrDefault("class", "plain");
+                String kind = (String) expected.getOrDefault("class", "(none)");
                 int[] counts = classes.computeIfAbsent(kind, k -> new int[2]);
                 counts[expected.get("verdict").equals("pass") ? 0 : 1]++;
             }
