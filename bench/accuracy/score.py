@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Scores the results JSON of `assess` (one <case>.json per case in <results>) against the labels of <corpus>/cases.
 
-Prints per case and overall: agreement, false passes, false fails, needs_review, evidence-page hits, and the
-acceptance figures for criteria with checks and without checks. Exit 0 when the acceptance holds, else 1.
+Prints per case and overall: agreement, false passes, false fails, needs_review, evidence-page hits, the acceptance
+figures for criteria with checks and without checks, per class of the labels (the optional "class" of an expected
+item: a name or a list of names) and acceptance 1 of issue 16. Exit 0 when both acceptances hold, else 1.
+
+Evidence items of the results may carry "kind": "quote" (the default when absent) | "closest_match" |
+"digital_signature"; a digital signature's "quote" may be null.
 """
 import json
 import os
@@ -16,17 +20,44 @@ def has_checks(criterion):
 
 
 def pages(evidence):
-    return {(os.path.basename(e.get("file") or e.get("document_name")), e["page"]) for e in evidence}
+    return {(os.path.basename(e.get("file") or e.get("document_name") or ""), e.get("page")) for e in evidence}
+
+
+STRUCTURE_CHECKS = {"not_contains", "min_pages"}
+
+
+def exempt_from_quote(criterion, result):
+    """Absence and structure checks quote nothing; a signed pass by a digital signature has no quote."""
+    types = [c.get("type") for c in criterion.get("checks") or []]
+    if types and all(t in STRUCTURE_CHECKS for t in types):
+        return True
+    return "signed" in types and any(e.get("kind") == "digital_signature" for e in result["evidence"])
+
+
+def verified_quote(result):
+    return any((e.get("kind") or "quote") == "quote" and e.get("verified") and (e.get("quote") or "").strip()
+               for e in result["evidence"])
+
+
+def classes_of(expected):
+    value = expected.get("class")
+    if not value:
+        return ["(none)"]
+    return [value] if isinstance(value, str) else list(value)
 
 
 totals = {k: 0 for k in ("criteria", "agree", "false_pass", "false_fail", "needs_review", "ev_labelled", "ev_hit",
                          "checks", "checks_agree", "checks_false_pass", "checks_labelled", "checks_hit", "plain", "plain_review", "plain_labelled",
-                         "plain_hit")}
+                         "plain_hit", "passes", "unquoted")}
+per_class = {}
+misses = []
+unquoted = []
 rows = []
 problems = []
 for case_name in sorted(f[:-5] for f in os.listdir(os.path.join(corpus, "cases")) if f.endswith(".json")):
     case = json.load(open(os.path.join(corpus, "cases", case_name + ".json")))
     workflow = json.load(open(os.path.join(corpus, case["workflow"])))
+    criteria_by_key = {c["key"]: c for c in workflow["criteria"]}
     checks_by_key = {c["key"]: has_checks(c) for c in workflow["criteria"]}
     exit_code = open(os.path.join(results_dir, case_name + ".exit")).read().strip()
     try:
@@ -51,6 +82,24 @@ for case_name in sorted(f[:-5] for f in os.listdir(os.path.join(corpus, "cases")
         if expected["evidence"]:
             c["ev_labelled"] += 1
             c["ev_hit"] += hit
+            if not hit:
+                misses.append(f"{case_name} {key}: labelled "
+                              + ", ".join(f"{os.path.basename(e['file'])} p. {e['page']}" for e in expected["evidence"])
+                              + "; evidence " + (", ".join(f"{e['document_name']} p. {e['page']}"
+                                                           + (f" ({e['kind']})" if e.get("kind") else "")
+                                                           for e in got["evidence"]) or "none"))
+        if verdict == "pass":
+            c["passes"] += 1
+            if not exempt_from_quote(criteria_by_key[key], got) and not verified_quote(got):
+                c["unquoted"] += 1
+                unquoted.append(f"{case_name} {key}")
+        for name in classes_of(expected):
+            k = per_class.setdefault(name, {"criteria": 0, "agree": 0, "false_pass": 0, "labelled": 0, "hit": 0})
+            k["criteria"] += 1
+            k["agree"] += verdict == label
+            k["false_pass"] += verdict == "pass" and label != "pass"
+            k["labelled"] += bool(expected["evidence"])
+            k["hit"] += bool(expected["evidence"]) and hit
         if checked:
             c["checks"] += 1
             c["checks_agree"] += verdict == label
@@ -96,9 +145,28 @@ print(f"Without checks: {t['plain']} criteria, {t['plain_review']} needs_review;
       f"(top 3) for {t['plain_hit']} of {t['plain_labelled']} ({pct(t['plain_hit'], t['plain_labelled'])})")
 for problem in problems:
     print("  " + problem.replace("\n", " "))
+if any(n != "(none)" for n in per_class):
+    print()
+    print(f"{'class':<22}{'criteria':<10}{'agree':<10}{'false pass':<12}{'evidence pages':<16}")
+    for name in sorted(per_class):
+        k = per_class[name]
+        print(f"{name:<22}{k['criteria']:<10}{k['agree']:<10}{k['false_pass']:<12}"
+              f"{k['hit']:>2}/{k['labelled']:<3} {pct(k['hit'], k['labelled'])}")
+print()
+print(f"Evidence pages: labelled page among the evidence for {t['ev_hit']} of {t['ev_labelled']} labelled criteria "
+      f"({pct(t['ev_hit'], t['ev_labelled'])}, with and without checks)")
+for miss in misses:
+    print("  " + miss)
+print(f"Passes without a verified quote (absence/structure checks and digital signatures exempt): {t['unquoted']} "
+      f"of {t['passes']}" + (": " + ", ".join(unquoted) if unquoted else ""))
+accepted_16 = (t["checks"] > 0 and t["checks_agree"] == t["checks"] and t["false_pass"] == 0
+               and t["ev_hit"] * 100 >= 95 * t["ev_labelled"] and t["unquoted"] == 0
+               and len(rows) > 0 and not any("no results" in p for p in problems))
+print("Acceptance of issue 16 (checks all agree, no false pass, labelled page among the evidence >= 95 %, "
+      f"no pass without a verified quote): {'MET' if accepted_16 else 'NOT MET'}")
 accepted = (t["checks"] > 0 and t["checks_agree"] == t["checks"] and t["false_pass"] == 0
             and t["plain_review"] == t["plain"] and t["plain_hit"] * 10 >= 8 * t["plain_labelled"]
             and len(rows) > 0 and not any(p.endswith("no results") for p in problems))
 print("Acceptance (checks all agree, no false pass, no-check criteria needs_review with the page in the top 3 "
       f">= 80 %): {'MET' if accepted else 'NOT MET'}")
-sys.exit(0 if accepted else 1)
+sys.exit(0 if accepted and accepted_16 else 1)
