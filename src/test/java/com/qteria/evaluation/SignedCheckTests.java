@@ -124,6 +124,17 @@ class SignedCheckTests extends EvaluationFixture {
     }
 
     @Test
+    void aScribbleReadAsLettersRunIntoSymbolsIsNoiseTooAndNameFunctionAndDateFollow() {
+        Finding finding = signed("Signed for and.on behalf of: Vireo Networks GmbH\n\nSignature: layayar2>->\n\n"
+                + "Dr. Jonas Weber, Managing Director\nDate: 2025-04-03 _");
+        assertThat(finding.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(finding.reasoning()).endsWith(": Dr. Jonas Weber, 2025-04-03.");
+        assertThat(signed("Signature: Managing Director\nJan Petersen\n2025-04-03").verdict())
+                .as("a role after the label is no scribble: the lines after it are not searched")
+                .isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
     void aDrawnSignatureReadAsNoiseOnTheLabelsLineThenLabelledNameAndDatePasses() {
         Finding finding = signed("Signature: Ji~\nName: Dr. Eva Lindqvist\nDate: 2025-03-10");
         assertThat(finding.verdict()).isEqualTo(Verdict.PASS);

@@ -77,6 +77,9 @@ final class SignedCheck {
             "funktion", "rolle", "ort", "firma", "abteilung", "stelle", "erstellt", "geprüft", "freigegeben", "von",
             "und", "vorname", "nachname", "printed", "stamp", "stempel");
     private static final int TABLE_ROWS = 8;
+    private static final int NOISE = 24;
+    /** A word of five letters or more, standing alone (not letters run into digits or symbols, as OCR noise is). */
+    private static final Pattern WORD_OF_FIVE = Pattern.compile("(?<![^\\s(\"'])\\p{L}{5,}(?=[\\s.,;:)\"']|$)");
     private static final int PRINTED_LINES = 4;
 
     private SignedCheck() {
@@ -268,23 +271,15 @@ final class SignedCheck {
     }
 
     /**
-     * What OCR makes of a drawn signature, or nothing: a short run of characters with no word of five letters and no
-     * blank to fill in.
+     * What OCR makes of a drawn signature, or nothing: a short run of characters ({@value #NOISE} at most) without a
+     * word of five letters or more ("layayar2>->", "~ Jf/") and without a blank to fill in.
      */
     private static boolean noise(String text) {
         String t = text.strip();
         if (t.isEmpty()) {
             return true;
         }
-        if (t.length() > 14 || BLANK.matcher(t).find()) {
-            return false;
-        }
-        for (String token : t.split("\\s+")) {
-            if (token.codePoints().filter(Character::isLetter).count() >= 5) {
-                return false;
-            }
-        }
-        return true;
+        return t.length() <= NOISE && !BLANK.matcher(t).find() && !WORD_OF_FIVE.matcher(t).find();
     }
 
     private static int lineEnd(String s, int from) {
@@ -295,7 +290,7 @@ final class SignedCheck {
     private static Optional<Found> nameOrDate(String s, int at, int end) {
         Optional<Span> name = name(s, at, end);
         if (name.isPresent()) {
-            Optional<Span> date = WrittenDate.first(s, name.get().end(), end).map(WrittenDate::span);
+            Optional<Span> date = dateNear(s, name.get().end(), end);
             return Optional.of(new Found(date.map(d -> new Span(at, d.end())).orElse(name.get()), name.get(),
                     date.orElse(null)));
         }

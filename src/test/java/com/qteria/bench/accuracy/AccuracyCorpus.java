@@ -1,5 +1,6 @@
 package com.qteria.bench.accuracy;
 
+import com.qteria.support.SignedPdfs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -755,14 +756,14 @@ public final class AccuracyCorpus {
     // Workflow 3: medical electrical equipment, German documents (digital signatures, German retrieval)
 
     private void medical() {
-        CorpusSigner signer = new CorpusSigner("CN=Dr. Lena Brandt, O=Medprüf Labor GmbH, C=DE", 20250312L,
+        SignedPdfs signer = SignedPdfs.seeded("CN=Dr. Lena Brandt, O=Medprüf Labor GmbH, C=DE", 20250312L,
                 Instant.parse("2025-03-12T09:30:00Z"));
         PDRectangle field = new PDRectangle(330, 90, 205, 60);
         document("pb-medora-vs300-signed.pdf", "Prüfbericht (German; digitally signed, field on page 2)",
                 signer.sign(medicalReport("MPL-25-0427", "VS-300", "IEC 60601-1:2005+A1:2012+A2:2020",
                         "12. März 2025"), 2, field, "Freigabe des Prüfberichts", "Erlangen"));
         document("pb-medora-vs310-modified.pdf", "Prüfbericht (German; signed, then changed: near miss edition, old)",
-                CorpusSigner.modifyAfterSigning(signer.sign(medicalReport("MPL-22-0139", "VS-310",
+                SignedPdfs.modifiedAfterSigning(signer.sign(medicalReport("MPL-22-0139", "VS-310",
                         "IEC 60601-1:2005+A1:2012", "14. Februar 2022"), 2, field, "Freigabe des Prüfberichts",
                         "Erlangen"), "Prüfbericht MPL-22-0139 (überarbeitet)"));
         document("ke-medora-vs300.pdf", "EU-Konformitätserklärung (German, signed)", medicalDeclaration("VS-300", true));

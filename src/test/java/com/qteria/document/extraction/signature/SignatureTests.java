@@ -8,12 +8,9 @@ import com.qteria.document.extraction.GeneratedPdfs;
 import com.qteria.support.SignedPdfs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,15 +50,8 @@ class SignatureTests {
 
     @Test
     void aChangeAppendedAfterSigningIsNotCovered() throws IOException {
-        Path file = directory.resolve("changed.pdf");
-        try (PDDocument document = Loader.loadPDF(signed())) {
-            document.getDocumentInformation().setTitle("Changed after signing");
-            document.getDocumentInformation().getCOSObject().setNeedToBeUpdated(true);
-            document.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
-            try (var out = Files.newOutputStream(file)) {
-                document.saveIncremental(out);
-            }
-        }
+        Path file = GeneratedPdfs.write(directory, "changed.pdf",
+                SignedPdfs.modifiedAfterSigning(signed(), "Changed after signing"));
 
         DocumentSignature signature = single(Extractions.pdf(file));
 
