@@ -129,6 +129,8 @@ class SignedCheckTests extends EvaluationFixture {
                 + "Dr. Jonas Weber, Managing Director\nDate: 2025-04-03 _");
         assertThat(finding.verdict()).isEqualTo(Verdict.PASS);
         assertThat(finding.reasoning()).endsWith(": Dr. Jonas Weber, 2025-04-03.");
+        assertThat(signed("Unterschrift: NIDaLs\n\nDr. Jonas Weber, Geschäftsführer\nHamburg, 03.04.2025").reasoning())
+                .endsWith(": Dr. Jonas Weber, 03.04.2025.");
         assertThat(signed("Signature: Managing Director\nJan Petersen\n2025-04-03").verdict())
                 .as("a role after the label is no scribble: the lines after it are not searched")
                 .isEqualTo(Verdict.FAIL);

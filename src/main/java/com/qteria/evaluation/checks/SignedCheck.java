@@ -78,8 +78,12 @@ final class SignedCheck {
             "und", "vorname", "nachname", "printed", "stamp", "stempel");
     private static final int TABLE_ROWS = 8;
     private static final int NOISE = 24;
-    /** A word of five letters or more, standing alone (not letters run into digits or symbols, as OCR noise is). */
-    private static final Pattern WORD_OF_FIVE = Pattern.compile("(?<![^\\s(\"'])\\p{L}{5,}(?=[\\s.,;:)\"']|$)");
+    /**
+     * A word of five letters or more as words are written — lower case after an optional capital, or all capitals —
+     * standing alone: OCR noise runs letters into digits or symbols ("layayar2>->") or mixes cases ("NIDaLs").
+     */
+    private static final Pattern WORD_OF_FIVE = Pattern.compile("(?<![^\\s(\"'])(?:\\p{Lu}?\\p{Ll}{4,}|\\p{Lu}{5,})"
+            + "(?=[\\s.,;:)\"']|$)");
     private static final int PRINTED_LINES = 4;
 
     private SignedCheck() {
@@ -272,7 +276,7 @@ final class SignedCheck {
 
     /**
      * What OCR makes of a drawn signature, or nothing: a short run of characters ({@value #NOISE} at most) without a
-     * word of five letters or more ("layayar2>->", "~ Jf/") and without a blank to fill in.
+     * word of five letters or more ("layayar2>->", "NIDaLs", "~ Jf/") and without a blank to fill in.
      */
     private static boolean noise(String text) {
         String t = text.strip();
