@@ -41,6 +41,9 @@ class ReasonTextTests {
             new Said(new Reason.RetrievalOnly(3), "No check and no AI decides this criterion: the 3 passages that "
                     + "match it best are shown for a reviewer to judge.", "Weder eine Prüfregel noch die KI entscheidet "
                     + "dieses Kriterium: Die 3 am besten passenden Textstellen werden zur Beurteilung angezeigt."),
+            new Said(new Reason.RetrievalOnly(1), "No check and no AI decides this criterion: the passage that "
+                    + "matches it best is shown for a reviewer to judge.", "Weder eine Prüfregel noch die KI entscheidet "
+                    + "dieses Kriterium: Die am besten passende Textstelle wird zur Beurteilung angezeigt."),
             new Said(new Reason.RetrievalOnly(0), "No check and no AI decides this criterion, and no passage of the "
                     + "documents matches it: a reviewer must read them.", "Weder eine Prüfregel noch die KI "
                     + "entscheidet dieses Kriterium, und keine Textstelle der Dokumente passt dazu: Jemand muss die "

@@ -164,7 +164,7 @@ final class ClosestMatch {
                     if (run.length() > target.length() * 2) {
                         break;
                     }
-                    if (!sharesAPrefix(t, tokens.subList(i, i + n), prefixes)) {
+                    if (!sharesAPrefix(t, tokens.subList(i, i + n), prefixes) || acrossLines(document, page, text, run)) {
                         continue;
                     }
                     int d = distance.apply(target, t.substring(run.start(), run.end()));
@@ -187,6 +187,13 @@ final class ClosestMatch {
             }
         }
         return found;
+    }
+
+    /** The run spans a line break of the stored text (other than a word hyphenated at the line's end). */
+    private static boolean acrossLines(DocumentText document, int page, NormalizedText text, Span run) {
+        Span original = text.toOriginal(run.start(), run.end());
+        String stored = document.document().page(page).substring(original.start(), original.end());
+        return stored.replace("-\n", "").indexOf('\n') >= 0;
     }
 
     /** A word of the run begins like a word of the sought text: a cheap test before the edit distance. */
