@@ -71,6 +71,7 @@ public final class ReasonText {
                 case Reason.NoDocumentInBuckets r -> text("reason.noDocumentInBuckets", buckets(r.buckets()));
                 case Reason.NotApplicable r -> text("reason.notApplicable", buckets(r.buckets()));
                 case Reason.RetrievalOnly r when r.passages() == 0 -> text("reason.retrievalOnly.none");
+                case Reason.RetrievalOnly r when r.passages() == 1 -> text("reason.retrievalOnly.one");
                 case Reason.RetrievalOnly r -> text("reason.retrievalOnly", r.passages());
                 case Reason.Unreadable r -> text("reason.unreadable", r.document(), r.why());
                 case Reason.UnreadPages r -> text("reason.unreadPages", r.document(), pages(r.pages()));
