@@ -69,7 +69,7 @@ final class LanguageAnalysis implements AutoCloseable {
 
     /** Analysers whose German decompounding also knows {@code words} (lower case; any length, see the constants). */
     LanguageAnalysis(Collection<String> words) {
-        CharArraySet dictionary = new CharArraySet(SHIPPED_WORDS, true);
+        CharArraySet dictionary = new CharArraySet(SHIPPED_WORDS, false);
         dictionary.addAll(words);
         this.english = english();
         this.german = german(dictionary);

@@ -2,8 +2,6 @@ package com.qteria.evaluation.retrieval;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The language a page is analysed in, guessed from its function words: the share of German among the English and
@@ -24,7 +22,8 @@ enum PageLanguage {
     static final int MIN_EVIDENCE = 6;
     static final double DECIDED = 0.8;
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final String GERMAN_LETTERS = "äöüßÄÖÜ";
+    private static final int LONGEST_WORD = 7;
     private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "of", "to", "is", "are", "for", "with",
             "that", "this", "be", "by", "on", "as", "or", "it", "its", "from", "shall", "has", "have", "been", "were",
             "at", "which", "these", "those", "must", "should", "not", "no", "any", "each", "other", "into", "their",
@@ -41,13 +40,24 @@ enum PageLanguage {
     static PageLanguage of(String text) {
         int english = 0;
         int german = 0;
-        Matcher words = WORD.matcher(text);
-        while (words.find()) {
-            String word = words.group().toLowerCase(Locale.ROOT);
-            if (ENGLISH_WORDS.contains(word)) {
-                english++;
-            } else if (GERMAN_WORDS.contains(word) || hasGermanLetter(word)) {
+        int i = 0;
+        while (i < text.length()) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean germanLetter = false;
+            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                germanLetter |= GERMAN_LETTERS.indexOf(text.charAt(i)) >= 0;
+                i++;
+            }
+            if (germanLetter) {
                 german++;
+            } else if (i - start <= LONGEST_WORD) {
+                String word = text.substring(start, i).toLowerCase(Locale.ROOT);
+                english += ENGLISH_WORDS.contains(word) ? 1 : 0;
+                german += GERMAN_WORDS.contains(word) ? 1 : 0;
             }
         }
         int evidence = english + german;
@@ -64,15 +74,5 @@ enum PageLanguage {
 
     boolean german() {
         return this != ENGLISH;
-    }
-
-    private static boolean hasGermanLetter(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c == 'ä' || c == 'ö' || c == 'ü' || c == 'ß') {
-                return true;
-            }
-        }
-        return false;
     }
 }

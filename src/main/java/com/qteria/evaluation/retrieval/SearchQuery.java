@@ -15,13 +15,14 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * A criterion's query in both languages' fields: its own words (every term may match, as in a plain BM25 query) and
- * the glossary's expansions (all words of a term must match, at the term's lower weight; a compound matches by itself
- * or by one of its parts). The page scores by its better field. The same terms and weights score a page's lines for
+ * A criterion's query in both languages' fields: its own words (every word may match, as in a plain BM25 query) and
+ * the glossary's expansions (all words of a term must match, at the term's lower weight). A German compound matches by
+ * itself or by one of its parts, scored by the best of them. The page scores by its better field. The same terms and weights score a page's lines for
  * the quote.
  */
 record SearchQuery(Query query, Map<String, Map<String, Float>> weights, LanguageAnalysis analysis) {
 
+    private static final float PART_TIE_BREAKER = 0.1f;
     private static final List<String> FIELDS = List.of(LanguageAnalysis.ENGLISH, LanguageAnalysis.GERMAN);
 
     static SearchQuery of(String text, List<Glossary.Expansion> expansions, LanguageAnalysis analysis) {
@@ -31,11 +32,9 @@ record SearchQuery(Query query, Map<String, Map<String, Float>> weights, Languag
         for (String field : FIELDS) {
             BooleanQuery.Builder own = new BooleanQuery.Builder();
             for (List<String> position : analysis.positions(field, text, false)) {
-                for (String term : position) {
-                    own.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-                    clauses.merge(field, 1, Integer::sum);
-                    weights.computeIfAbsent(field, f -> new HashMap<>()).merge(term, 1f, Math::max);
-                }
+                own.add(position(field, position), Occur.SHOULD);
+                clauses.merge(field, 1, Integer::sum);
+                position.forEach(t -> weights.computeIfAbsent(field, f -> new HashMap<>()).merge(t, 1f, Math::max));
             }
             byField.put(field, own);
         }
@@ -46,13 +45,9 @@ record SearchQuery(Query query, Map<String, Map<String, Float>> weights, Languag
             }
             BooleanQuery.Builder all = new BooleanQuery.Builder();
             for (List<String> position : positions) {
-                BooleanQuery.Builder any = new BooleanQuery.Builder();
-                for (String term : position) {
-                    any.add(new TermQuery(new Term(expansion.field(), term)), Occur.SHOULD);
-                    weights.computeIfAbsent(expansion.field(), f -> new HashMap<>())
-                            .merge(term, expansion.boost(), Math::max);
-                }
-                all.add(any.build(), Occur.MUST);
+                all.add(position(expansion.field(), position), Occur.MUST);
+                position.forEach(t -> weights.computeIfAbsent(expansion.field(), f -> new HashMap<>())
+                        .merge(t, expansion.boost(), Math::max));
             }
             byField.get(expansion.field()).add(new BoostQuery(all.build(), expansion.boost()), Occur.SHOULD);
             clauses.merge(expansion.field(), 1, Integer::sum);
@@ -61,6 +56,18 @@ record SearchQuery(Query query, Map<String, Map<String, Float>> weights, Languag
                 .map(f -> (Query) byField.get(f).build()).toList();
         Query query = fields.isEmpty() ? new MatchNoDocsQuery() : new DisjunctionMaxQuery(fields, 0f);
         return new SearchQuery(query, weights, analysis);
+    }
+
+    /**
+     * One word of the query: its term, or for a German compound the compound or one of its parts, scored by the best
+     * of them (a page that has the compound itself gains a little from its parts, not three times the word).
+     */
+    private static Query position(String field, List<String> terms) {
+        if (terms.size() == 1) {
+            return new TermQuery(new Term(field, terms.getFirst()));
+        }
+        return new DisjunctionMaxQuery(terms.stream().map(t -> (Query) new TermQuery(new Term(field, t))).toList(),
+                PART_TIE_BREAKER);
     }
 
     /**
