@@ -126,6 +126,25 @@ class MultilingualRetrievalTests {
         assertAmongPassages(finding, "betriebsanleitung.pdf", 2);
     }
 
+    @Test
+    void aGermanTableAnswersAnEnglishCriterion() {
+        EvaluatedDocument pruefbericht = document("pruefbericht.pdf", "reports",
+                "Prüfbericht Nr. 25-0413\nDer Prüfling wurde nach IEC 60601-1 geprüft. Die Prüfungen fanden im Labor "
+                        + "Erlangen statt und wurden vom Prüfer dokumentiert.",
+                "Messung\tMesswert\tGrenzwert\tErgebnis\nErdableitstrom\t180 µA\t5000 µA\tbestanden\n"
+                        + "Berührungsstrom\t12 µA\t100 µA\tbestanden",
+                "Die Spannungsfestigkeit wurde mit 4000 V geprüft. Es trat kein Durchschlag auf. Die Kriechstrecken "
+                        + "und Luftstrecken sind ausreichend bemessen.",
+                "Die Temperaturen der berührbaren Teile blieben unter den Grenzwerten. Der Prüfling erfüllt die "
+                        + "Anforderungen der Norm.");
+        Finding finding = retrieve("Leakage currents measured",
+                "The test report records the measured earth leakage and touch currents with their limits.",
+                pruefbericht);
+        assertAmongPassages(finding, "pruefbericht.pdf", 2);
+        assertThat(finding.evidence().getFirst().page()).isEqualTo(2);
+        assertThat(finding.evidence().getFirst().quote()).contains("Erdableitstrom");
+    }
+
     private Finding retrieve(String name, String description, EvaluatedDocument... documents) {
         Criterion criterion = new Criterion(UUID.randomUUID(), "c", name, description, List.of("*"),
                 Severity.REQUIRED, 0, List.of());

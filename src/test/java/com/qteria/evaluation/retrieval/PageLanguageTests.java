@@ -25,6 +25,8 @@ class PageLanguageTests {
         assertThat(PageLanguage.of("Clause | Requirement | Result | Verdict\n5.1 | 230 V | 229.8 V | P\n"
                 + "5.2 | 0.25 mA | 0.12 mA | P")).isEqualTo(PageLanguage.UNDECIDED);
         assertThat(PageLanguage.of("Prüfbericht Nr. 25-0413")).isEqualTo(PageLanguage.UNDECIDED);
+        assertThat(PageLanguage.of("Messung\tMesswert\tGrenzwert\tErgebnis\nErdableitstrom\t180 µA\t5000 µA\t"
+                + "bestanden\nBerührungsstrom\t12 µA\t100 µA\tbestanden")).isEqualTo(PageLanguage.UNDECIDED);
         assertThat(PageLanguage.of("The device must not be opened by the user. Das Gerät darf nicht vom Benutzer "
                 + "geöffnet werden.")).isEqualTo(PageLanguage.UNDECIDED);
     }
