@@ -173,7 +173,7 @@ public final class PassageSearch {
     }
 
     /** The best line, or pair of lines, of the page; none when the page has no line with a letter or digit. */
-    private static Optional<Evidence> passage(EvaluatedDocument document, int number, LineScore terms)
+    private static Optional<Evidence> passage(EvaluatedDocument document, int number, LineScore lineScore)
             throws IOException {
         NormalizedText text = NormalizedText.of(document.page(number), Form.LINES);
         List<Span> lines = lines(text.text());
@@ -182,7 +182,7 @@ public final class PassageSearch {
         for (int i = 0; i < lines.size(); i++) {
             for (int width = 1; width <= 2 && i + width <= lines.size(); width++) {
                 Span window = new Span(lines.get(i).start(), lines.get(i + width - 1).end());
-                double score = terms.score(text.text().substring(window.start(), window.end()))
+                double score = lineScore.score(text.text().substring(window.start(), window.end()))
                         - 0.002 * window.length();
                 if (score > bestScore) {
                     bestScore = score;
