@@ -145,6 +145,17 @@ class MultilingualRetrievalTests {
         assertThat(finding.evidence().getFirst().quote()).contains("Erdableitstrom");
     }
 
+    @Test
+    void aLongDescriptionStaysWithinLuceneLimits() {
+        StringBuilder description = new StringBuilder("The instructions for use warn of electric shock.");
+        for (int i = 0; i < 700; i++) {
+            description.append(" Requirement").append(i).append(" of the declaration of conformity, risk assessment "
+                    + "and test report is met.");
+        }
+        Finding finding = retrieve("Manual warns of electric shock", description.toString(), report, germanManual);
+        assertThat(finding.evidence()).isNotEmpty();
+    }
+
     private Finding retrieve(String name, String description, EvaluatedDocument... documents) {
         Criterion criterion = new Criterion(UUID.randomUUID(), "c", name, description, List.of("*"),
                 Severity.REQUIRED, 0, List.of());

@@ -2,6 +2,7 @@ package com.qteria.evaluation.retrieval;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
@@ -15,14 +16,20 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * A criterion's query in both languages' fields: its own words (every word may match, as in a plain BM25 query) and
- * the glossary's expansions (all words of a term must match, at the term's lower weight). A German compound matches by
- * itself or by one of its parts, scored by the best of them. The page scores by its better field. The same terms and weights score a page's lines for
- * the quote.
+ * A criterion's query in both languages' fields: its own words (every word may match, as in a plain BM25 query; a word
+ * written twice weighs twice) and the glossary's expansions (all words of a term must match, at the term's lower
+ * weight). A German compound matches by itself or by one of its parts, scored by the best of them. The page scores by
+ * its better field. The same terms and weights score a page's lines for the quote.
  */
 record SearchQuery(Query query, Map<String, Map<String, Float>> weights, LanguageAnalysis analysis) {
 
     private static final float PART_TIE_BREAKER = 0.1f;
+    /**
+     * Distinct words per language and glossary terms searched at most: a long description stays below Lucene's limit
+     * of 1,024 clauses a query (the name and the description's beginning count, the rest adds little to the ranking).
+     */
+    static final int MAX_WORDS = 200;
+    static final int MAX_EXPANSIONS = 64;
     private static final List<String> FIELDS = List.of(LanguageAnalysis.ENGLISH, LanguageAnalysis.GERMAN);
 
     static SearchQuery of(String text, List<Glossary.Expansion> expansions, LanguageAnalysis analysis) {
@@ -31,14 +38,17 @@ record SearchQuery(Query query, Map<String, Map<String, Float>> weights, Languag
         Map<String, Integer> clauses = new HashMap<>();
         for (String field : FIELDS) {
             BooleanQuery.Builder own = new BooleanQuery.Builder();
-            for (List<String> position : analysis.positions(field, text, false)) {
-                own.add(position(field, position), Occur.SHOULD);
+            Map<List<String>, Integer> words = new LinkedHashMap<>();
+            analysis.positions(field, text, false).forEach(p -> words.merge(p, 1, Integer::sum));
+            words.entrySet().stream().limit(MAX_WORDS).forEach(word -> {
+                Query query = position(field, word.getKey());
+                own.add(word.getValue() == 1 ? query : new BoostQuery(query, word.getValue()), Occur.SHOULD);
                 clauses.merge(field, 1, Integer::sum);
-                position.forEach(t -> weights.computeIfAbsent(field, f -> new HashMap<>()).merge(t, 1f, Math::max));
-            }
+                word.getKey().forEach(t -> weights.computeIfAbsent(field, f -> new HashMap<>()).merge(t, 1f, Math::max));
+            });
             byField.put(field, own);
         }
-        for (Glossary.Expansion expansion : expansions) {
+        for (Glossary.Expansion expansion : expansions.stream().limit(MAX_EXPANSIONS).toList()) {
             List<List<String>> positions = analysis.positions(expansion.field(), expansion.text(), false);
             if (positions.isEmpty()) {
                 continue;
