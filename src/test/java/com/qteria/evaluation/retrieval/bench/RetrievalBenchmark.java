@@ -120,6 +120,10 @@ public final class RetrievalBenchmark {
             top3 += hit ? 1 : 0;
             System.out.printf("  %-36s (%s page %3d): rank %s%s%n", FACTS[f][0], FACTS[f][3], planted[f] + 1,
                     at < 0 ? "not in the first 60" : at, hit ? ", in the top 3" : "");
+            if (at != 1 && !found.isEmpty()) {
+                System.out.printf("    first: page %d \u201c%s\u201d%n", found.getFirst().page(),
+                        found.getFirst().quote().replace('\n', ' '));
+            }
         }
         System.out.printf("planted page in the top 3 for %d of %d criteria%n", top3, FACTS.length);
     }
