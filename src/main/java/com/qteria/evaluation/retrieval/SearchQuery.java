@@ -44,7 +44,8 @@ record SearchQuery(Query query, Map<String, Map<String, Float>> weights, Languag
                 Query query = position(field, word.getKey());
                 own.add(word.getValue() == 1 ? query : new BoostQuery(query, word.getValue()), Occur.SHOULD);
                 clauses.merge(field, 1, Integer::sum);
-                word.getKey().forEach(t -> weights.computeIfAbsent(field, f -> new HashMap<>()).merge(t, 1f, Math::max));
+                word.getKey().forEach(t -> weights.computeIfAbsent(field, f -> new HashMap<>())
+                        .merge(t, 1f, Math::max));
             });
             byField.put(field, own);
         }

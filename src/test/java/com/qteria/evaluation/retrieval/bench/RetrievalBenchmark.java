@@ -16,7 +16,8 @@ import java.util.UUID;
  * technical-file prose (seeded, about 2,500 characters a page), ten criteria in English, each answered by a sentence
  * planted on one page (five of them German). Measures {@link PassageSearch#best} (index, search, quote: one criterion
  * without AI) and {@link PassageSearch#rank} (one index for all ten criteria: the AI's page selection), median of the
- * runs after warm-up (wall time and the thread's CPU time, which a shared machine disturbs less), and says on which rank each planted page was found.
+ * runs after warm-up (wall time and the thread's CPU time, which a shared machine disturbs less), and says on which
+ * rank each planted page was found.
  * <p>
  * Usage: {@code RetrievalBenchmark [pages] [runs]} (default 500 pages, 15 runs).
  */
@@ -36,9 +37,11 @@ public final class RetrievalBenchmark {
     /** Criterion name, description, planted sentence, and whether the page is German. */
     private static final String[][] FACTS = {
             {"Declaration of conformity", "The EU declaration of conformity of the manufacturer is enclosed.",
-                    "EU-Konformitätserklärung des Herstellers: siehe Anlage 3, unterzeichnet vom Geschäftsführer.", "de"},
+                    "EU-Konformitätserklärung des Herstellers: siehe Anlage 3, unterzeichnet vom Geschäftsführer.",
+                    "de"},
             {"Risk assessment", "A risk assessment of the product was carried out.",
-                    "Die Risikobeurteilung wurde nach EN ISO 12100 durchgeführt; alle Restrisiken sind vertretbar.", "de"},
+                    "Die Risikobeurteilung wurde nach EN ISO 12100 durchgeführt; alle Restrisiken sind vertretbar.",
+                    "de"},
             {"Instructions for use", "Instructions for use in the language of the user are supplied.",
                     "Die Gebrauchsanweisung liegt in deutscher Sprache bei und ist dem Gerät beigefügt.", "de"},
             {"Warning of electric shock", "The manual warns of the hazard of electric shock.",
