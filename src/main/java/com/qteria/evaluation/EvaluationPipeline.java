@@ -75,6 +75,8 @@ public final class EvaluationPipeline {
     private static final class Outage {
         Instant since;
         boolean overdue;
+        /** The last failure the provider itself gave (not the breaker's refusal, which says nothing of why). */
+        LanguageModelException.Kind cause;
     }
 
     /**
@@ -164,6 +166,9 @@ public final class EvaluationPipeline {
                 if (outage.since == null) {
                     outage.since = now;
                 }
+                if (e.kind() != LanguageModelException.Kind.UNAVAILABLE || outage.cause == null) {
+                    outage.cause = e.kind();
+                }
                 Instant deadline = outage.since.plus(ai.outageDeadline());
                 if (outage.overdue || !now.isBefore(deadline)) {
                     giveUp(batch, request, readable, sink, outage, e, now);
@@ -186,6 +191,7 @@ public final class EvaluationPipeline {
             log.info("AI provider available again after {}", Duration.between(outage.since, clock.instant()));
             outage.since = null;
             outage.overdue = false;
+            outage.cause = null;
             request.waiting().accept(null);
         }
         ModelUse use = new ModelUse(outcome.model(), outcome.pagesSent());
@@ -213,8 +219,8 @@ public final class EvaluationPipeline {
         Duration deadline = request.ai().outageDeadline();
         Integer minutes = deadline.isZero() ? null : (int) Math.max(1, (deadline.toSeconds() + 59) / 60);
         sink.accept(batch.criteria().stream()
-                .map(c -> unavailable(c, request.documents(), readable, new Reason.AiUnavailable(e.kind().name(),
-                        minutes))).toList(), null);
+                .map(c -> unavailable(c, request.documents(), readable, new Reason.AiUnavailable(
+                        outage.cause.name(), minutes))).toList(), null);
     }
 
     /**

@@ -349,7 +349,8 @@ class BatchEvaluatorTests {
         java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
         model.otherwise(prompt -> {
             if (failures.getAndIncrement() < 2) {
-                throw new com.qteria.evaluation.LanguageModelException(com.qteria.evaluation.LanguageModelException.Kind.UNAVAILABLE, "breaker open");
+                throw new com.qteria.evaluation.LanguageModelException(
+                    com.qteria.evaluation.LanguageModelException.Kind.UNAVAILABLE, "breaker open");
             }
             return results(answer("a", "pass", "high", TRUE_QUOTE));
         });
@@ -370,8 +371,12 @@ class BatchEvaluatorTests {
 
     @Test
     void aProviderUnavailablePastTheDeadlineLeavesTheCriteriaNeedingReviewWithHowLongItWaited() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         model.otherwise(prompt -> {
-            throw new com.qteria.evaluation.LanguageModelException(com.qteria.evaluation.LanguageModelException.Kind.OVERLOADED, "529");
+            // overloaded, then the breaker refuses: the reason names what the provider said
+            throw new com.qteria.evaluation.LanguageModelException(calls.getAndIncrement() == 0
+                    ? com.qteria.evaluation.LanguageModelException.Kind.OVERLOADED
+                    : com.qteria.evaluation.LanguageModelException.Kind.UNAVAILABLE, "529 or breaker open");
         });
         List<CriterionFinding> found = new java.util.ArrayList<>();
 
@@ -396,7 +401,8 @@ class BatchEvaluatorTests {
     @Test
     void aCancelEndsTheWaitForTheProvider() throws Exception {
         model.otherwise(prompt -> {
-            throw new com.qteria.evaluation.LanguageModelException(com.qteria.evaluation.LanguageModelException.Kind.UNAVAILABLE, "breaker open");
+            throw new com.qteria.evaluation.LanguageModelException(
+                    com.qteria.evaluation.LanguageModelException.Kind.UNAVAILABLE, "breaker open");
         });
         AtomicBoolean cancelled = new AtomicBoolean();
         List<CriterionFinding> found = new java.util.ArrayList<>();
