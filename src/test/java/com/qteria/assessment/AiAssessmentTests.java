@@ -564,9 +564,11 @@ class AiAssessmentTests {
     /**
      * Polls the assessment until it is {@code wanted} (30 s at most), moving the application clock by {@code step}
      * at each poll while the assessment shows that it waits for the AI provider, and only then: time passes for the
-     * wait, and only for it. Every answer of the API is kept in {@code seen}.
+     * wait, and only for it. Every answer of the API is kept in {@code seen}, the assessment's page as it was when
+     * the wait was first seen in {@link #pages}.
      */
     String awaitWaiting(Setup s, String id, String wanted, Duration step, List<String> seen) throws Exception {
+        pages.clear();
         Instant deadline = Instant.now().plusSeconds(30);
         String body = null;
         while (Instant.now().isBefore(deadline)) {
@@ -581,12 +583,21 @@ class AiAssessmentTests {
                 throw new AssertionError("Assessment ended " + status + ", not " + wanted + ": " + body);
             }
             if ("ai_provider".equals(JsonPath.read(body, "$.progress.waiting_for"))) {
+                if (pages.isEmpty()) {
+                    pages.add(mvc.perform(get("/assessments/" + id).with(authentication(
+                                    UsernamePasswordAuthenticationToken.authenticated(s.tenant().user(
+                                            Role.PROJECT_HANDLER), null, List.of(new SimpleGrantedAuthority(
+                                                    Role.PROJECT_HANDLER.authority()))))))
+                            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+                }
                 clock.advance(step);
             }
             Thread.sleep(20);
         }
         throw new AssertionError("Assessment not " + wanted + " in time: " + body);
     }
+
+    final List<String> pages = new ArrayList<>();
 
     @ParameterizedTest
     @ValueSource(strings = {"anthropic", "openai"})
@@ -614,6 +625,9 @@ class AiAssessmentTests {
             assertThat(JsonPath.<String>read(body, "$.progress.waiting_since")).isNotBlank();
         });
         assertThat(JsonPath.<Object>read(done, "$.progress.waiting_for")).isNull();
+        assertThat(pages).singleElement().satisfies(html -> assertThat(Jsoup.parse(html)
+                .select("[data-testid=progress-waiting]").text()).matches("Waiting for the AI provider since "
+                        + "\\d\\d:\\d\\d UTC — the assessment continues on its own\\."));
         assertThat(overloaded.get()).as("tried before and during the outage").isGreaterThan(4);
         String results = results(s, id);
         assertThat(JsonPath.<List<String>>read(results, "$.results[1:].verdict")).containsOnly("pass");
