@@ -709,4 +709,26 @@ class AiAssessmentTests {
                 .isEqualTo(7);
         assertThat(JsonPath.<List<String>>read(results(other, id), "$.results[1:].verdict")).containsOnly("pass");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anthropic", "openai"})
+    void aCancelEndsTheWaitForTheProvider(String name) throws Exception {
+        Provider provider = Provider.of(name);
+        Setup s = setup(provider, model(provider));
+        provider.server().respondByDefault(request -> provider.overloaded());
+        String id = start(s, workflow(s, 2, "test_reports"));
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!"ai_provider".equals(JsonPath.read(mvc.perform(get("/api/v1/assessments/" + id)
+                .header("Authorization", "Bearer " + s.token())).andReturn().getResponse().getContentAsString(),
+                "$.progress.waiting_for"))) {
+            assertThat(Instant.now()).as("the assessment waits for the provider").isBefore(deadline);
+            Thread.sleep(20);
+        }
+        mvc.perform(post("/api/v1/assessments/" + id + "/cancel").header("Authorization", "Bearer " + s.token()))
+                .andExpect(status().is2xxSuccessful());
+        int calls = provider.server().requestCount();
+        // The wait reports every 5 s of the clock and learns of the cancel then; the provider is not asked again.
+        awaitWaiting(s, id, "cancelled", Duration.ofSeconds(1), new ArrayList<>());
+        assertThat(provider.server().requestCount()).isEqualTo(calls);
+    }
 }
