@@ -80,6 +80,7 @@
     const bar = progress.querySelector("[data-progress-bar]");
     const phase = progress.querySelector("[data-phase-label]");
     const count = progress.querySelector("[data-progress-count]");
+    const waiting = progress.querySelector("[data-waiting]");
     const events = new EventSource(progress.dataset.eventsUrl);
     events.addEventListener("progress", (event) => {
       const assessment = JSON.parse(event.data);
@@ -87,6 +88,12 @@
       bar.value = p.percent;
       phase.textContent = phase.dataset["label" + (p.phase ? p.phase[0].toUpperCase() + p.phase.slice(1) : "Queued")];
       count.textContent = count.dataset.template.replace("{done}", p.done).replace("{total}", p.total);
+      if (waiting) {
+        waiting.hidden = !p.waiting_since;
+        waiting.textContent = p.waiting_since
+          ? waiting.dataset.template.replace("{since}", new Date(p.waiting_since).toISOString().slice(11, 16) + " UTC")
+          : "";
+      }
     });
     events.addEventListener("done", () => {
       events.close();

@@ -66,13 +66,15 @@ public final class Assessment {
     private Instant startedAt;
     private Instant finishedAt;
     private Instant heartbeatAt;
+    private Instant waitingSince;
     private boolean cancelRequested;
     private String error;
     private Summary summary;
 
     private Assessment(AssessmentId id, Pinned pinned, Spend spend, AssessmentStatus status, AssessmentPhase phase,
-            int done, int total, Instant startedAt, Instant finishedAt, Instant heartbeatAt, boolean cancelRequested,
-            String error, Summary summary) {
+            int done, int total, Instant startedAt, Instant finishedAt, Instant heartbeatAt, Instant waitingSince,
+            boolean cancelRequested, String error, Summary summary) {
+        this.waitingSince = waitingSince;
         this.id = Objects.requireNonNull(id, "id");
         this.pinned = Objects.requireNonNull(pinned, "pinned");
         this.spend = spend == null ? Spend.NONE : spend;
@@ -91,15 +93,23 @@ public final class Assessment {
     /** A new assessment, queued, of {@code total} criteria. */
     public static Assessment queue(Pinned pinned, int total) {
         return new Assessment(AssessmentId.next(), pinned, Spend.NONE, AssessmentStatus.QUEUED, null, 0, total, null,
-                null, null, false, null, null);
+                null, null, null, false, null, null);
     }
 
     /** An assessment as stored; for the repository. */
     public static Assessment restore(AssessmentId id, Pinned pinned, Spend spend, AssessmentStatus status,
             AssessmentPhase phase, int done, int total, Instant startedAt, Instant finishedAt, Instant heartbeatAt,
             boolean cancelRequested, String error, Summary summary) {
-        return new Assessment(id, pinned, spend, status, phase, done, total, startedAt, finishedAt, heartbeatAt,
+        return restore(id, pinned, spend, status, phase, done, total, startedAt, finishedAt, heartbeatAt, null,
                 cancelRequested, error, summary);
+    }
+
+    /** An assessment as stored, waiting for the AI provider since {@code waitingSince} (null: not waiting). */
+    public static Assessment restore(AssessmentId id, Pinned pinned, Spend spend, AssessmentStatus status,
+            AssessmentPhase phase, int done, int total, Instant startedAt, Instant finishedAt, Instant heartbeatAt,
+            Instant waitingSince, boolean cancelRequested, String error, Summary summary) {
+        return new Assessment(id, pinned, spend, status, phase, done, total, startedAt, finishedAt, heartbeatAt,
+                waitingSince, cancelRequested, error, summary);
     }
 
     /** queued (or running, when resumed) → running, reading its documents; refused once a cancel was asked for. */
@@ -123,10 +133,21 @@ public final class Assessment {
         this.heartbeatAt = now;
     }
 
+    /**
+     * Waiting for the AI provider, unavailable since {@code since} ({@code null}: no longer waiting); also the
+     * worker's sign of life. The status stays running.
+     */
+    public void waitingForAi(Instant since, Instant now) {
+        require(status == AssessmentStatus.RUNNING, "wait");
+        this.waitingSince = since;
+        this.heartbeatAt = now;
+    }
+
     /** running → completed, with the summary of its results. */
     public void complete(Summary summary, Instant now) {
         require(status == AssessmentStatus.RUNNING, "complete");
         this.status = AssessmentStatus.COMPLETED;
+        this.waitingSince = null;
         this.phase = AssessmentPhase.FINALIZING;
         this.done = total;
         this.summary = Objects.requireNonNull(summary, "summary");
@@ -218,6 +239,11 @@ public final class Assessment {
         return cancelRequested;
     }
 
+    /** Since when the running assessment waits for the AI provider; null when it does not. */
+    public Instant waitingSince() {
+        return waitingSince;
+    }
+
     public String error() {
         return error;
     }
@@ -230,7 +256,8 @@ public final class Assessment {
     public AssessmentView view() {
         int percent = status == AssessmentStatus.COMPLETED ? 100 : total == 0 ? 0 : Math.min(100, done * 100 / total);
         return new AssessmentView(id, pinned.workflow(), pinned.reference(), status,
-                new AssessmentView.Progress(phase == null ? null : phase.value(), done, total, percent),
+                new AssessmentView.Progress(phase == null ? null : phase.value(), done, total, percent,
+                        status == AssessmentStatus.RUNNING ? waitingSince : null),
                 pinned.createdBy(), pinned.createdAt(), startedAt, finishedAt, error, summary,
                 new AssessmentView.Cost(spend.inputTokens(), spend.outputTokens(), spend.usd(),
                         spend.cacheWriteTokens(), spend.cacheReadTokens(),

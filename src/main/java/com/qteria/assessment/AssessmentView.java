@@ -35,8 +35,22 @@ public record AssessmentView(AssessmentId id, WorkflowRef workflow, String refer
     public record WorkflowRef(WorkflowId id, int version, String name) {
     }
 
-    /** {@code phase}: extracting | evaluating | finalizing (null while queued). */
-    public record Progress(String phase, int done, int total, int percent) {
+    /**
+     * {@code phase}: extracting | evaluating | finalizing (null while queued). {@code waitingFor}: {@code ai_provider}
+     * while the running assessment waits for an unavailable AI provider, since {@code waitingSince}; both null
+     * otherwise.
+     */
+    public record Progress(String phase, int done, int total, int percent, String waitingFor, Instant waitingSince) {
+
+        public static final String AI_PROVIDER = "ai_provider";
+
+        public Progress(String phase, int done, int total, int percent, Instant waitingSince) {
+            this(phase, done, total, percent, waitingSince == null ? null : AI_PROVIDER, waitingSince);
+        }
+
+        public Progress(String phase, int done, int total, int percent) {
+            this(phase, done, total, percent, null, null);
+        }
     }
 
     /**

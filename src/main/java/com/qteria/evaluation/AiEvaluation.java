@@ -3,6 +3,8 @@ package com.qteria.evaluation;
 import com.qteria.evaluation.ai.AiBatch;
 import com.qteria.evaluation.ai.AiOutcome;
 import com.qteria.evaluation.ai.BatchEvaluator;
+import com.qteria.evaluation.ai.GuardedModel;
+import java.time.Duration;
 import com.qteria.workflow.Criterion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +45,19 @@ public final class AiEvaluation {
 
     public ModelPrice price() {
         return settings.price();
+    }
+
+    /** How long a run waits for an unavailable provider before the criteria concerned need review. */
+    public Duration outageDeadline() {
+        return settings.outageDeadline();
+    }
+
+    /**
+     * How long a run waiting for an unavailable provider waits between two tries: the time the circuit breaker stays
+     * open, so that the next try is one of its probe calls.
+     */
+    public Duration outageRetry() {
+        return GuardedModel.OPEN_FOR;
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.qteria.evaluation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,12 @@ public class AiModels implements AutoCloseable {
     private final AiProperties properties;
     private final Evaluation evaluation;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Map<String, AiEvaluation> connected = new ConcurrentHashMap<>();
     private final List<LanguageModel> models = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public AiModels(AiProperties properties, Evaluation evaluation, MeterRegistry meters) {
+    public AiModels(AiProperties properties, Evaluation evaluation, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.evaluation = evaluation;
         this.meters = meters;
@@ -64,7 +67,7 @@ public class AiModels implements AutoCloseable {
                         log.warn("No price configured for AI model {}: its cost is counted as 0 USD "
                                 + "(qteria.ai.prices.[{}])", s.model(), s.model());
                     }
-                    LanguageModel connectedModel = LanguageModels.connect(s, meters);
+                    LanguageModel connectedModel = LanguageModels.connect(s, meters, clock);
                     models.add(connectedModel);
                     return new AiEvaluation(connectedModel, evaluation, s);
                 }));
@@ -114,7 +117,8 @@ public class AiModels implements AutoCloseable {
                 properties.timeout(), properties.maxOutputTokens(), properties.batchSize(),
                 properties.contextBudgetTokens(), properties.maxAttempts(), properties.backoff(),
                 properties.maxBackoff(), properties.maxConcurrentCalls(), properties.requestsPerMinute(), prices,
-                name.equals(AiSettings.ANTHROPIC) ? p.effort() : ""));
+                name.equals(AiSettings.ANTHROPIC) ? p.effort() : "", properties.outageDeadline(),
+                AiSettings.StructuredOutput.of(p.structuredOutput(), AiSettings.StructuredOutput.JSON_SCHEMA)));
     }
 
     private static boolean blank(String s) {

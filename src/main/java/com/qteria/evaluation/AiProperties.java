@@ -28,9 +28,11 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * @param provider             The installation's default AI provider: none, anthropic or openai (any
  *                             OpenAI-compatible endpoint). Environment variable: QTERIA_AI_PROVIDER.
  * @param anthropic            Anthropic's Messages API: key (ANTHROPIC_API_KEY), base URL (ANTHROPIC_BASE_URL),
- *                             model (QTERIA_ANTHROPIC_MODEL) and effort (QTERIA_ANTHROPIC_EFFORT).
+ *                             model (QTERIA_ANTHROPIC_MODEL), effort (QTERIA_ANTHROPIC_EFFORT) and structured output
+ *                             (QTERIA_ANTHROPIC_STRUCTURED_OUTPUT).
  * @param openai               An OpenAI-compatible endpoint: key (QTERIA_OPENAI_API_KEY), base URL
- *                             (QTERIA_OPENAI_BASE_URL) and model (QTERIA_OPENAI_MODEL).
+ *                             (QTERIA_OPENAI_BASE_URL), model (QTERIA_OPENAI_MODEL) and structured output
+ *                             (QTERIA_OPENAI_STRUCTURED_OUTPUT).
  * @param timeout              How long one AI call may take. Environment variable: QTERIA_AI_TIMEOUT.
  * @param maxOutputTokens      The answer's limit per call, thinking included. Environment variable:
  *                             QTERIA_AI_MAX_OUTPUT_TOKENS.
@@ -45,6 +47,9 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * @param requestsPerMinute    AI calls per minute per instance. Environment variable:
  *                             QTERIA_AI_REQUESTS_PER_MINUTE.
  * @param prices               US dollars per million tokens (input, output, cache write, cache read), by model id.
+ * @param outageDeadline       How long an assessment waits for an AI provider that is unavailable (its circuit breaker
+ *                             open, or failing beyond the retries), trying again, before the criteria concerned need
+ *                             review. Environment variable: QTERIA_AI_OUTAGE_DEADLINE.
  */
 @Validated
 @ConfigurationProperties("qteria.ai")
@@ -62,7 +67,12 @@ public record AiProperties(
         @NotNull @DurationMin(millis = 0) Duration maxBackoff,
         @Positive int maxConcurrentCalls,
         @Positive int requestsPerMinute,
-        Map<String, @Valid Price> prices) {
+        Map<String, @Valid Price> prices,
+        @DurationMin(millis = 0) Duration outageDeadline) {
+
+    public AiProperties {
+        outageDeadline = outageDeadline == null ? AiSettings.DEFAULT_OUTAGE_DEADLINE : outageDeadline;
+    }
 
     /**
      * One provider's endpoint, key, default model and effort.
@@ -71,11 +81,16 @@ public record AiProperties(
      * @param baseUrl The endpoint; empty for the provider's public API.
      * @param model   The model criteria are put to unless an organization chooses another.
      * @param effort  How much the model thinks before answering: low, medium, high; empty for the model's default.
+     * @param structuredOutput How the answer's schema is asked for: json-schema (the provider's structured output,
+     *                the default), json-object (any JSON object; OpenAI-compatible endpoints without json_schema) or
+     *                none (the prompt alone).
      */
     public record Provider(String apiKey,
             @Pattern(regexp = "(?i)\\s*(https?://\\S+)?\\s*", message = "must be an http:// or https:// URL")
             String baseUrl,
-            String model, String effort) {
+            String model, String effort,
+            @Pattern(regexp = "(?i)\\s*(json-schema|json-object|none)?\\s*",
+                    message = "must be json-schema, json-object or none") String structuredOutput) {
     }
 
     /**

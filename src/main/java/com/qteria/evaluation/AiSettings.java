@@ -25,11 +25,46 @@ import java.util.Objects;
  * @param effort              Anthropic's {@code output_config.effort} ({@code low}, {@code medium}, {@code high}…):
  *                            how much the model thinks before answering, billed as output; empty for the model's
  *                            default
+ * @param outageDeadline      how long an assessment waits for a provider that is unavailable (its circuit breaker
+ *                            open, or failing beyond the retries) before its criteria need review instead
+ * @param structuredOutput    how the answer's JSON schema is asked for ({@link StructuredOutput})
  */
 public record AiSettings(String provider, String model, String apiKey, String baseUrl, Duration timeout,
         int maxOutputTokens, int batchSize, int contextBudgetTokens, int maxAttempts, Duration backoff,
         Duration maxBackoff, int maxConcurrentCalls, int requestsPerMinute, Map<String, ModelPrice> prices,
-        String effort) {
+        String effort, Duration outageDeadline, StructuredOutput structuredOutput) {
+
+    /** The default of {@code qteria.ai.outage-deadline}. */
+    public static final Duration DEFAULT_OUTAGE_DEADLINE = Duration.ofMinutes(10);
+
+    /**
+     * How the model is held to the answer's schema: {@code JSON_SCHEMA} sends the schema for the provider's structured
+     * output (Anthropic {@code output_config.format}, OpenAI {@code response_format} {@code json_schema}, strict);
+     * {@code JSON_OBJECT} asks an OpenAI-compatible endpoint for any JSON object ({@code json_object}) and Anthropic for
+     * nothing more than the prompt; {@code NONE} relies on the prompt alone. The answer is checked as strictly
+     * whichever is used.
+     */
+    public enum StructuredOutput {
+        JSON_SCHEMA, JSON_OBJECT, NONE;
+
+        /** {@code json-schema}, {@code json-object} or {@code none}, in any case; empty or null: {@code fallback}. */
+        public static StructuredOutput of(String value, StructuredOutput fallback) {
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            return valueOf(value.strip().replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Without the outage deadline and structured output: their defaults. */
+    public AiSettings(String provider, String model, String apiKey, String baseUrl, Duration timeout,
+            int maxOutputTokens, int batchSize, int contextBudgetTokens, int maxAttempts, Duration backoff,
+            Duration maxBackoff, int maxConcurrentCalls, int requestsPerMinute, Map<String, ModelPrice> prices,
+            String effort) {
+        this(provider, model, apiKey, baseUrl, timeout, maxOutputTokens, batchSize, contextBudgetTokens, maxAttempts,
+                backoff, maxBackoff, maxConcurrentCalls, requestsPerMinute, prices, effort, DEFAULT_OUTAGE_DEADLINE,
+                StructuredOutput.JSON_SCHEMA);
+    }
 
     public static final String NONE = "none";
     public static final String ANTHROPIC = "anthropic";
@@ -48,6 +83,8 @@ public record AiSettings(String provider, String model, String apiKey, String ba
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(backoff, "backoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
+        outageDeadline = outageDeadline == null ? DEFAULT_OUTAGE_DEADLINE : outageDeadline;
+        structuredOutput = structuredOutput == null ? StructuredOutput.JSON_SCHEMA : structuredOutput;
         prices = prices == null ? Map.of() : Map.copyOf(prices);
         effort = effort == null ? "" : effort.strip().toLowerCase(java.util.Locale.ROOT);
         if (batchSize < 1 || maxAttempts < 1 || maxConcurrentCalls < 1 || requestsPerMinute < 1

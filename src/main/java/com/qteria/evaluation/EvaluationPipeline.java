@@ -3,6 +3,9 @@ package com.qteria.evaluation;
 import com.qteria.evaluation.ai.AiBatch;
 import com.qteria.evaluation.ai.AiOutcome;
 import com.qteria.workflow.Criterion;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,24 +31,52 @@ import org.springframework.stereotype.Component;
  *     reason first in its reasoning and whatever evidence the readable documents gave. Unread text can prove neither
  *     presence nor absence (a {@code not_contains} check would pass on an empty page: a false pass), and a package
  *     with an unreadable document has to go back to a person anyway.</li>
- * <li>A provider that stays unavailable after its retries leaves the batch's criteria needing review with retrieval's
- *     passages and the reason, not reusable (the next run asks again); a provider that refuses the call (key,
- *     billing, a bad request) ends the run with its {@link LanguageModelException}.</li>
+ * <li>A provider that is unavailable — its retries used up, or its circuit breaker open after failures of any
+ *     assessment — is waited for: the run tries the batch again every {@link AiEvaluation#outageRetry()} (when the
+ *     breaker lets probe calls through), telling the request it waits ({@link EvaluationRequest#waiting()}, the
+ *     assessment shows it), until the provider answers or {@link AiEvaluation#outageDeadline()} has passed since it
+ *     became unavailable. Only then do the batch's criteria need review, with retrieval's passages and the reason
+ *     (how long it waited), not reusable (the next run asks again); later batches of the run try once each while the
+ *     provider stays down (no second wait), and a call that succeeds ends the outage. A cancel, or the instance
+ *     shutting down, ends the wait within a fraction of a second. A provider that refuses the call (key, billing, a
+ *     bad request) ends the run with its {@link LanguageModelException}.</li>
  * <li>Any other error while a criterion is evaluated — a check or the AI call throwing, {@code StackOverflowError}
  *     and {@code OutOfMemoryError} included — leaves that criterion (or the batch's criteria) needing review with the
  *     error named, and the run goes on: one criterion never costs the whole assessment.</li>
  * </ul>
  * Stateless and thread-safe: a bean for the server, {@code new EvaluationPipeline(new Evaluation())} for the command.
+ * Waits are measured by the clock it was given (in short real sleeps, so that a test's clock can drive them).
  */
 @Component
 public final class EvaluationPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationPipeline.class);
 
-    private final Evaluation evaluation;
+    /** How often a wait looks at the clock and the cancellation. */
+    private static final Duration POLL = Duration.ofMillis(200);
+    /** How often a wait tells the request it still waits (the assessment's sign of life). */
+    static final Duration WAIT_BEAT = Duration.ofSeconds(5);
 
+    private final Evaluation evaluation;
+    private final Clock clock;
+
+    /** Waits measured by the system clock (the command line). */
     public EvaluationPipeline(Evaluation evaluation) {
+        this(evaluation, Clock.systemUTC());
+    }
+
+    @Autowired
+    public EvaluationPipeline(Evaluation evaluation, Clock clock) {
         this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A run's view of the AI provider's outage: since when it is unavailable, and whether the run gave up waiting. */
+    private static final class Outage {
+        Instant since;
+        boolean overdue;
+        /** The last failure the provider itself gave (not the breaker's refusal, which says nothing of why). */
+        LanguageModelException.Kind cause;
     }
 
     /**
@@ -89,11 +121,12 @@ public final class EvaluationPipeline {
                 sink.accept(List.of(withoutModel(criterion, request, readable)), null);
             }
         }
+        Outage outage = new Outage();
         for (AiBatch batch : batches) {
             if (request.cancelled().getAsBoolean()) {
                 return false;
             }
-            ask(batch, request, readable, sink);
+            ask(batch, request, readable, sink, outage);
         }
         return !request.cancelled().getAsBoolean();
     }
@@ -115,28 +148,51 @@ public final class EvaluationPipeline {
         return new CriterionFinding(criterion, unlessUnread(criterion, finding, request.documents()), null, true);
     }
 
-    private void ask(AiBatch batch, EvaluationRequest request, List<EvaluatedDocument> readable, FindingSink sink) {
+    private void ask(AiBatch batch, EvaluationRequest request, List<EvaluatedDocument> readable, FindingSink sink,
+            Outage outage) {
         AiEvaluation ai = request.ai();
-        AiOutcome outcome;
-        try {
-            outcome = ai.evaluate(batch);
-        } catch (LanguageModelException e) {
-            if (e.refused()) {
-                throw e;
+        AiOutcome outcome = null;
+        while (outcome == null) {
+            try {
+                outcome = ai.evaluate(batch);
+            } catch (LanguageModelException e) {
+                if (e.refused()) {
+                    throw e;
+                }
+                if (request.cancelled().getAsBoolean()) {
+                    return; // stopped meanwhile (a cancel, the instance shutting down): the next run asks again
+                }
+                Instant now = clock.instant();
+                if (outage.since == null) {
+                    outage.since = now;
+                }
+                if (e.kind() != LanguageModelException.Kind.UNAVAILABLE || outage.cause == null) {
+                    outage.cause = e.kind();
+                }
+                Instant deadline = outage.since.plus(ai.outageDeadline());
+                if (outage.overdue || !now.isBefore(deadline)) {
+                    giveUp(batch, request, readable, sink, outage, e, now);
+                    return;
+                }
+                log.warn("AI provider unavailable ({}: {}); waiting for it, at most until {}", e.kind(),
+                        e.getMessage(), deadline);
+                Instant next = now.plus(ai.outageRetry());
+                if (!pause(next.isBefore(deadline) ? next : deadline, outage.since, request)) {
+                    return;
+                }
+            } catch (RuntimeException | Error e) {
+                if (!request.cancelled().getAsBoolean()) {
+                    sink.accept(stopped(batch.criteria(), request.documents(), e), null);
+                }
+                return;
             }
-            if (request.cancelled().getAsBoolean()) {
-                return; // stopped meanwhile (a cancel, the instance shutting down): the next run asks again
-            }
-            log.warn("AI provider unavailable for {} criteria ({}: {}); they need review", batch.criteria().size(),
-                    e.kind(), e.getMessage());
-            sink.accept(batch.criteria().stream().map(c -> unavailable(c, request.documents(), readable, e)).toList(),
-                    null);
-            return;
-        } catch (RuntimeException | Error e) {
-            if (!request.cancelled().getAsBoolean()) {
-                sink.accept(stopped(batch.criteria(), request.documents(), e), null);
-            }
-            return;
+        }
+        if (outage.since != null) {
+            log.info("AI provider available again after {}", Duration.between(outage.since, clock.instant()));
+            outage.since = null;
+            outage.overdue = false;
+            outage.cause = null;
+            request.waiting().accept(null);
         }
         ModelUse use = new ModelUse(outcome.model(), outcome.pagesSent());
         List<CriterionFinding> findings = new ArrayList<>();
@@ -150,15 +206,62 @@ public final class EvaluationPipeline {
                 outcome.usage().usd(ai.price())));
     }
 
+    /** The provider stayed unavailable past the deadline: the batch's criteria need review, the run goes on. */
+    private void giveUp(AiBatch batch, EvaluationRequest request, List<EvaluatedDocument> readable, FindingSink sink,
+            Outage outage, LanguageModelException e, Instant now) {
+        Duration waited = Duration.between(outage.since, now);
+        if (!outage.overdue && !request.ai().outageDeadline().isZero()) {
+            request.waiting().accept(null);
+        }
+        outage.overdue = true;
+        log.warn("AI provider unavailable for {} ({}: {}); {} criteria need review", waited, e.kind(), e.getMessage(),
+                batch.criteria().size());
+        Duration deadline = request.ai().outageDeadline();
+        Integer minutes = deadline.isZero() ? null : (int) Math.max(1, (deadline.toSeconds() + 59) / 60);
+        sink.accept(batch.criteria().stream()
+                .map(c -> unavailable(c, request.documents(), readable, new Reason.AiUnavailable(
+                        outage.cause.name(), minutes))).toList(), null);
+    }
+
+    /**
+     * Waits until {@code until} by the clock, telling the request it waits; false when the run was cancelled meanwhile.
+     *
+     * @throws IllegalStateException the thread was interrupted (the job server stopping it)
+     */
+    private boolean pause(Instant until, Instant since, EvaluationRequest request) {
+        request.waiting().accept(since);
+        Instant beat = clock.instant();
+        while (true) {
+            if (request.cancelled().getAsBoolean()) {
+                return false;
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(until)) {
+                return true;
+            }
+            if (!now.isBefore(beat.plus(WAIT_BEAT))) {
+                request.waiting().accept(since);
+                beat = now;
+            }
+            Duration left = Duration.between(now, until);
+            try {
+                Thread.sleep(left.compareTo(POLL) < 0 ? left : POLL);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the AI provider", interrupted);
+            }
+        }
+    }
+
     /**
      * A criterion the AI could not be asked about because the provider stayed unavailable: it needs review, with
      * retrieval's passages and the reason. Never reusable: the next run asks again.
      */
     private CriterionFinding unavailable(Criterion criterion, List<AssessedDocument> documents,
-            List<EvaluatedDocument> readable, LanguageModelException e) {
+            List<EvaluatedDocument> readable, Reason reason) {
         Finding retrieval = evaluation.evaluate(criterion, readable, LocalDate.EPOCH);
         Finding finding = new Finding(criterion.key(), Verdict.NEEDS_REVIEW, Confidence.LOW, Source.RETRIEVAL,
-                List.of(new Reason.AiUnavailable(e.kind().name())), retrieval.evidence(), List.of());
+                List.of(reason), retrieval.evidence(), List.of());
         return new CriterionFinding(criterion, unlessUnread(criterion, finding, documents), null, false);
     }
 

@@ -2,10 +2,12 @@ package com.qteria.evaluation;
 
 import com.qteria.workflow.Bucket;
 import com.qteria.workflow.Criterion;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -17,10 +19,19 @@ import java.util.function.Predicate;
  * @param asOf      the assessment date that {@code date_not_older} counts from
  * @param ai        the model criteria without checks are put to; null: none (retrieval's passages instead)
  * @param skip      criteria not to evaluate (already stored, or reused from an earlier run)
- * @param cancelled asked before each criterion and each AI batch, and after a failed AI call; true stops the run
+ * @param cancelled asked before each criterion and each AI batch, after a failed AI call and while waiting for the AI
+ *                  provider; true stops the run
+ * @param waiting   told while the run waits for an unavailable AI provider: the instant it became unavailable, again
+ *                  every few seconds (a sign of life), and {@code null} once the wait is over
  */
 public record EvaluationRequest(List<Criterion> criteria, List<Bucket> buckets, List<AssessedDocument> documents, LocalDate asOf,
-        AiEvaluation ai, Predicate<Criterion> skip, BooleanSupplier cancelled) {
+        AiEvaluation ai, Predicate<Criterion> skip, BooleanSupplier cancelled, Consumer<Instant> waiting) {
+
+    /** Without being told of waits. */
+    public EvaluationRequest(List<Criterion> criteria, List<Bucket> buckets, List<AssessedDocument> documents,
+            LocalDate asOf, AiEvaluation ai, Predicate<Criterion> skip, BooleanSupplier cancelled) {
+        this(criteria, buckets, documents, asOf, ai, skip, cancelled, null);
+    }
 
     public EvaluationRequest {
         criteria = List.copyOf(criteria);
@@ -29,6 +40,7 @@ public record EvaluationRequest(List<Criterion> criteria, List<Bucket> buckets, 
         Objects.requireNonNull(asOf, "asOf");
         skip = skip == null ? criterion -> false : skip;
         cancelled = cancelled == null ? () -> false : cancelled;
+        waiting = waiting == null ? since -> { } : waiting;
     }
 
     /** Every criterion, no cancellation: the command line. */

@@ -47,7 +47,8 @@ public class LanguageModelException extends RuntimeException {
     /**
      * The provider refused the request itself (key, permission, billing, a bad request): asking again later cannot
      * help, so the assessment ends. The other kinds — busy, failing, unreachable, or not asked because the breaker or
-     * the limits held the call back — leave the criteria needing review.
+     * the limits held the call back — are waited for up to the outage deadline, then leave the criteria needing
+     * review ({@link EvaluationPipeline}).
      */
     public boolean refused() {
         return !kind.retryable() && kind != Kind.UNAVAILABLE;

@@ -1,6 +1,7 @@
 package com.qteria.evaluation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,13 +17,21 @@ import java.util.Objects;
  * @param cacheDocuments  mark the documents for the provider's prompt cache: when further calls over the same
  *                        documents follow (a cache write costs more than plain input, so a prefix nobody reads again
  *                        is not marked)
+ * @param answerSchema    the JSON schema the answer must follow, for providers with structured output (as a JSON
+ *                        object of maps and lists); null: none, the prompt says what to answer
  */
 public record ModelPrompt(String system, String documents, List<Message> messages, int maxOutputTokens,
-        boolean cacheDocuments) {
+        boolean cacheDocuments, Map<String, Object> answerSchema) {
 
     /** A prompt whose documents are marked for caching. */
     public ModelPrompt(String system, String documents, List<Message> messages, int maxOutputTokens) {
         this(system, documents, messages, maxOutputTokens, true);
+    }
+
+    /** A prompt without an answer schema. */
+    public ModelPrompt(String system, String documents, List<Message> messages, int maxOutputTokens,
+            boolean cacheDocuments) {
+        this(system, documents, messages, maxOutputTokens, cacheDocuments, null);
     }
 
     public ModelPrompt {

@@ -71,8 +71,16 @@ public sealed interface Reason {
     record UnreadPages(String document, List<Integer> pages) implements Reason {
     }
 
-    /** The AI provider stayed unavailable; {@code kind} is a {@link LanguageModelException.Kind} name. */
-    record AiUnavailable(String kind) implements Reason {
+    /**
+     * The AI provider stayed unavailable; {@code kind} is a {@link LanguageModelException.Kind} name. {@code minutes}:
+     * how long the assessment waited for it at least (the outage deadline, rounded up); null when it did not wait (no
+     * outage deadline, or stored before assessments waited).
+     */
+    record AiUnavailable(String kind, Integer minutes) implements Reason {
+
+        public AiUnavailable(String kind) {
+            this(kind, null);
+        }
     }
 
     /** The model's answer was malformed or missing, also after a repair. */

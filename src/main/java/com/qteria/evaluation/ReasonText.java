@@ -75,6 +75,9 @@ public final class ReasonText {
                 case Reason.RetrievalOnly r -> text("reason.retrievalOnly", r.passages());
                 case Reason.Unreadable r -> text("reason.unreadable", r.document(), r.why());
                 case Reason.UnreadPages r -> text("reason.unreadPages", r.document(), pages(r.pages()));
+                case Reason.AiUnavailable r when r.minutes() != null -> text(r.minutes() == 1 ? "reason.aiOutage.one"
+                        : "reason.aiOutage", r.minutes(),
+                        text("reason.aiUnavailable." + r.kind().toLowerCase(Locale.ROOT)));
                 case Reason.AiUnavailable r -> text("reason.aiUnavailable", text("reason.aiUnavailable."
                         + r.kind().toLowerCase(Locale.ROOT)));
                 case Reason.AiUnanswered r -> text("reason.aiUnanswered");

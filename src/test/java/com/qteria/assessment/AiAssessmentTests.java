@@ -12,6 +12,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.qteria.assessment.persistence.Assessments;
 import com.qteria.document.UploadedDocuments;
 import com.qteria.identity.Role;
+import com.qteria.support.MutableClock;
 import com.qteria.support.QteriaTest;
 import com.qteria.support.SamplePdfs;
 import com.qteria.support.TestData;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +109,8 @@ class AiAssessmentTests {
     WorkflowManagement workflows;
     @Autowired
     Assessments assessments;
+    @Autowired
+    MutableClock clock;
 
     @BeforeEach
     void resetFakes() {
@@ -557,20 +561,174 @@ class AiAssessmentTests {
         assertThat(JsonPath.<String>read(results, "$.results[1].source")).isEqualTo("retrieval");
     }
 
+    /**
+     * Polls the assessment until it is {@code wanted} (30 s at most), moving the application clock by {@code step}
+     * at each poll while the assessment shows that it waits for the AI provider, and only then: time passes for the
+     * wait, and only for it. Every answer of the API is kept in {@code seen}, the assessment's page as it was when
+     * the wait was first seen in {@link #pages}.
+     */
+    String awaitWaiting(Setup s, String id, String wanted, Duration step, List<String> seen) throws Exception {
+        pages.clear();
+        Instant deadline = Instant.now().plusSeconds(30);
+        String body = null;
+        while (Instant.now().isBefore(deadline)) {
+            body = mvc.perform(get("/api/v1/assessments/" + id).header("Authorization", "Bearer " + s.token()))
+                    .andReturn().getResponse().getContentAsString();
+            seen.add(body);
+            String status = JsonPath.read(body, "$.status");
+            if (wanted.equals(status)) {
+                return body;
+            }
+            if (!status.equals("queued") && !status.equals("running")) {
+                throw new AssertionError("Assessment ended " + status + ", not " + wanted + ": " + body);
+            }
+            if ("ai_provider".equals(JsonPath.read(body, "$.progress.waiting_for"))) {
+                if (pages.isEmpty()) {
+                    pages.add(mvc.perform(get("/assessments/" + id).with(authentication(
+                                    UsernamePasswordAuthenticationToken.authenticated(s.tenant().user(
+                                            Role.PROJECT_HANDLER), null, List.of(new SimpleGrantedAuthority(
+                                                    Role.PROJECT_HANDLER.authority()))))))
+                            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+                }
+                clock.advance(step);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Assessment not " + wanted + " in time: " + body);
+    }
+
+    final List<String> pages = new ArrayList<>();
+
     @ParameterizedTest
     @ValueSource(strings = {"anthropic", "openai"})
-    void aProviderThatStaysOverloadedLeavesItsCriteriaNeedingReviewAndTheAssessmentCompletes(String name)
+    void aProviderOverloadedForNinetySecondsIsWaitedForAndTheAssessmentCompletesWithTheModelsVerdicts(String name)
+            throws Exception {
+        Provider provider = Provider.of(name);
+        Setup s = setup(provider, model(provider));
+        Instant healthyAt = clock.instant().plusSeconds(90);
+        AtomicInteger overloaded = new AtomicInteger();
+        provider.server().respondByDefault(request -> {
+            if (clock.instant().isBefore(healthyAt)) {
+                overloaded.incrementAndGet();
+                return provider.overloaded();
+            }
+            return provider.answer(passAll(keys(provider.question(request))));
+        });
+        String id = start(s, workflow(s, 2, "test_reports"));
+        List<String> seen = new ArrayList<>();
+        String done = awaitWaiting(s, id, "completed", Duration.ofSeconds(3), seen);
+
+        List<String> waiting = seen.stream()
+                .filter(body -> "ai_provider".equals(JsonPath.read(body, "$.progress.waiting_for"))).toList();
+        assertThat(waiting).as("the progress showed the wait").isNotEmpty().allSatisfy(body -> {
+            assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("running");
+            assertThat(JsonPath.<String>read(body, "$.progress.waiting_since")).isNotBlank();
+        });
+        assertThat(JsonPath.<Object>read(done, "$.progress.waiting_for")).isNull();
+        assertThat(pages).singleElement().satisfies(html -> assertThat(Jsoup.parse(html)
+                .select("[data-testid=progress-waiting]").text()).matches("Waiting for the AI provider since "
+                        + "\\d\\d:\\d\\d UTC — the assessment continues on its own\\."));
+        assertThat(overloaded.get()).as("tried before and during the outage").isGreaterThan(4);
+        String results = results(s, id);
+        assertThat(JsonPath.<List<String>>read(results, "$.results[1:].verdict")).containsOnly("pass");
+        assertThat(JsonPath.<List<String>>read(results, "$.results[1:].source")).containsOnly("ai");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anthropic", "openai"})
+    void aProviderDownPastTheOutageDeadlineLeavesItsCriteriaNeedingReviewWithTheReason(String name)
             throws Exception {
         Provider provider = Provider.of(name);
         Setup s = setup(provider, model(provider));
         provider.server().respondByDefault(request -> provider.overloaded());
         String id = start(s, workflow(s, 2, "test_reports"));
-        await(s, id, "completed");
-        assertThat(provider.server().requestCount()).as("4 attempts, then no more").isEqualTo(4);
+        List<String> seen = new ArrayList<>();
+        awaitWaiting(s, id, "completed", Duration.ofSeconds(30), seen);
+        assertThat(seen).as("it waited first")
+                .anyMatch(body -> "ai_provider".equals(JsonPath.read(body, "$.progress.waiting_for")));
         String results = results(s, id);
         assertThat(JsonPath.<List<String>>read(results, "$.results[1:].verdict")).containsOnly("needs_review");
-        assertThat(JsonPath.<String>read(results, "$.results[1].reasoning")).contains("did not answer")
-                .contains("overloaded");
+        assertThat(JsonPath.<String>read(results, "$.results[1].reasoning")).contains(
+                "The AI provider was unavailable for 10 minutes (overloaded); review this criterion yourself.");
         assertThat(JsonPath.<String>read(results, "$.results[0].verdict")).isEqualTo("pass");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anthropic", "openai"})
+    void theAnswerSchemaGoesAsStructuredOutputAndAWellFormedAnswerNeedsOneCall(String name) throws Exception {
+        Provider provider = Provider.of(name);
+        Setup s = setup(provider, model(provider));
+        provider.server().respondByDefault(request -> provider.answer(passAll(keys(provider.question(request)))));
+        String id = start(s, workflow(s, 2, "test_reports"));
+        await(s, id, "completed");
+        assertThat(provider.server().requestCount()).as("no repair call").isEqualTo(1);
+        JsonNode request = provider.server().requests().getFirst().json();
+        JsonNode schema;
+        if (provider.anthropic()) {
+            JsonNode format = request.path("output_config").path("format");
+            assertThat(format.path("type").asString()).isEqualTo("json_schema");
+            schema = format.path("schema");
+        } else {
+            JsonNode format = request.path("response_format");
+            assertThat(format.path("type").asString()).isEqualTo("json_schema");
+            assertThat(format.path("json_schema").path("strict").asBoolean()).isTrue();
+            assertThat(format.path("json_schema").path("name").asString()).isNotBlank();
+            schema = format.path("json_schema").path("schema");
+        }
+        assertThat(schema.path("required").toString()).isEqualTo("[\"results\"]");
+        assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+        JsonNode item = schema.path("properties").path("results").path("items");
+        assertThat(item.path("required").toString())
+                .isEqualTo("[\"key\",\"verdict\",\"confidence\",\"reasoning\",\"missing\",\"evidence\"]");
+        assertThat(item.path("properties").path("verdict").path("enum").toString())
+                .isEqualTo("[\"pass\",\"fail\",\"uncertain\"]");
+        assertThat(item.path("properties").path("evidence").path("items").path("required").toString())
+                .isEqualTo("[\"document\",\"page\",\"quote\"]");
+        String results = results(s, id);
+        assertThat(JsonPath.<List<String>>read(results, "$.results[1:].verdict")).containsOnly("pass");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anthropic", "openai"})
+    void oneOrganizationsRejectedCallsDoNotOpenTheCircuitBreakerForAnothersCallsOnTheSameModel(String name)
+            throws Exception {
+        Provider provider = Provider.of(name);
+        String model = model(provider);
+        Setup refused = setup(provider, model);
+        Setup other = setup(provider, model);
+        WorkflowId refusedWorkflow = workflow(refused, 1, "test_reports");
+        for (int i = 0; i < 6; i++) {
+            provider.server().enqueue(provider.rejectedKey());
+            await(refused, start(refused, refusedWorkflow), "failed");
+        }
+        assertThat(provider.server().requestCount()).isEqualTo(6);
+        provider.server().respondByDefault(request -> provider.answer(passAll(keys(provider.question(request)))));
+        String id = start(other, workflow(other, 2, "test_reports"));
+        await(other, id, "completed");
+        assertThat(provider.server().requestCount()).as("the other organization's call reached the provider")
+                .isEqualTo(7);
+        assertThat(JsonPath.<List<String>>read(results(other, id), "$.results[1:].verdict")).containsOnly("pass");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anthropic", "openai"})
+    void aCancelEndsTheWaitForTheProvider(String name) throws Exception {
+        Provider provider = Provider.of(name);
+        Setup s = setup(provider, model(provider));
+        provider.server().respondByDefault(request -> provider.overloaded());
+        String id = start(s, workflow(s, 2, "test_reports"));
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!"ai_provider".equals(JsonPath.read(mvc.perform(get("/api/v1/assessments/" + id)
+                .header("Authorization", "Bearer " + s.token())).andReturn().getResponse().getContentAsString(),
+                "$.progress.waiting_for"))) {
+            assertThat(Instant.now()).as("the assessment waits for the provider").isBefore(deadline);
+            Thread.sleep(20);
+        }
+        mvc.perform(post("/api/v1/assessments/" + id + "/cancel").header("Authorization", "Bearer " + s.token()))
+                .andExpect(status().is2xxSuccessful());
+        int calls = provider.server().requestCount();
+        // The wait reports every 5 s of the clock and learns of the cancel then; the provider is not asked again.
+        awaitWaiting(s, id, "cancelled", Duration.ofSeconds(1), new ArrayList<>());
+        assertThat(provider.server().requestCount()).isEqualTo(calls);
     }
 }

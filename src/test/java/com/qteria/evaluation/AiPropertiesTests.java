@@ -46,6 +46,9 @@ class AiPropertiesTests {
             assertThat(ai.maxBackoff()).isEqualTo(Duration.ofSeconds(60));
             assertThat(ai.maxConcurrentCalls()).isEqualTo(4);
             assertThat(ai.requestsPerMinute()).isEqualTo(50);
+            assertThat(ai.outageDeadline()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(ai.anthropic().structuredOutput()).isEqualTo("json-schema");
+            assertThat(ai.openai().structuredOutput()).isEqualTo("json-schema");
             ModelPrice sonnet = ai.prices().get("claude-sonnet-5-5").price();
             assertThat(sonnet.input()).isEqualByComparingTo("2.00");
             assertThat(sonnet.output()).isEqualByComparingTo("10.00");
@@ -61,12 +64,15 @@ class AiPropertiesTests {
                         "QTERIA_ANTHROPIC_EFFORT=low", "QTERIA_OPENAI_API_KEY=sk-o", "QTERIA_OPENAI_BASE_URL=http://o/v1",
                         "QTERIA_OPENAI_MODEL=qwen", "QTERIA_AI_TIMEOUT=90s", "QTERIA_AI_MAX_OUTPUT_TOKENS=4096",
                         "QTERIA_AI_BATCH_SIZE=5", "QTERIA_AI_CONTEXT_BUDGET=30000", "QTERIA_AI_MAX_CONCURRENT=2",
-                        "QTERIA_AI_REQUESTS_PER_MINUTE=20")
+                        "QTERIA_AI_REQUESTS_PER_MINUTE=20", "QTERIA_AI_OUTAGE_DEADLINE=3m",
+                        "QTERIA_ANTHROPIC_STRUCTURED_OUTPUT=none", "QTERIA_OPENAI_STRUCTURED_OUTPUT=json-object")
                 .run(context -> {
                     AiProperties ai = context.getBean(AiProperties.class);
                     assertThat(ai.provider()).isEqualTo("anthropic");
                     assertThat(ai.anthropic()).isEqualTo(new AiProperties.Provider("sk-ant-x", "http://gateway",
-                            "claude-x", "low"));
+                            "claude-x", "low", "none"));
+                    assertThat(ai.openai().structuredOutput()).isEqualTo("json-object");
+                    assertThat(ai.outageDeadline()).isEqualTo(Duration.ofMinutes(3));
                     assertThat(ai.openai().apiKey()).isEqualTo("sk-o");
                     assertThat(ai.openai().baseUrl()).isEqualTo("http://o/v1");
                     assertThat(ai.openai().model()).isEqualTo("qwen");
@@ -84,7 +90,8 @@ class AiPropertiesTests {
             "qteria.ai.max-concurrent-calls=0", "qteria.ai.requests-per-minute=0", "qteria.ai.max-output-tokens=100",
             "qteria.ai.context-budget-tokens=999", "qteria.ai.timeout=0s", "qteria.ai.backoff=-1s",
             "qteria.ai.prices.[claude-x].input=-1", "qteria.ai.openai.base-url=localhost:11434/v1",
-            "qteria.ai.anthropic.base-url=gateway.internal"})
+            "qteria.ai.anthropic.base-url=gateway.internal", "qteria.ai.outage-deadline=-1s",
+            "qteria.ai.openai.structured-output=xml"})
     void aWrongValueStopsTheStart(String setting) {
         runner.withPropertyValues(setting).run(context -> {
             assertThat(context).hasFailed();

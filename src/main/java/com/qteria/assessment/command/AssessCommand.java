@@ -85,8 +85,8 @@ public final class AssessCommand {
             checkBuckets(workflow, invocation.documents());
             List<AssessedDocument> documents = read(reader, invocation.documents(), err);
             Evaluation evaluation = new Evaluation();
-            AiEvaluation ai = new AiModels(AiProperties.bind(CommandEnvironment.load(settings)), evaluation, new SimpleMeterRegistry())
-                    .evaluation(null, null).orElse(null);
+            AiEvaluation ai = new AiModels(AiProperties.bind(CommandEnvironment.load(settings)), evaluation,
+                    new SimpleMeterRegistry(), java.time.Clock.systemUTC()).evaluation(null, null).orElse(null);
             AssessmentResults results;
             try {
                 Map<String, String> bucketNames = workflow.buckets().stream()

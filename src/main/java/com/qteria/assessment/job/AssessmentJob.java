@@ -56,6 +56,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is retried by the job server, and ended once the server gives up on it ({@link GivenUpJobs}, or the
  * {@link AssessmentQueue}'s reaper).
  * <p>
+ * While the AI provider is unavailable the pipeline waits for it (up to {@code qteria.ai.outage-deadline}); the job
+ * stores that it waits, as progress ({@code waiting_for}), every few seconds, so the reaper sees it alive, and learns
+ * of a cancel with the same statement.
+ * <p>
  * When the instance shuts down ({@link WorkerShutdown}) the job stops between criteria, as for a cancel, and hands
  * itself back to the queue: another worker resumes it from the stored findings, without using up a retry. A failure
  * while the instance shuts down (an AI call interrupted by the job server) hands it back too: an assessment never
@@ -185,7 +189,8 @@ public class AssessmentJob {
         AtomicBoolean cancelled = new AtomicBoolean(!report(assessment, settled.size()));
         int[] done = {settled.size()};
         boolean finished = pipeline.run(new EvaluationRequest(criteria, buckets, read, assessment.pinned().asOf(), ai,
-                c -> settled.contains(c.key()), () -> cancelled.get() || shutdown.underway()), (findings, call) -> {
+                c -> settled.contains(c.key()), () -> cancelled.get() || shutdown.underway(),
+                since -> cancelled.compareAndSet(false, !waiting(assessment, since))), (findings, call) -> {
                     store(assessment, findings, call, positions, keyOf);
                     done[0] += findings.size();
                     cancelled.compareAndSet(false, !report(assessment, done[0]));
@@ -224,6 +229,20 @@ public class AssessmentJob {
         assessment.progress(AssessmentPhase.EVALUATING, done, clock.instant());
         boolean going = assessments.progress(assessment);
         events.publishEvent(new AssessmentProgressed(assessment.tenant(), assessment.id()));
+        return going;
+    }
+
+    /**
+     * Reports that the assessment waits for the AI provider (unavailable since {@code since}; null: no longer), a sign
+     * of life that the reaper sees; a change is announced to its followers. False when a cancel was asked for.
+     */
+    private boolean waiting(Assessment assessment, java.time.Instant since) {
+        boolean changed = !java.util.Objects.equals(assessment.waitingSince(), since);
+        assessment.waitingForAi(since, clock.instant());
+        boolean going = assessments.progress(assessment);
+        if (changed) {
+            events.publishEvent(new AssessmentProgressed(assessment.tenant(), assessment.id()));
+        }
         return going;
     }
 

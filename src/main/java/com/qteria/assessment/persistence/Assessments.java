@@ -245,7 +245,7 @@ public class Assessments {
     public boolean start(Assessment started) {
         return jdbc.sql("""
                 update assessments set status = 'running', phase = :phase, total = :total, started_at = :startedAt,
-                    heartbeat_at = :now
+                    heartbeat_at = :now, waiting_since = null
                 where id = :id and status in ('queued', 'running') and cancel_requested = false""")
                 .param("phase", started.phase().value()).param("total", started.total())
                 .param("startedAt", time(started.startedAt())).param("now", time(started.heartbeatAt()))
@@ -258,9 +258,10 @@ public class Assessments {
      */
     public boolean progress(Assessment running) {
         return jdbc.sql("""
-                update assessments set phase = :phase, done = :done, heartbeat_at = :now
+                update assessments set phase = :phase, done = :done, heartbeat_at = :now, waiting_since = :waiting
                 where id = :id and status = 'running' and cancel_requested = false""")
                 .param("phase", running.phase().value()).param("done", running.done())
+                .param("waiting", time(running.waitingSince()))
                 .param("now", time(running.heartbeatAt())).param("id", running.id().value()).update() == 1;
     }
 
@@ -450,7 +451,8 @@ public class Assessments {
         return Assessment.restore(new AssessmentId(rs.getObject("id", UUID.class)), pinned, spend,
                 AssessmentStatus.of(rs.getString("status")), AssessmentPhase.of(rs.getString("phase")),
                 rs.getInt("done"), rs.getInt("total"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                instant(rs, "heartbeat_at"), rs.getBoolean("cancel_requested"), rs.getString("error"),
+                instant(rs, "heartbeat_at"), instant(rs, "waiting_since"), rs.getBoolean("cancel_requested"),
+                rs.getString("error"),
                 summary == null ? null : json.readValue(summary, Summary.class));
     }
 

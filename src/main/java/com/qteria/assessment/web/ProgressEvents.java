@@ -155,7 +155,8 @@ class ProgressEvents implements SmartLifecycle {
             if (!followers.contains(follower)) {
                 return;
             }
-            String state = view.status() + "/" + view.progress().phase() + "/" + view.progress().done();
+            String state = view.status() + "/" + view.progress().phase() + "/" + view.progress().done() + "/"
+                    + view.progress().waitingSince();
             try {
                 if (!Objects.equals(state, follower.last)) {
                     follower.emitter.send(SseEmitter.event().name("progress").data(view, MediaType.APPLICATION_JSON));

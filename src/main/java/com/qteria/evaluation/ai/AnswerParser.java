@@ -1,6 +1,7 @@
 package com.qteria.evaluation.ai;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the model's answer strictly: one JSON object of the schema in {@link AiPrompt#SYSTEM}, and nothing outside
+ * Reads the model's answer strictly: one JSON object of the schema in {@link AiPrompt#SYSTEM} ({@link #SCHEMA}), and
+ * nothing outside
  * it. A code fence around the object is tolerated (models add them despite being told not to); any other text, an
  * unknown field, a verdict or confidence outside the schema, a key that was not asked about or is answered twice is
  * refused. Entries that are valid are kept even when others are not, so a repair only asks again for what is missing.
@@ -22,16 +24,57 @@ final class AnswerParser {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final Set<String> ITEM_FIELDS = Set.of("key", "verdict", "confidence", "reasoning", "missing",
-            "evidence");
-    private static final Set<String> QUOTE_FIELDS = Set.of("document", "page", "quote");
-    private static final Set<String> VERDICTS = Set.of("pass", "fail", "uncertain");
-    private static final Set<String> CONFIDENCES = Set.of("high", "medium", "low");
+    private static final List<String> VERDICTS = List.of("pass", "fail", "uncertain");
+    private static final List<String> CONFIDENCES = List.of("high", "medium", "low");
+    private static final Map<String, Object> QUOTE = object(properties(
+            "document", Map.of("type", "string"),
+            "page", Map.of("type", "integer"),
+            "quote", Map.of("type", "string")));
+    private static final Map<String, Object> ITEM = object(properties(
+            "key", Map.of("type", "string"),
+            "verdict", Map.of("type", "string", "enum", VERDICTS),
+            "confidence", Map.of("type", "string", "enum", CONFIDENCES),
+            "reasoning", Map.of("type", "string"),
+            "missing", Map.of("type", "boolean"),
+            "evidence", Map.of("type", "array", "items", QUOTE)));
+    /**
+     * The answer's JSON schema, as sent to providers with structured output ({@code ModelPrompt#answerSchema}) and
+     * enforced here: the fields below are read from it. Every field is listed as required (OpenAI's strict mode wants
+     * that); this parser alone also takes an entry without {@code missing} (false). Lengths and counts
+     * ({@link #MAX_REASONING}, {@link #MAX_QUOTES}, {@link #MAX_QUOTE}) are checked here only: the providers' schema
+     * subsets have no {@code maxLength}.
+     */
+    static final Map<String, Object> SCHEMA = object(properties("results", Map.of("type", "array", "items", ITEM)));
+    private static final Set<String> ITEM_FIELDS = fields(ITEM);
+    private static final Set<String> QUOTE_FIELDS = fields(QUOTE);
     static final int MAX_REASONING = 4000;
     static final int MAX_QUOTES = 10;
     static final int MAX_QUOTE = 1000;
 
     private AnswerParser() {
+    }
+
+    private static Map<String, Object> properties(Object... nameAndSchema) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndSchema.length; i += 2) {
+            properties.put((String) nameAndSchema[i], nameAndSchema[i + 1]);
+        }
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /** An object of exactly these properties, all required, no others. */
+    private static Map<String, Object> object(Map<String, Object> properties) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("type", "object");
+        object.put("properties", properties);
+        object.put("required", List.copyOf(properties.keySet()));
+        object.put("additionalProperties", false);
+        return Collections.unmodifiableMap(object);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> fields(Map<String, Object> object) {
+        return Set.copyOf(((Map<String, Object>) object.get("properties")).keySet());
     }
 
     /** One criterion's answer as the model gave it. */

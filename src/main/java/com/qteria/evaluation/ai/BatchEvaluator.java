@@ -53,7 +53,7 @@ public final class BatchEvaluator {
 
         boolean cache = batch.documentsShared();
         ModelReply reply = model.complete(new ModelPrompt(AiPrompt.SYSTEM, documentsBlock, messages, maxOutputTokens,
-                cache));
+                cache, AnswerParser.SCHEMA));
         TokenUsage usage = reply.usage();
         int calls = 1;
         AnswerParser.Parsed parsed = AnswerParser.parse(reply.text(), asked);
@@ -67,7 +67,7 @@ public final class BatchEvaluator {
             messages.add(new Message(Role.ASSISTANT, clip(reply.text())));
             messages.add(new Message(Role.USER, AiPrompt.repair(problems, missing)));
             ModelReply repaired = model.complete(new ModelPrompt(AiPrompt.SYSTEM, documentsBlock, messages,
-                    maxOutputTokens, cache));
+                    maxOutputTokens, cache, AnswerParser.SCHEMA));
             usage = usage.plus(repaired.usage());
             calls++;
             AnswerParser.parse(repaired.text(), missing).answers().forEach(answers::putIfAbsent);

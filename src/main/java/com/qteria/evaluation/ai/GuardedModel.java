@@ -20,6 +20,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,8 +34,11 @@ import org.slf4j.LoggerFactory;
  *     exponential back-off; both capped at {@code maxBackoff}. Errors that repeating cannot mend (key, permission,
  *     billing, a refused request) are not retried.</li>
  * <li><b>Circuit breaker</b> — when at least half of the last 10 calls (5 at the least) failed in a retryable way,
- *     calls are refused at once for 30 s, then a few probe calls decide; a provider that is down is not hammered by
- *     every running assessment.</li>
+ *     calls are refused at once for {@link #OPEN_FOR} (30 s), then a few probe calls decide; a provider that is down
+ *     is not hammered by every running assessment. A refusal of the call itself (key, permission, billing, a bad
+ *     request) is ignored by the breaker, neither failure nor success: it says nothing about whether the provider is
+ *     up, and must not hold back other calls. The breaker belongs to this object, one per provider and model
+ *     ({@code AiModels}); it measures time by the given clock.</li>
  * <li><b>Rate limiter</b> and <b>bulkhead</b> — at most {@code requestsPerMinute} calls a minute and
  *     {@code maxConcurrentCalls} at the same time; further calls wait their turn (minutes at most).</li>
  * </ul>
@@ -43,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class GuardedModel implements LanguageModel, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedModel.class);
+    /** How long the circuit breaker refuses calls once open, before probe calls decide. */
+    public static final Duration OPEN_FOR = Duration.ofSeconds(30);
 
     private final LanguageModel delegate;
     private final AiSettings settings;
@@ -53,6 +59,11 @@ public final class GuardedModel implements LanguageModel, AutoCloseable {
     private final MeterRegistry meters;
 
     public GuardedModel(LanguageModel delegate, AiSettings settings, MeterRegistry meters) {
+        this(delegate, settings, meters, Clock.systemUTC());
+    }
+
+    /** With the clock the circuit breaker's open time is measured by. */
+    public GuardedModel(LanguageModel delegate, AiSettings settings, MeterRegistry meters, Clock clock) {
         this.delegate = delegate;
         this.settings = settings;
         this.meters = meters;
@@ -65,8 +76,10 @@ public final class GuardedModel implements LanguageModel, AutoCloseable {
                 .build());
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(2)
+                .waitDurationInOpenState(OPEN_FOR).permittedNumberOfCallsInHalfOpenState(2)
                 .recordException(e -> e instanceof LanguageModelException l && l.kind().retryable())
+                .ignoreException(e -> e instanceof LanguageModelException l && l.refused())
+                .clock(clock)
                 .build());
         this.limiter = RateLimiter.of(name, RateLimiterConfig.custom()
                 .limitForPeriod(settings.requestsPerMinute()).limitRefreshPeriod(Duration.ofMinutes(1))

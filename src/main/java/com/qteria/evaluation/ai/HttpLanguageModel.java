@@ -150,6 +150,23 @@ public abstract class HttpLanguageModel implements LanguageModel, AutoCloseable 
         return ProviderFailures.kind(status, error);
     }
 
+    /**
+     * The provider refused the request (400, 422) and named one of {@code words} (a request field) in its message: an
+     * endpoint that does not know a feature this adapter used, e.g. structured output.
+     */
+    protected static boolean refusedFeature(LanguageModelException e, String... words) {
+        if (e.kind() != Kind.BAD_REQUEST || e.getMessage() == null) {
+            return false;
+        }
+        String message = e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        for (String word : words) {
+            if (message.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A 2xx answer that is not what the API documents: the server failed, trying again may help. */
     protected final LanguageModelException unreadable(String why) {
         return new LanguageModelException(Kind.SERVER_ERROR, name + ": unreadable answer ("

@@ -322,4 +322,99 @@ class BatchEvaluatorTests {
         assertThat(found).as("no needs-review finding for the interrupted call: the next run asks again").isEmpty();
         assertThat(model.prompts).as("the next batch is not asked").hasSize(1);
     }
+
+    /** A clock that moves 10 s each time it is read: a wait for the provider passes in a few reads. */
+    static final class TickingClock extends java.time.Clock {
+        private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-07T14:02:00Z"));
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now.getAndUpdate(t -> t.plusSeconds(10));
+        }
+    }
+
+    @Test
+    void anUnavailableProviderIsWaitedForAndTheBatchIsJudgedOnceItAnswersAgain() {
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        model.otherwise(prompt -> {
+            if (failures.getAndIncrement() < 2) {
+                throw new com.qteria.evaluation.LanguageModelException(
+                    com.qteria.evaluation.LanguageModelException.Kind.UNAVAILABLE, "breaker open");
+            }
+            return results(answer("a", "pass", "high", TRUE_QUOTE));
+        });
+        List<CriterionFinding> found = new java.util.ArrayList<>();
+        List<java.time.Instant> waits = new java.util.ArrayList<>();
+
+        boolean finished = new EvaluationPipeline(evaluation, new TickingClock()).run(new EvaluationRequest(
+                List.of(criterion("a", "test_reports")), List.of(), List.of(new AssessedDocument.Read(REPORT)),
+                java.time.LocalDate.of(2026, 1, 1), ai(1, 150_000), c -> false, () -> false, waits::add),
+                (findings, call) -> found.addAll(findings));
+
+        assertThat(finished).isTrue();
+        assertThat(found).singleElement().satisfies(f -> assertThat(f.finding().source()).isEqualTo(Source.AI));
+        assertThat(waits).as("told of the wait, then of its end").isNotEmpty().last().isNull();
+        assertThat(waits.getFirst()).isNotNull();
+        assertThat(failures).hasValue(3);
+    }
+
+    @Test
+    void aProviderUnavailablePastTheDeadlineLeavesTheCriteriaNeedingReviewWithHowLongItWaited() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        model.otherwise(prompt -> {
+            // overloaded, then the breaker refuses: the reason names what the provider said
+            throw new com.qteria.evaluation.LanguageModelException(calls.getAndIncrement() == 0
+                    ? com.qteria.evaluation.LanguageModelException.Kind.OVERLOADED
+                    : com.qteria.evaluation.LanguageModelException.Kind.UNAVAILABLE, "529 or breaker open");
+        });
+        List<CriterionFinding> found = new java.util.ArrayList<>();
+
+        boolean finished = new EvaluationPipeline(evaluation, new TickingClock()).run(new EvaluationRequest(
+                List.of(criterion("a", "test_reports"), criterion("b", "test_reports")), List.of(),
+                List.of(new AssessedDocument.Read(REPORT)), java.time.LocalDate.of(2026, 1, 1), ai(1, 150_000),
+                c -> false, () -> false), (findings, call) -> found.addAll(findings));
+
+        assertThat(finished).isTrue();
+        assertThat(found).hasSize(2).allSatisfy(f -> {
+            assertThat(f.finding().verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+            assertThat(((com.qteria.evaluation.Reason.AiUnavailable) f.finding().reasons().getFirst()).minutes())
+                    .isEqualTo(10);
+        });
+        assertThat(com.qteria.evaluation.ReasonText.standalone().english(List.of(found.getFirst().finding().reasons()
+                .getFirst()))).isEqualTo("The AI provider was unavailable for 10 minutes (overloaded); "
+                        + "review this criterion yourself.");
+        assertThat(model.prompts.size()).as("the second batch is tried once, without a second wait")
+                .isLessThan(40);
+    }
+
+    @Test
+    void aCancelEndsTheWaitForTheProvider() throws Exception {
+        model.otherwise(prompt -> {
+            throw new com.qteria.evaluation.LanguageModelException(
+                    com.qteria.evaluation.LanguageModelException.Kind.UNAVAILABLE, "breaker open");
+        });
+        AtomicBoolean cancelled = new AtomicBoolean();
+        List<CriterionFinding> found = new java.util.ArrayList<>();
+        java.time.Clock frozen = java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T14:02:00Z"),
+                java.time.ZoneOffset.UTC);
+        java.util.concurrent.CompletableFuture<Boolean> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> new EvaluationPipeline(evaluation, frozen).run(new EvaluationRequest(List.of(criterion("a",
+                        "test_reports")), List.of(), List.of(new AssessedDocument.Read(REPORT)),
+                        java.time.LocalDate.of(2026, 1, 1), ai(1, 150_000), c -> false, cancelled::get,
+                        since -> cancelled.set(since != null)), (findings, call) -> found.addAll(findings)));
+
+        assertThat(run.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("stopped, though time never passed").isFalse();
+        assertThat(found).as("nothing stored: the next run asks again").isEmpty();
+    }
 }

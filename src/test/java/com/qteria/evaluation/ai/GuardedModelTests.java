@@ -56,11 +56,54 @@ class GuardedModelTests {
     }
 
     GuardedModel guard(LanguageModel model, int attempts, Duration backoff) {
+        return guard(model, attempts, backoff, java.time.Clock.systemUTC());
+    }
+
+    GuardedModel guard(LanguageModel model, int attempts, Duration backoff, java.time.Clock clock) {
         AiSettings s = AiSettings.of("anthropic", "m", "k", "");
         return new GuardedModel(model, new AiSettings(s.provider(), s.model(), s.apiKey(), s.baseUrl(), s.timeout(),
                 s.maxOutputTokens(), s.batchSize(), s.contextBudgetTokens(), attempts, backoff, Duration.ofSeconds(5),
                 2, 1000, Map.of("m", new ModelPrice(new BigDecimal("3"), new BigDecimal("15"), new BigDecimal("3.75"),
-                        new BigDecimal("0.30"))), ""), meters);
+                        new BigDecimal("0.30"))), ""), meters, clock);
+    }
+
+    @Test
+    void theOpenBreakerLetsProbeCallsThroughOnceItsOpenTimeHasPassedByTheClockItWasGiven() {
+        Flaky model = new Flaky();
+        for (int i = 0; i < 5; i++) {
+            model.failures.add(new LanguageModelException(Kind.OVERLOADED, "529"));
+        }
+        com.qteria.support.MutableClock clock = new com.qteria.support.MutableClock();
+        GuardedModel guarded = guard(model, 1, Duration.ofMillis(1), clock);
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> guarded.complete(PROMPT)).isInstanceOf(LanguageModelException.class);
+        }
+        assertThatThrownBy(() -> guarded.complete(PROMPT)).satisfies(e -> assertThat(
+                ((LanguageModelException) e).kind()).isEqualTo(Kind.UNAVAILABLE));
+        clock.advance(GuardedModel.OPEN_FOR.minusSeconds(1));
+        assertThatThrownBy(() -> guarded.complete(PROMPT)).isInstanceOf(LanguageModelException.class);
+        assertThat(model.calls).hasSize(5);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(guarded.complete(PROMPT).text()).isEqualTo("{}");
+        assertThat(model.calls).as("the probe reached the provider").hasSize(6);
+    }
+
+    @Test
+    void refusalsOfTheCallDoNotCountForTheCircuitBreaker() {
+        Flaky model = new Flaky();
+        for (int i = 0; i < 20; i++) {
+            model.failures.add(new LanguageModelException(i % 2 == 0 ? Kind.AUTHENTICATION : Kind.PERMISSION,
+                    i % 2 == 0 ? "401" : "403"));
+        }
+        model.failures.add(new LanguageModelException(Kind.OVERLOADED, "529"));
+        GuardedModel guarded = guard(model, 1, Duration.ofMillis(1));
+        for (int i = 0; i < 21; i++) {
+            assertThatThrownBy(() -> guarded.complete(PROMPT)).satisfies(e -> assertThat(
+                    ((LanguageModelException) e).kind()).isNotEqualTo(Kind.UNAVAILABLE));
+        }
+        assertThat(guarded.complete(PROMPT).text()).as("20 refusals and one overload do not open the breaker")
+                .isEqualTo("{}");
+        assertThat(model.calls).hasSize(22);
     }
 
     @Test

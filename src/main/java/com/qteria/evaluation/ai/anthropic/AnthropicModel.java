@@ -1,6 +1,8 @@
 package com.qteria.evaluation.ai.anthropic;
 
 import com.qteria.evaluation.AiSettings;
+import com.qteria.evaluation.AiSettings.StructuredOutput;
+import com.qteria.evaluation.LanguageModelException;
 import com.qteria.evaluation.LanguageModelException.Kind;
 import com.qteria.evaluation.ModelPrompt;
 import com.qteria.evaluation.ModelReply;
@@ -11,8 +13,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -27,6 +32,11 @@ import org.springframework.http.HttpHeaders;
  * No {@code temperature} is sent: the newest models reject it. Determinism comes from the prompt and from verifying
  * every quote, not from sampling settings. The effort, when configured, goes as {@code output_config.effort}.
  * <p>
+ * Structured output ({@link StructuredOutput#JSON_SCHEMA}, the default): the prompt's answer schema goes as
+ * {@code output_config.format} ({@code {"type": "json_schema", "schema": …}}, generally available, no beta header), so
+ * the model's text is JSON of that schema. An endpoint that refuses it with a 400 naming the field (an older gateway)
+ * is asked again once without it, and not sent it again by this object (a warning in the log).
+ * <p>
  * The key goes out as {@code x-api-key}. An empty key sends none, for a gateway that authenticates otherwise. Nothing
  * is read from the environment here: the settings are the only source.
  */
@@ -37,9 +47,11 @@ public final class AnthropicModel extends HttpLanguageModel {
 
     private static final String ANTHROPIC_API = "https://api.anthropic.com";
     private static final CacheControl EPHEMERAL = new CacheControl("ephemeral");
+    private static final Logger log = LoggerFactory.getLogger(AnthropicModel.class);
 
     private final URI messages;
     private final String effort;
+    private volatile boolean structured;
 
     public AnthropicModel(AiSettings settings) {
         this(settings, Clock.systemUTC());
@@ -50,11 +62,24 @@ public final class AnthropicModel extends HttpLanguageModel {
         super("anthropic", settings, ANTHROPIC_API, null, clock);
         this.messages = URI.create(baseUrl() + "/v1/messages");
         this.effort = settings.effort();
+        this.structured = settings.structuredOutput() == StructuredOutput.JSON_SCHEMA;
     }
 
     @Override
     public ModelReply complete(ModelPrompt prompt) {
-        Message message = post(messages, this::headers, request(prompt), Message.class);
+        Message message;
+        boolean withSchema = structured && prompt.answerSchema() != null;
+        try {
+            message = post(messages, this::headers, request(prompt, withSchema), Message.class);
+        } catch (LanguageModelException e) {
+            if (!withSchema || !refusedFeature(e, "output_config", "json_schema", "structured output")) {
+                throw e;
+            }
+            structured = false;
+            log.warn("AI provider {} refused structured output ({}); asking for JSON by the prompt alone from now on",
+                    name(), e.getMessage());
+            message = post(messages, this::headers, request(prompt, false), Message.class);
+        }
         if (message.content() == null) {
             throw unreadable("a message without content");
         }
@@ -68,7 +93,7 @@ public final class AnthropicModel extends HttpLanguageModel {
         }
     }
 
-    private MessagesRequest request(ModelPrompt prompt) {
+    private MessagesRequest request(ModelPrompt prompt, boolean withSchema) {
         List<Turn> turns = new ArrayList<>();
         turns.add(new Turn("user", firstTurn(prompt)));
         for (ModelPrompt.Message message : prompt.messages().subList(1, prompt.messages().size())) {
@@ -78,7 +103,9 @@ public final class AnthropicModel extends HttpLanguageModel {
             }, message.text()));
         }
         List<TextBlock> system = prompt.system().isBlank() ? null : List.of(new TextBlock(prompt.system(), null));
-        OutputConfig output = effort.isEmpty() ? null : new OutputConfig(effort);
+        Format format = withSchema ? new Format("json_schema", prompt.answerSchema()) : null;
+        OutputConfig output = effort.isEmpty() && format == null ? null
+                : new OutputConfig(effort.isEmpty() ? null : effort, format);
         return new MessagesRequest(model(), prompt.maxOutputTokens(), system, turns, output);
     }
 
@@ -142,7 +169,11 @@ public final class AnthropicModel extends HttpLanguageModel {
     record CacheControl(String type) {
     }
 
-    record OutputConfig(String effort) {
+    record OutputConfig(String effort, Format format) {
+    }
+
+    /** {@code output_config.format}: the JSON schema the answer's text follows. */
+    record Format(String type, Map<String, Object> schema) {
     }
 
     /** The answer, as far as it is read: content blocks, why it stopped, the usage. */

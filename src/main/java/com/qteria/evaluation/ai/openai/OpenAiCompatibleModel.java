@@ -1,6 +1,7 @@
 package com.qteria.evaluation.ai.openai;
 
 import com.qteria.evaluation.AiSettings;
+import com.qteria.evaluation.AiSettings.StructuredOutput;
 import com.qteria.evaluation.LanguageModelException;
 import com.qteria.evaluation.LanguageModelException.Kind;
 import com.qteria.evaluation.ModelPrompt;
@@ -16,7 +17,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -42,10 +46,19 @@ import org.springframework.http.HttpHeaders;
  * (OpenAI's reasoning models want {@code max_completion_tokens} and no temperature; they are not a target here). The
  * documents and the first question travel as one user message, documents first, so the stable prefix (system,
  * documents) comes first for the provider's automatic prefix caching.
+ * <p>
+ * Structured output ({@link StructuredOutput}): {@code json-schema} (the default) sends the prompt's answer schema as
+ * {@code response_format: {"type": "json_schema", "json_schema": {"name", "strict": true, "schema"}}} (OpenAI, Azure,
+ * vLLM and Ollama know it); {@code json-object} sends {@code {"type": "json_object"}}; {@code none} nothing. An
+ * endpoint that refuses {@code json_schema} with a 400 naming it is asked again once with {@code json_object}, and one
+ * that refuses that too without any; this object remembers it (a warning in the log).
  */
 public final class OpenAiCompatibleModel extends HttpLanguageModel {
 
     static final String AZURE_API_VERSION = "2024-10-21";
+    /** The answer schema's name in {@code response_format.json_schema}. */
+    static final String SCHEMA_NAME = "criteria_judgements";
+    private static final Logger log = LoggerFactory.getLogger(OpenAiCompatibleModel.class);
 
     private static final String OPENAI_API = "https://api.openai.com/v1";
     private static final List<String> AZURE_HOSTS = List.of(".openai.azure.com", ".services.ai.azure.com",
@@ -53,6 +66,7 @@ public final class OpenAiCompatibleModel extends HttpLanguageModel {
 
     private final URI completions;
     private final boolean azure;
+    private volatile StructuredOutput structured;
 
     public OpenAiCompatibleModel(AiSettings settings) {
         this(settings, null, Clock.systemUTC());
@@ -66,6 +80,7 @@ public final class OpenAiCompatibleModel extends HttpLanguageModel {
         super("openai", withAzureKey(settings), OPENAI_API, proxy, clock);
         this.azure = azure(settings.baseUrl());
         this.completions = completions(baseUrl(), settings.model(), azure);
+        this.structured = settings.structuredOutput();
     }
 
     private static AiSettings withAzureKey(AiSettings settings) {
@@ -95,7 +110,21 @@ public final class OpenAiCompatibleModel extends HttpLanguageModel {
 
     @Override
     public ModelReply complete(ModelPrompt prompt) {
-        ChatCompletion completion = post(completions, this::headers, request(prompt), ChatCompletion.class);
+        ChatCompletion completion = null;
+        while (completion == null) {
+            StructuredOutput mode = prompt.answerSchema() == null ? StructuredOutput.NONE : structured;
+            try {
+                completion = post(completions, this::headers, request(prompt, mode), ChatCompletion.class);
+            } catch (LanguageModelException e) {
+                if (mode == StructuredOutput.NONE || !refusedFeature(e, "response_format", "json_schema",
+                        "json_object")) {
+                    throw e;
+                }
+                structured = mode == StructuredOutput.JSON_SCHEMA ? StructuredOutput.JSON_OBJECT : StructuredOutput.NONE;
+                log.warn("AI provider {} refused response_format {} ({}); using {} from now on", name(), mode,
+                        e.getMessage(), structured);
+            }
+        }
         if (completion.choices() == null) {
             throw unreadable("a completion without choices");
         }
@@ -113,7 +142,7 @@ public final class OpenAiCompatibleModel extends HttpLanguageModel {
         }
     }
 
-    private ChatRequest request(ModelPrompt prompt) {
+    private ChatRequest request(ModelPrompt prompt, StructuredOutput mode) {
         List<ChatMessage> messages = new ArrayList<>();
         if (!prompt.system().isBlank()) {
             messages.add(new ChatMessage("system", prompt.system()));
@@ -125,7 +154,13 @@ public final class OpenAiCompatibleModel extends HttpLanguageModel {
                 case ASSISTANT -> "assistant";
             }, message.text()));
         }
-        return new ChatRequest(model(), 0.0, prompt.maxOutputTokens(), messages);
+        ResponseFormat format = switch (mode) {
+            case JSON_SCHEMA -> new ResponseFormat("json_schema", new JsonSchema(SCHEMA_NAME, true,
+                    prompt.answerSchema()));
+            case JSON_OBJECT -> new ResponseFormat("json_object", null);
+            case NONE -> null;
+        };
+        return new ChatRequest(model(), 0.0, prompt.maxOutputTokens(), messages, format);
     }
 
     /** One string, documents first: providers cache the longest stable prefix on their own. */
@@ -164,7 +199,14 @@ public final class OpenAiCompatibleModel extends HttpLanguageModel {
         return status == 503 ? Kind.OVERLOADED : super.kind(status, error);
     }
 
-    record ChatRequest(String model, double temperature, int maxTokens, List<ChatMessage> messages) {
+    record ChatRequest(String model, double temperature, int maxTokens, List<ChatMessage> messages,
+            ResponseFormat responseFormat) {
+    }
+
+    record ResponseFormat(String type, JsonSchema jsonSchema) {
+    }
+
+    record JsonSchema(String name, boolean strict, Map<String, Object> schema) {
     }
 
     record ChatMessage(String role, String content) {

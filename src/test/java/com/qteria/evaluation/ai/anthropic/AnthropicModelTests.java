@@ -385,4 +385,24 @@ class AnthropicModelTests {
             return socket.getLocalPort();
         }
     }
+
+    @Test
+    void sendsTheAnswerSchemaAsOutputFormatAndFallsBackToThePromptOnceRefused() {
+        server.enqueue(FakeAnthropicServer.text("{}", 10, 2, 0, 0),
+                FakeAnthropicServer.error(400, "invalid_request_error", "output_config.format: Extra inputs are not "
+                        + "permitted"),
+                FakeAnthropicServer.text("{}", 10, 2, 0, 0), FakeAnthropicServer.text("{}", 10, 2, 0, 0));
+        ModelPrompt withSchema = new ModelPrompt(SYSTEM, DOCUMENTS, List.of(new ModelPrompt.Message(
+                ModelPrompt.Role.USER, QUESTION)), 1024, true, java.util.Map.of("type", "object"));
+        model.complete(withSchema);
+        JsonNode format = server.requests().getFirst().json().path("output_config").path("format");
+        assertThat(format.path("type").asString()).isEqualTo("json_schema");
+        assertThat(format.path("schema").path("type").asString()).isEqualTo("object");
+        assertThat(server.requests().getFirst().header("anthropic-beta")).as("generally available").isNull();
+
+        model.complete(withSchema);
+        model.complete(withSchema);
+        assertThat(server.requests()).extracting(r -> r.json().has("output_config"))
+                .containsExactly(true, true, false, false);
+    }
 }

@@ -417,6 +417,43 @@ class OpenAiCompatibleModelTests {
         return new ModelPrompt(SYSTEM, DOCUMENTS, List.of(new Message(Role.USER, QUESTION)), 1024);
     }
 
+    private static final Map<String, Object> SCHEMA = Map.of("type", "object", "properties", Map.of());
+
+    @Test
+    void sendsTheAnswerSchemaAsStrictJsonSchemaAndNoResponseFormatWithoutOne() {
+        server.enqueue(FakeOpenAiServer.text("{}", 10, 2, 0), FakeOpenAiServer.text("{}", 10, 2, 0));
+        model.complete(new ModelPrompt(SYSTEM, DOCUMENTS, List.of(new Message(Role.USER, QUESTION)), 1024, true,
+                SCHEMA));
+        model.complete(prompt());
+        JsonNode format = server.requests().get(0).json().path("response_format");
+        assertThat(format.path("type").asString()).isEqualTo("json_schema");
+        assertThat(format.path("json_schema").path("strict").asBoolean()).isTrue();
+        assertThat(format.path("json_schema").path("schema").path("type").asString()).isEqualTo("object");
+        assertThat(server.requests().get(1).json().has("response_format")).isFalse();
+    }
+
+    @Test
+    void anEndpointRefusingJsonSchemaIsAskedForAJsonObjectOnceAndFromThenOn() {
+        server.enqueue(FakeOpenAiServer.error(400, "invalid_request_error", null,
+                        "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model."),
+                FakeOpenAiServer.text("{}", 10, 2, 0), FakeOpenAiServer.text("{}", 10, 2, 0));
+        ModelPrompt prompt = new ModelPrompt(SYSTEM, DOCUMENTS, List.of(new Message(Role.USER, QUESTION)), 1024, true,
+                SCHEMA);
+        assertThat(model.complete(prompt).text()).isEqualTo("{}");
+        model.complete(prompt);
+        assertThat(server.requests()).extracting(r -> r.json().path("response_format").path("type").asString())
+                .containsExactly("json_schema", "json_object", "json_object");
+    }
+
+    @Test
+    void anotherBadRequestIsNotTakenForAMissingFeature() {
+        server.enqueue(FakeOpenAiServer.error(400, "invalid_request_error", null, "max_tokens is too large"));
+        ModelPrompt prompt = new ModelPrompt(SYSTEM, DOCUMENTS, List.of(new Message(Role.USER, QUESTION)), 1024, true,
+                SCHEMA);
+        assertThatThrownBy(() -> model.complete(prompt)).isInstanceOf(LanguageModelException.class);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
     /** Azure's host name, reached through the fake acting as HTTP proxy: the request is the adapter's own. */
     private static OpenAiCompatibleModel azureModel(FakeOpenAiServer azure, String baseUrl) {
         return new OpenAiCompatibleModel(settings(KEY, baseUrl, Duration.ofSeconds(5)),
