@@ -6,7 +6,8 @@
 # Serves the jar (bench/served.sh: a fresh PostgreSQL database qteria_load, or DB=h2), then runs the Gatling simulation
 # of the `load` Maven profile against it (src/load/java/com/qteria/load/WorkingDaySimulation.java): USERS (50) handlers
 # for MINUTES (5), then BURST (100) assessments started within BURST_SECONDS (60). Any other simulation parameter:
-# GATLING_ARGS="-DthinkMin=1 -DsubmitPercent=50". The instance uses the offline evaluator (no AI provider). Prints where the HTML report is, p50/p95/p99 per request, errors and assessments per minute; exits
+# GATLING_ARGS="-DthinkMin=1 -DsubmitPercent=50". The instance uses the offline evaluator (no AI provider).
+# Prints where the HTML report is, p50/p95/p99 per request, errors and assessments per minute; exits
 # non-zero when a Gatling assertion fails or the last burst assessment completed later than 2 minutes after the
 # burst. Needs python3, curl and PostgreSQL (or DB=h2).
 set -euo pipefail
@@ -19,7 +20,8 @@ NAME=load PORT=${PORT:-18400}
 source bench/served.sh
 jar=${1:-target/qteria.jar}
 serve "$jar"
-echo "Serving $jar on port $PORT (offline evaluator); $USERS users for $MINUTES min, then a burst of $BURST in $BURST_SECONDS s"
+echo "Serving $jar on port $PORT (offline evaluator): $USERS users for $MINUTES min," \
+    "then a burst of $BURST in $BURST_SECONDS s"
 SUMMARY="$PWD/$OUT/summary.json"
 rm -f "$SUMMARY"
 status=0
