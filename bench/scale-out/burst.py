@@ -17,7 +17,7 @@ from qclient import Client, cpu_seconds  # noqa: E402
 
 BASE = sys.argv[1]
 BURST = int(os.environ.get("BURST", "100"))
-SPREAD = float(os.environ.get("SPREAD", "30"))
+SPREAD = float(os.environ.get("SPREAD", "0"))
 DB = os.environ["DB"]
 PIDS = dict(item.split("=") for item in os.environ["PIDS"].split(","))
 

@@ -2,7 +2,7 @@
 # Issue 17, "Scale-out" (acceptance 2): the same burst against WEB web instances (--role=web) behind nginx on
 # loopback and WORKERS worker instances (--role=worker), every one -Xmx512m, all on one fresh PostgreSQL database per
 # configuration and one shared data directory (bench/cluster.sh). BURST assessments (100) of the sample LVD workflow
-# on its four sample documents (offline evaluator), started evenly within SPREAD seconds (30) through nginx
+# on its four sample documents (offline evaluator), started one after the other as fast as one client can (or evenly over SPREAD seconds) through nginx
 # (bench/scale-out/burst.py); measured: time until the last one ends, assessments per minute, CPU seconds per
 # process and the share of the machine's cores, PostgreSQL's peak connections and transactions committed. The
 # configurations run one after the other in the same run (CONFIGS, "web x workers": 1x1 1x2 2x2) and the ratios of
@@ -72,7 +72,7 @@ NGINX
 
 # One configuration: $1 web instances, $2 worker instances; prints burst.py's JSON on the last line.
 configuration() (
-    local webs=$1 workers=$2 port=$BASE_PORT names=() ports=() n pid
+    local webs=$1 workers=$2 port=$BASE_PORT names=() ports=() n
     NAME=scale-out-${webs}x$workers LABEL=Scale
     # shellcheck source=../cluster.sh
     source bench/cluster.sh
@@ -80,6 +80,9 @@ configuration() (
         port=$((port + 1))
         "$JAVA" -Xmx512m -jar "$JAR" --role=web --server.port=$port > "$OUT/web-$n.log" 2>&1 & PIDS+=($!)
         names+=("web-$n=$!"); ports+=("$port")
+        # The first one alone: instances started together on a fresh database race to register JobRunr's recurring
+        # job (RetentionRun's @Recurring) and the loser stops with "duplicate key … jobrunr_recurring_jobs_pkey".
+        [[ $n == 1 ]] && await_health "$port"
     done
     for n in $(seq 1 "$workers"); do
         port=$((port + 1))
@@ -87,7 +90,7 @@ configuration() (
             --jobrunr.background-job-server.name="worker-$n" > "$OUT/worker-$n.log" 2>&1 & PIDS+=($!)
         names+=("worker-$n=$!")
     done
-    for pid in $(seq $((BASE_PORT + 1)) "$port"); do await_health "$pid"; done
+    for n in $(seq $((BASE_PORT + 1)) "$port"); do await_health "$n"; done
     start_nginx "$BASE_PORT" "${ports[@]}"
     echo "==> $webs web + $workers worker instances ($QTERIA_WORKERS job workers each, poll ${QTERIA_JOB_POLL_SECONDS} s): burst of ${BURST:-100}" >&2
     DB=$DB PIDS=$(IFS=,; echo "${names[*]}") python3 bench/scale-out/burst.py "http://127.0.0.1:$BASE_PORT" \
