@@ -84,6 +84,7 @@ cpu = {name: round(cpu_seconds(int(pid)) - cpu_before[name], 1) for name, pid in
 print(json.dumps({
     "assessments": BURST, "started_within_s": round(start_seconds, 1), "statuses": statuses,
     "unfinished": len(pending), "seconds_to_last": round(seconds, 1),
+    "after_last_start_s": round(seconds - start_seconds, 1),
     "per_minute": round(BURST / seconds * 60, 1), "cpu_seconds": cpu,
     "cpu_share_of_2_cores": round(sum(cpu.values()) / (seconds * os.cpu_count()), 2),
     "machine_busy": round(busy / total, 2),

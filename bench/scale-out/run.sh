@@ -112,7 +112,9 @@ reference_name, reference = rows[0]
 ok = True
 for name, r in rows:
     ok &= r["statuses"].get("completed", 0) == r["assessments"]
-    print(f"{name}: {r['seconds_to_last']} s to the last, {r['per_minute']}/min, statuses {r['statuses']}, "
+    print(f"{name}: started in {r['started_within_s']} s, {r['seconds_to_last']} s to the last "
+          f"({r['seconds_to_last'] - r['started_within_s']:.1f} s after the last start), {r['per_minute']}/min, "
+          f"statuses {r['statuses']}, "
           f"CPU {r['cpu_share_of_2_cores']:.0%} of the cores by Qteria "
           f"({r['machine_busy']:.0%} busy in all), DB connections peak {r['db_connections_peak']}"
           f" (active {r['db_active_peak']}), {r['db_commits']} commits; time ratio {reference_name}/{name} = "
