@@ -31,6 +31,15 @@ export QTERIA_LOG_FORMAT=
 export QTERIA_BOOTSTRAP_ORG="$LABEL Labs" QTERIA_BOOTSTRAP_ADMIN_EMAIL=admin@$lower.example
 export QTERIA_BOOTSTRAP_ADMIN_PASSWORD="$lower password 2026"
 
+# Waits until the instance on port $1 answers /health (two minutes at most).
+await_health() {
+    for _ in $(seq 1 120); do
+        curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0
+        sleep 1
+    done
+    echo "instance on port $1 did not become healthy" >&2; exit 1
+}
+
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 # Imports a workflow named $3 with $1 criteria (one check, the others for retrieval) and uploads a generated document

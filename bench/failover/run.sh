@@ -21,14 +21,6 @@ NAME=failover LABEL=Failover
 # shellcheck source=../cluster.sh
 source bench/cluster.sh
 
-await_health() {
-    for _ in $(seq 1 120); do
-        curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0
-        sleep 1
-    done
-    echo "instance on port $1 did not become healthy" >&2; exit 1
-}
-
 echo "==> web instance (no jobs) on :$WEB_PORT"
 "$JAVA" -jar "$JAR" --role=web --server.port=$WEB_PORT > "$OUT/web.log" 2>&1 & PIDS+=($!)
 await_health $WEB_PORT
