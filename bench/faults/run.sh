@@ -13,15 +13,20 @@
 #                     overloaded_error for $FAULT s, then valid answers; assessments must wait, then complete.
 #   postgres-restart  pg_ctlcluster restart of the shared PostgreSQL (a few seconds' outage) during the load.
 #   worker-kill       kill -9 of worker-1 during the load; worker-2 carries on alone.
+#   s3-down           the document store on s3proxy (S3Server.java, a test dependency, its own process, objects on
+#                     disk) killed for $FAULT s, then started again on the same objects.
+#   disk-full         the data directory on a 256 MB tmpfs (needs root: mount), filled to the last byte for $FAULT s,
+#                     then emptied again.
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as .ci/run sets up), curl and python3. Ports 18450-18459. Writes
 # logs and results to target/bench/faults-<scenario>/. Exit code 0 when every check of every scenario holds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-SCENARIOS=(ai-529 postgres-restart worker-kill)
+SCENARIOS=(ai-529 postgres-restart worker-kill s3-down disk-full)
 JAR=target/qteria.jar
-WEB_PORT=18450
-AI_PORT=18459
+WEB_PORT=${WEB_PORT:-18450}  # and the two next ports; 18460 for a second run at the same time
+AI_PORT=$((WEB_PORT + 9))
+S3_PORT=$((WEB_PORT + 8))
 BEFORE=${BEFORE:-20} FAULT=${FAULT:-60} AFTER=${AFTER:-20}
 [[ -f $JAR ]] || { echo "Build the jar first: ./mvnw -q -B package -DskipTests" >&2; exit 2; }
 [[ $# == 1 ]] || { echo "usage: $0 ${SCENARIOS[*]// /|}|all" >&2; exit 2; }
@@ -45,6 +50,30 @@ await_health() {
     echo "instance on port $1 did not become ready" >&2; exit 1
 }
 
+start_s3() {
+    "$JAVA" -cp "target/test-classes:target/classes:$(cat "$OUT/classpath.txt")" bench/faults/S3Server.java \
+        $S3_PORT "$PWD/$OUT/s3" qteria-bench "$QTERIA_S3_ACCESS_KEY" "$QTERIA_S3_SECRET_KEY" >> "$OUT/s3.log" 2>&1 &
+    S3_PID=$!
+    PIDS+=("$S3_PID")
+    for _ in $(seq 1 240); do
+        grep -q "s3proxy on port" "$OUT/s3.log" && return 0
+        sleep 0.5
+    done
+    echo "s3proxy did not start; see $OUT/s3.log" >&2; exit 1
+}
+
+if [[ $SCENARIO == s3-down ]]; then
+    ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+    export QTERIA_STORAGE=s3 QTERIA_S3_ENDPOINT=http://127.0.0.1:$S3_PORT QTERIA_S3_BUCKET=qteria-bench
+    export QTERIA_S3_PATH_STYLE=true QTERIA_S3_ACCESS_KEY=qteria-bench
+    # secretlint-disable-next-line -- the local s3proxy's made-up key
+    export QTERIA_S3_SECRET_KEY=qteria-bench-secret
+    start_s3
+fi
+if [[ $SCENARIO == disk-full ]]; then
+    mount -t tmpfs -o size=256m tmpfs "$OUT/data" || { echo "blocked: cannot mount a tmpfs (needs root)" >&2; exit 2; }
+    trap 'cleanup; umount "$OUT/data"' EXIT
+fi
 if [[ $SCENARIO == ai-529 ]]; then
     python3 bench/faults/fake_ai.py $AI_PORT "$PWD/$OUT/overloaded" > "$OUT/fake-ai.log" 2>&1 & PIDS+=($!)
     export QTERIA_AI_PROVIDER=anthropic ANTHROPIC_BASE_URL=http://127.0.0.1:$AI_PORT
@@ -127,6 +156,18 @@ case $SCENARIO in
         kill -9 "${WORKER_PID[1]}"
         sleep "$FAULT"
         ;;
+    s3-down)
+        echo "==> s3proxy killed for $FAULT s"
+        kill -9 "$S3_PID"
+        sleep "$FAULT"
+        start_s3
+        ;;
+    disk-full)
+        dd if=/dev/zero of="$OUT/data/filler" bs=1M 2>/dev/null || true
+        echo "==> the data directory is full ($(df -h --output=used,avail "$OUT/data" | tail -n 1)) for $FAULT s"
+        sleep "$FAULT"
+        rm -f "$OUT/data/filler"
+        ;;
 esac
 echo "==> fault over after $(( $(date +%s) - fault_at )) s; traffic for ${AFTER} s more, then the checks"
 sleep "$AFTER"
@@ -134,6 +175,30 @@ touch "$OUT/stop"
 code=0
 wait "$DRIVER" || code=$?
 cat "$OUT/driver.txt"
+start_s3() {
+    "$JAVA" -cp "target/test-classes:target/classes:$(cat "$OUT/classpath.txt")" bench/faults/S3Server.java \
+        $S3_PORT "$PWD/$OUT/s3" qteria-bench "$QTERIA_S3_ACCESS_KEY" "$QTERIA_S3_SECRET_KEY" >> "$OUT/s3.log" 2>&1 &
+    S3_PID=$!
+    PIDS+=("$S3_PID")
+    for _ in $(seq 1 240); do
+        grep -q "s3proxy on port" "$OUT/s3.log" && return 0
+        sleep 0.5
+    done
+    echo "s3proxy did not start; see $OUT/s3.log" >&2; exit 1
+}
+
+if [[ $SCENARIO == s3-down ]]; then
+    ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+    export QTERIA_STORAGE=s3 QTERIA_S3_ENDPOINT=http://127.0.0.1:$S3_PORT QTERIA_S3_BUCKET=qteria-bench
+    export QTERIA_S3_PATH_STYLE=true QTERIA_S3_ACCESS_KEY=qteria-bench
+    # secretlint-disable-next-line -- the local s3proxy's made-up key
+    export QTERIA_S3_SECRET_KEY=qteria-bench-secret
+    start_s3
+fi
+if [[ $SCENARIO == disk-full ]]; then
+    mount -t tmpfs -o size=256m tmpfs "$OUT/data" || { echo "blocked: cannot mount a tmpfs (needs root)" >&2; exit 2; }
+    trap 'cleanup; umount "$OUT/data"' EXIT
+fi
 if [[ $SCENARIO == ai-529 ]]; then
     echo "fake AI answers: $(cat "$OUT/overloaded.count" 2>/dev/null)"
     echo "log lines waiting for the AI provider: $(cat "$OUT"/worker-*.log | grep -ci 'ai provider\|overloaded' || true)"
