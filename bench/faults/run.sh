@@ -82,7 +82,7 @@ if [[ $SCENARIO == ai-529 ]]; then
 fi
 
 echo "==> [$SCENARIO] web on :$WEB_PORT, worker-1 and worker-2 on :$((WEB_PORT + 1)) :$((WEB_PORT + 2)), database $DB"
-"$JAVA" -Xmx512m -jar "$JAR" --role=web --server.port=$WEB_PORT > "$OUT/web.log" 2>&1 & PIDS+=($!)
+"$JAVA" -Xmx512m -jar "$JAR" --role=web --server.port="$WEB_PORT" > "$OUT/web.log" 2>&1 & PIDS+=($!)
 declare -A WORKER_PID
 for n in 1 2; do
     "$JAVA" -Xmx512m -jar "$JAR" --role=worker --server.port=$((WEB_PORT + n)) \
