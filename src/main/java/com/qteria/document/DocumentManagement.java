@@ -14,8 +14,8 @@ import com.qteria.shared.Paging;
 import com.qteria.shared.ProblemCode;
 import com.qteria.shared.TenantId;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DocumentManagement {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentManagement.class);
+    static final String STORE_REFUSED = "The document store could not take the file: it is unavailable or full. "
+            + "Nothing was stored; upload the files again in a minute.";
+    /** When to try again after the store refused an upload (the Retry-After header). */
+    private static final Duration STORE_RETRY = Duration.ofSeconds(60);
 
     private final Documents documents;
     private final EncryptedStorage storage;
@@ -76,7 +80,8 @@ public class DocumentManagement {
                     .toList());
         } catch (IOException e) {
             discard(stored.values());
-            throw new UncheckedIOException("Storing an upload failed", e);
+            log.warn("Storing an upload failed: the document store is unavailable or full ({})", e.toString());
+            throw new ApiProblem(ProblemCode.STORAGE_UNAVAILABLE, STORE_REFUSED, List.of(), STORE_RETRY);
         } catch (RuntimeException e) {
             discard(stored.values());
             throw e;

@@ -17,6 +17,8 @@ public enum ProblemCode {
     VALIDATION_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed"),
     MISSING_REQUIRED_BUCKETS(HttpStatus.UNPROCESSABLE_CONTENT, "Missing required buckets"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+    /** The document store (local disk or S3) refused to store a file: unavailable or full. Nothing was kept. */
+    STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Document store unavailable"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final HttpStatus status;

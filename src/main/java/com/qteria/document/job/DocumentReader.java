@@ -20,6 +20,7 @@ import com.qteria.platform.jobs.WorkerShutdown;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -56,6 +57,12 @@ public class DocumentReader {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentReader.class);
     private static final Duration WATCHDOG_GRACE = Duration.ofSeconds(30);
+    /**
+     * Runs after the first that fail before the document is rejected: JobRunr waits 3, 9, 27, 81 and 243 seconds
+     * between them, so a document store that is down for a few minutes delays the reading instead of rejecting a
+     * good file. A file that cannot be read is rejected at once, without retries.
+     */
+    static final int RETRIES = 5;
     static final String INTERNAL_FAILURE = "Qteria could not read this file because of an internal error. "
             + "Upload it again; if that fails too, contact your administrator.";
 
@@ -91,7 +98,7 @@ public class DocumentReader {
      * Reads the document if it is still being read, then frees its organization's reading slot for the next one. A
      * run that throws keeps the slot: the job is retried, or ends failed and the sweep frees it.
      */
-    @Job(name = "Read document %0", retries = 2)
+    @Job(name = "Read document %0", retries = RETRIES)
     public void read(UUID documentId) {
         Document document = processing(documentId);
         if (document != null && !readAndFinish(document)) {
@@ -111,6 +118,13 @@ public class DocumentReader {
         } catch (DocumentIntegrityException e) {
             log.error("Document {} failed its integrity check in storage", documentId, e);
             outcome = new ExtractionOutcome.Rejected(Cause.INTEGRITY, e.getMessage());
+        } catch (StoreUnavailable e) {
+            if (shutdown.underway()) {
+                return false;
+            }
+            log.warn("Document {} could not be fetched from the document store ({}); the job tries again",
+                    documentId, e.getCause().toString());
+            throw e;
         } catch (IOException | RuntimeException e) {
             if (shutdown.underway()) {
                 log.warn("Reading document {} stopped: this instance shuts down ({})", documentId, e.toString());
@@ -190,6 +204,10 @@ public class DocumentReader {
         try {
             try (InputStream in = storage.open(document.stored())) {
                 Files.copy(in, plain, StandardCopyOption.REPLACE_EXISTING);
+            } catch (DocumentIntegrityException | NoSuchFileException e) {
+                throw e; // damaged or gone: trying again would not help
+            } catch (IOException e) {
+                throw new StoreUnavailable(e);
             }
             documents.deletePages(id);
             DocumentType type = DocumentType.ofMediaType(document.original().mediaType()).orElse(DocumentType.PDF);
@@ -254,6 +272,13 @@ public class DocumentReader {
                 throw error;
             }
             throw new IOException(cause);
+        }
+    }
+
+    /** The stored file could not be fetched (the store unavailable, a network error): not the file's fault. */
+    static final class StoreUnavailable extends RuntimeException {
+        StoreUnavailable(IOException cause) {
+            super("The document store did not give the file: " + cause.getMessage(), cause);
         }
     }
 }

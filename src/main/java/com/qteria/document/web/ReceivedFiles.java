@@ -5,10 +5,12 @@ import com.qteria.document.DocumentView;
 import com.qteria.document.Upload;
 import com.qteria.identity.CurrentUser;
 import com.qteria.platform.DataDirectory;
+import com.qteria.shared.ApiProblem;
+import com.qteria.shared.ProblemCode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,6 +24,9 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Component
 class ReceivedFiles {
+
+    static final String RECEIVE_REFUSED = "Qteria could not take the file in: its disk is unavailable or full. "
+            + "Nothing was stored; upload the files again in a minute.";
 
     private static final Logger log = LoggerFactory.getLogger(ReceivedFiles.class);
 
@@ -44,7 +49,8 @@ class ReceivedFiles {
             }
             return documents.upload(user, uploads);
         } catch (IOException e) {
-            throw new UncheckedIOException("Receiving an upload failed", e);
+            log.warn("Receiving an upload failed: the data directory is unavailable or full ({})", e.toString());
+            throw new ApiProblem(ProblemCode.STORAGE_UNAVAILABLE, RECEIVE_REFUSED, List.of(), Duration.ofSeconds(60));
         } finally {
             for (Upload upload : uploads) {
                 try {
