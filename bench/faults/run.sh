@@ -39,16 +39,10 @@ SCENARIO=$1
 [[ " ${SCENARIOS[*]} " == *" $SCENARIO "* ]] || { echo "unknown scenario $SCENARIO" >&2; exit 2; }
 
 NAME=faults-$SCENARIO LABEL=Faults
+# A tmpfs left mounted by an interrupted disk-full run would stop cluster.sh from making a fresh data directory.
+if mountpoint -q "target/bench/$NAME/data" 2>/dev/null; then umount "target/bench/$NAME/data"; fi
 # shellcheck source=../cluster.sh
 source bench/cluster.sh
-
-await_health() {
-    for _ in $(seq 1 180); do
-        curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null && return 0
-        sleep 1
-    done
-    echo "instance on port $1 did not become ready" >&2; exit 1
-}
 
 start_s3() {
     "$JAVA" -cp "target/test-classes:target/classes:$(cat "$OUT/classpath.txt")" bench/faults/S3Server.java \
@@ -175,30 +169,6 @@ touch "$OUT/stop"
 code=0
 wait "$DRIVER" || code=$?
 cat "$OUT/driver.txt"
-start_s3() {
-    "$JAVA" -cp "target/test-classes:target/classes:$(cat "$OUT/classpath.txt")" bench/faults/S3Server.java \
-        $S3_PORT "$PWD/$OUT/s3" qteria-bench "$QTERIA_S3_ACCESS_KEY" "$QTERIA_S3_SECRET_KEY" >> "$OUT/s3.log" 2>&1 &
-    S3_PID=$!
-    PIDS+=("$S3_PID")
-    for _ in $(seq 1 240); do
-        grep -q "s3proxy on port" "$OUT/s3.log" && return 0
-        sleep 0.5
-    done
-    echo "s3proxy did not start; see $OUT/s3.log" >&2; exit 1
-}
-
-if [[ $SCENARIO == s3-down ]]; then
-    ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-    export QTERIA_STORAGE=s3 QTERIA_S3_ENDPOINT=http://127.0.0.1:$S3_PORT QTERIA_S3_BUCKET=qteria-bench
-    export QTERIA_S3_PATH_STYLE=true QTERIA_S3_ACCESS_KEY=qteria-bench
-    # secretlint-disable-next-line -- the local s3proxy's made-up key
-    export QTERIA_S3_SECRET_KEY=qteria-bench-secret
-    start_s3
-fi
-if [[ $SCENARIO == disk-full ]]; then
-    mount -t tmpfs -o size=256m tmpfs "$OUT/data" || { echo "blocked: cannot mount a tmpfs (needs root)" >&2; exit 2; }
-    trap 'cleanup; umount "$OUT/data"' EXIT
-fi
 if [[ $SCENARIO == ai-529 ]]; then
     echo "fake AI answers: $(cat "$OUT/overloaded.count" 2>/dev/null)"
     echo "log lines waiting for the AI provider: $(cat "$OUT"/worker-*.log | grep -ci 'ai provider\|overloaded' || true)"
