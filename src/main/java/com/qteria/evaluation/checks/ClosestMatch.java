@@ -5,6 +5,7 @@ import com.qteria.evaluation.Reason;
 import com.qteria.evaluation.text.NormalizedText;
 import com.qteria.evaluation.text.NormalizedText.Form;
 import com.qteria.evaluation.text.Span;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -35,6 +36,14 @@ final class ClosestMatch {
     static final int SHOWN = 2;
     /** Sought text longer than this (a sentence) has no closest match: comparing it is slow and rarely telling. */
     private static final int LONGEST = 120;
+    /**
+     * The time one check may spend looking for closest matches in one document: a document of millions of near misses
+     * (one organization's hostile file) cannot hold a worker that others' assessments wait for. What was compared by
+     * then is shown; the verdict, decided before, does not depend on it.
+     */
+    static final Duration BUDGET = Duration.ofSeconds(1);
+    /** Runs kept while comparing, best first. */
+    private static final int KEPT = 100;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern INLINE_FLAGS = Pattern.compile("\\(\\?[a-zA-Z]+\\)");
@@ -61,11 +70,17 @@ final class ClosestMatch {
 
     /** The runs closest to any of {@code sought} in the document, best first, at most {@link #SHOWN}, one per line. */
     static List<Near> to(DocumentText document, List<String> sought) {
+        return to(document, sought, BUDGET);
+    }
+
+    /** {@link #to(DocumentText, List)} within {@code budget}: what was compared by then counts, the rest does not. */
+    static List<Near> to(DocumentText document, List<String> sought, Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
         List<Near> all = new ArrayList<>();
         for (String phrase : sought) {
             String target = NormalizedText.normalize(phrase, Form.PHRASES).strip();
             if (target.codePoints().filter(Character::isLetterOrDigit).count() >= 3) {
-                all.addAll(candidates(document, phrase, target));
+                all.addAll(candidates(document, phrase, target, deadline));
             }
         }
         all.sort(Comparator.comparingDouble(Near::similarity).reversed());
@@ -145,7 +160,7 @@ final class ClosestMatch {
     private record Run(int page, NormalizedText text, Span span, double similarity) {
     }
 
-    private static List<Near> candidates(DocumentText document, String sought, String target) {
+    private static List<Near> candidates(DocumentText document, String sought, String target, long deadline) {
         if (target.length() > LONGEST) {
             return List.of();
         }
@@ -154,11 +169,15 @@ final class ClosestMatch {
         int words = targetWords.size();
         LevenshteinDistance distance = new LevenshteinDistance((int) (target.length() * (1 - LEAST_SIMILARITY)));
         List<Run> runs = new ArrayList<>();
+        pages:
         for (int page = 1; page <= document.pageCount(); page++) {
             NormalizedText text = document.page(page, Form.PHRASES);
             String t = text.text();
             List<Span> tokens = WORD.matcher(t).results().map(r -> new Span(r.start(), r.end())).toList();
             for (int i = 0; i < tokens.size(); i++) {
+                if ((i & 255) == 0 && System.nanoTime() - deadline > 0) {
+                    break pages;
+                }
                 for (int n = Math.max(1, words - 1); n <= words + 1 && i + n <= tokens.size(); n++) {
                     Span run = new Span(tokens.get(i).start(), tokens.get(i + n - 1).end());
                     if (run.length() > target.length() * 2) {
@@ -171,6 +190,9 @@ final class ClosestMatch {
                     double similarity = d < 0 ? 0 : 1 - (double) d / Math.max(target.length(), run.length());
                     if (similarity >= LEAST_SIMILARITY) {
                         runs.add(new Run(page, text, run, similarity));
+                        if (runs.size() > KEPT * 10) {
+                            keepBest(runs);
+                        }
                     }
                 }
             }
@@ -194,6 +216,12 @@ final class ClosestMatch {
         Span original = text.toOriginal(run.start(), run.end());
         String stored = document.document().page(page).substring(original.start(), original.end());
         return stored.replace("-\n", "").indexOf('\n') >= 0;
+    }
+
+    /** Only the {@link #KEPT} most alike runs, best first: a document full of near misses cannot fill the memory. */
+    private static void keepBest(List<Run> runs) {
+        runs.sort(Comparator.comparingDouble(Run::similarity).reversed());
+        runs.subList(KEPT, runs.size()).clear();
     }
 
     /** A word of the run begins like a word of the sought text: a cheap test before the edit distance. */
